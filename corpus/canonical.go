@@ -1,0 +1,114 @@
+package corpus
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// keptQueryKeys are the only query parameters the inquiry site gives
+// meaning to; every other parameter is dropped from a canonical URL.
+var keptQueryKeys = []string{"page", "tab"}
+
+var (
+	// The web archive wraps an original URL: /ukgwa/<timestamp>/<url> in its
+	// newer form, /<timestamp>/http:/<host>/<path> in its older one.
+	archivePrefix = regexp.MustCompile(`^/(?:ukgwa/)?(\d{14})/(https?):/+(.+)$`)
+	// Offline mirrors glue a 4-hex hash to the slug of a page that had a
+	// query string: councils6cec.html?tab=scope.
+	mirrorHash = regexp.MustCompile(`^(.*[a-z])[0-9a-f]{4}$`)
+)
+
+// Canonical returns the one URL under which a page is identified, however
+// the site or its archive served it: scheme https, host lower-cased without
+// "www.", the web archive's wrapper removed, no ".html", no trailing slash,
+// publication paths under "/reports-recommendations", only the query keys
+// the site uses (sorted; page=1 dropped), and no fragment.
+func Canonical(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return "", fmt.Errorf("canonical url %q: %w", raw, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("canonical url %q: not an http(s) URL", raw)
+	}
+	if u.Host == "" {
+		return "", fmt.Errorf("canonical url %q: no host", raw)
+	}
+	if original, ok := unwrapArchive(u); ok {
+		u = original
+	}
+	host := strings.ToLower(u.Host)
+	host = strings.TrimPrefix(host, "www.")
+	host = strings.TrimSuffix(host, ":443")
+	host = strings.TrimSuffix(host, ":80")
+
+	p := u.Path
+	if p == "" {
+		p = "/"
+	}
+	p = path.Clean(p)
+	hadQuery := u.RawQuery != ""
+	if strings.HasSuffix(p, ".html") {
+		p = strings.TrimSuffix(p, ".html")
+		if hadQuery {
+			dir, last := path.Split(p)
+			if m := mirrorHash.FindStringSubmatch(last); m != nil {
+				p = dir + m[1]
+			}
+		}
+	}
+	if strings.HasPrefix(p, "/publications/") || p == "/publications" {
+		p = "/reports-recommendations" + p
+	}
+	if p != "/" {
+		p = strings.TrimSuffix(p, "/")
+	}
+
+	q := u.Query()
+	var parts []string
+	for _, k := range keptQueryKeys {
+		v := q.Get(k)
+		if v == "" || (k == "page" && v == "1") {
+			continue
+		}
+		parts = append(parts, url.QueryEscape(k)+"="+url.QueryEscape(v))
+	}
+	sort.Strings(parts)
+
+	out := url.URL{Scheme: "https", Host: host, Path: p, RawQuery: strings.Join(parts, "&")}
+	if u.Scheme == "http" && isLoopback(host) {
+		// Local test sites speak plain HTTP; keep their scheme so the
+		// canonical URL can still be fetched.
+		out.Scheme = "http"
+	}
+	return out.String(), nil
+}
+
+// unwrapArchive recovers the original URL from a web-archive URL.
+func unwrapArchive(u *url.URL) (*url.URL, bool) {
+	m := archivePrefix.FindStringSubmatch(u.Path)
+	if m == nil {
+		return nil, false
+	}
+	raw := m[2] + "://" + m[3]
+	if u.RawQuery != "" {
+		raw += "?" + u.RawQuery
+	}
+	orig, err := url.Parse(raw)
+	if err != nil || orig.Host == "" {
+		return nil, false
+	}
+	return orig, true
+}
+
+func isLoopback(host string) bool {
+	h := host
+	if i := strings.LastIndex(h, ":"); i > 0 && !strings.HasSuffix(h, "]") {
+		h = h[:i]
+	}
+	return h == "localhost" || strings.HasPrefix(h, "127.") || h == "[::1]"
+}

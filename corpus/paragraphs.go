@@ -1,0 +1,153 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html/atom"
+)
+
+// numbered matches a paragraph the page numbers: "12. Text" or "12.1. Text".
+// Some pages print the number twice ("1. 1. Text").
+var numbered = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)\.\s+(?:(\d{1,3}(?:\.\d{1,3})*)\.\s+)?(\S.*)$`)
+
+// continuation matches list items that belong to the paragraph above them:
+// "(i) …", "a) …".
+var continuation = regexp.MustCompile(`^(\([ivxlc]+\)|\(?[a-z]\))\s`)
+
+// buildParagraphs turns content blocks into citable paragraphs. Numbered
+// blocks keep their number; other blocks get a label from their position
+// ("u1", "u2", …). Bullets and lettered items join the paragraph above
+// them, as they are part of it when cited. Footnote markers are stripped
+// and recorded; unrendered reference shortcodes become footnotes.
+func buildParagraphs(blocks []block, footnotes []Footnote) ([]Paragraph, []Footnote) {
+	var paras []Paragraph
+	used := map[string]int{}
+	unnumbered := 0
+	nextNote := len(footnotes) + 1
+	label := func(number string) string {
+		used[number]++
+		if used[number] > 1 {
+			return fmt.Sprintf("%s-%d", number, used[number])
+		}
+		return number
+	}
+
+	for _, b := range blocks {
+		text, notes := takeShortcodes(b.text, nextNote)
+		nextNote += len(notes)
+		footnotes = append(footnotes, notes...)
+		text, cited := takeMarkers(text)
+		for _, n := range notes {
+			cited = append(cited, n.Number)
+		}
+		text = normaliseSpace(text)
+		if text == "" {
+			continue
+		}
+		isHeading := b.tag >= atom.H1 && b.tag <= atom.H6 || isHeadingAtom(b.tag)
+		m := numbered.FindStringSubmatch(text)
+		last := len(paras) - 1
+
+		switch {
+		case m != nil && !isHeading:
+			paras = append(paras, Paragraph{Number: label(m[1]), Text: m[3], Footnotes: cited})
+		case !isHeading && last >= 0 && !paras[last].Heading &&
+			(b.tag == atom.Li || continuation.MatchString(text)):
+			paras[last].Text += "\n" + text
+			paras[last].Footnotes = append(paras[last].Footnotes, cited...)
+		default:
+			unnumbered++
+			paras = append(paras, Paragraph{
+				Number:    label(fmt.Sprintf("u%d", unnumbered)),
+				Text:      text,
+				Heading:   isHeading,
+				Footnotes: cited,
+			})
+		}
+	}
+	return paras, footnotes
+}
+
+func isHeadingAtom(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+var (
+	sectionLettered = regexp.MustCompile(`^(?:Part\s+)?([A-Z])\.\s?(\d{1,2})\b`)
+	sectionPart     = regexp.MustCompile(`^Part\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b\s*[:.]?`)
+	sectionNumeric  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)\s`)
+	sectionAnnex    = regexp.MustCompile(`^(Annex|Appendix)\s+([A-Z0-9]{1,3})\b`)
+)
+
+// sectionCode reads a section code from a heading: "B.1: Introduction" is
+// "B.1", "Part A. Introduction" is "Part A", "1.3 Did …" is "1.3",
+// "Annex 1: …" is "Annex 1". Headings without a code give "".
+func sectionCode(heading string) string {
+	h := strings.TrimSpace(heading)
+	if m := sectionLettered.FindStringSubmatch(h); m != nil {
+		return m[1] + "." + m[2]
+	}
+	if m := sectionPart.FindStringSubmatch(h); m != nil {
+		return "Part " + m[1]
+	}
+	if m := sectionNumeric.FindStringSubmatch(h); m != nil {
+		return m[1]
+	}
+	if m := sectionAnnex.FindStringSubmatch(h); m != nil {
+		return m[1] + " " + m[2]
+	}
+	return ""
+}
+
+var recommendationsHeading = regexp.MustCompile(`(^|[:.]\s*)recommendations$`)
+
+var reportLanding = regexp.MustCompile(`/publications/investigation/[^/]+$`)
+
+// classify decides a page's document type from its canonical URL, heading
+// and report title. The heading wins where it is explicit (an executive
+// summary, an annex, a recommendations section); otherwise the page's place
+// on the site decides.
+func classify(canonicalURL, heading, report string) Type {
+	path := canonicalURL
+	if i := strings.Index(path, "://"); i >= 0 {
+		if j := strings.Index(path[i+3:], "/"); j >= 0 {
+			path = path[i+3+j:]
+		} else {
+			path = "/"
+		}
+	}
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	h := strings.ToLower(heading)
+	inReport := strings.Contains(path, "/publications/") || strings.HasPrefix(path, "/reports/")
+	switch {
+	case strings.HasPrefix(path, "/news/"):
+		return TypeNews
+	case strings.Contains(path, "/publications/research/"):
+		return TypeResearch
+	case !inReport:
+		return TypeOther
+	case strings.HasPrefix(h, "executive summary"):
+		return TypeExecutiveSummary
+	case strings.HasPrefix(h, "annex") || strings.HasPrefix(h, "appendix"):
+		return TypeAnnex
+	case recommendationsHeading.MatchString(h):
+		return TypeRecommendations
+	case strings.Contains(path, "/inquiry/final-report") ||
+		strings.HasPrefix(strings.ToLower(report), "the report of the independent inquiry"):
+		return TypeFinalReport
+	case reportLanding.MatchString(path):
+		return TypeInvestigationReport
+	case strings.Contains(path, "/publications/investigation/") || strings.HasPrefix(path, "/reports/") ||
+		strings.Contains(path, "/publications/inquiry/interim/"):
+		return TypeSection
+	}
+	return TypeOther
+}

@@ -1,0 +1,15 @@
+// Package samplesite is a small, fictional imitation of the inquiry website,
+// embedded in the binary and served by an in-process HTTP handler.
+//
+// It exists so that the real crawler, extractor, indexer and search can run
+// end to end without the network: every test uses it as its fixture, and
+// `inquirysearch serve` crawls it on first start so that a newcomer sees real
+// results at once. Its pages copy the real site's shape (URL aliases, legacy
+// redirects, lettered parts and sections, numbered paragraphs, footnotes with
+// evidence references, boilerplate) but all of their content is invented and
+// every page says so.
+//
+// Pages are written in a small text format described in FORMAT.md and
+// rendered into the site's HTML layout on request. The package depends only
+// on the standard library.
+package samplesite

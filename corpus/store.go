@@ -1,0 +1,183 @@
+package corpus
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ErrNotFound is returned when the store holds no document with an id.
+var ErrNotFound = errors.New("not found")
+
+// Store is the on-disk corpus: fetched pages and extracted documents, each
+// written atomically. A Store is safe for concurrent use by one process;
+// writers to one id race (the last rename wins) but never leave a torn file.
+type Store struct {
+	dir string
+}
+
+// OpenStore opens (creating if needed) the corpus at dir.
+func OpenStore(dir string) (*Store, error) {
+	for _, sub := range []string{"raw", "docs"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return nil, fmt.Errorf("open corpus %s: %w", dir, err)
+		}
+	}
+	return &Store{dir: dir}, nil
+}
+
+// Dir returns the corpus directory.
+func (s *Store) Dir() string { return s.dir }
+
+// PutPage keeps the fetched bytes of a page.
+func (s *Store) PutPage(id string, body []byte) error {
+	if !ValidID(id) {
+		return fmt.Errorf("put page: invalid id %q", id)
+	}
+	return writeFileAtomic(filepath.Join(s.dir, "raw", id+".html"), body)
+}
+
+// Page returns the fetched bytes of a page.
+func (s *Store) Page(id string) ([]byte, error) {
+	if !ValidID(id) {
+		return nil, fmt.Errorf("page %q: %w", id, ErrNotFound)
+	}
+	b, err := os.ReadFile(filepath.Join(s.dir, "raw", id+".html"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("page %s: %w", id, ErrNotFound)
+	}
+	return b, err
+}
+
+// PutDocument keeps an extracted document.
+func (s *Store) PutDocument(d *Document) error {
+	if !ValidID(d.ID) {
+		return fmt.Errorf("put document: invalid id %q", d.ID)
+	}
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return fmt.Errorf("put document %s: %w", d.ID, err)
+	}
+	return writeFileAtomic(filepath.Join(s.dir, "docs", d.ID+".json"), b)
+}
+
+// Document returns one stored document.
+func (s *Store) Document(id string) (*Document, error) {
+	if !ValidID(id) {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	return readDocument(filepath.Join(s.dir, "docs", id+".json"))
+}
+
+func readDocument(path string) (*Document, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("document %s: %w", filepath.Base(path), ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read document: %w", err)
+	}
+	var d Document
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("read document %s: %w", path, err)
+	}
+	return &d, nil
+}
+
+// Documents returns every stored document, ordered by id.
+func (s *Store) Documents() ([]*Document, error) {
+	entries, err := os.ReadDir(filepath.Join(s.dir, "docs"))
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	var docs []*Document
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".json") || !ValidID(strings.TrimSuffix(name, ".json")) {
+			continue // temporary files of an interrupted write, or strangers
+		}
+		d, err := readDocument(filepath.Join(s.dir, "docs", name))
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	return docs, nil
+}
+
+// Len returns the number of stored documents.
+func (s *Store) Len() (int, error) {
+	entries, err := os.ReadDir(filepath.Join(s.dir, "docs"))
+	if err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	n := 0
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".json") && ValidID(strings.TrimSuffix(e.Name(), ".json")) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// PutReport keeps the report of the last crawl.
+func (s *Store) PutReport(r *CrawlReport) error {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return fmt.Errorf("put crawl report: %w", err)
+	}
+	return writeFileAtomic(filepath.Join(s.dir, "crawl.json"), b)
+}
+
+// Report returns the report of the last crawl, or ErrNotFound.
+func (s *Store) Report() (*CrawlReport, error) {
+	b, err := os.ReadFile(filepath.Join(s.dir, "crawl.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("crawl report: %w", ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("crawl report: %w", err)
+	}
+	var r CrawlReport
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("crawl report: %w", err)
+	}
+	return &r, nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it and
+// renames it into place, so that readers and crashes see the old file or
+// the new one, never a torn one.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	cleanup := func(err error) error {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return cleanup(err)
+	}
+	if err := f.Sync(); err != nil {
+		return cleanup(err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
