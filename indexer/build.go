@@ -1,0 +1,162 @@
+package indexer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+)
+
+// BatchSize is how many documents go into one index batch.
+const BatchSize = 500
+
+// metaKey is the internal key under which an index keeps its Meta.
+var metaKey = []byte("inquirysearch.meta")
+
+// Meta describes one built index: what it was built from and when.
+type Meta struct {
+	Version      string    `json:"version"`       // corpus digest and build time: identifies this build
+	CorpusDigest string    `json:"corpus_digest"` // hash of every document's id and content hash
+	BuiltAt      time.Time `json:"built_at"`
+	Documents    int       `json:"documents"`
+	Paragraphs   int       `json:"paragraphs"`
+}
+
+// Build indexes docs into a new index at dir, replacing any index there
+// only once the new one is complete: it is built beside the old one and
+// renamed into place, so an interrupted build leaves the last good index.
+// Report-level facts are resolved first (corpus.Resolve).
+func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.Logger) (*Meta, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	start := time.Now()
+	corpus.Resolve(docs)
+	building := dir + ".building"
+	if err := os.RemoveAll(building); err != nil {
+		return nil, fmt.Errorf("build index: clear %s: %w", building, err)
+	}
+	m, err := NewMapping()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing(building, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("build index: create %s: %w", building, err)
+	}
+	meta, err := fill(ctx, idx, docs, log)
+	if err == nil {
+		err = idx.SetInternal(metaKey, mustJSON(meta))
+	}
+	if cerr := idx.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close new index: %w", cerr)
+	}
+	if err != nil {
+		os.RemoveAll(building)
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	if err := swapIn(building, dir); err != nil {
+		return nil, err
+	}
+	log.Info("index built", "dir", dir, "documents", meta.Documents, "paragraphs", meta.Paragraphs,
+		"duration", time.Since(start).Round(time.Millisecond))
+	return meta, nil
+}
+
+func fill(ctx context.Context, idx bleve.Index, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
+	meta := &Meta{BuiltAt: time.Now().UTC()}
+	digest := sha256.New()
+	sorted := append([]*corpus.Document(nil), docs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	batch := idx.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if err := idx.Batch(batch); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+		batch.Reset()
+		return nil
+	}
+	for _, d := range sorted {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r, err := toRecord(d)
+		if err != nil {
+			return nil, err
+		}
+		if err := batch.Index(d.ID, r); err != nil {
+			return nil, fmt.Errorf("index %s: %w", d.ID, err)
+		}
+		digest.Write([]byte(d.ID + ":" + d.ContentHash + "\n"))
+		meta.Documents++
+		meta.Paragraphs += len(d.Paragraphs)
+		if batch.Size() >= BatchSize {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			log.Debug("indexing", "documents", meta.Documents)
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	meta.CorpusDigest = hex.EncodeToString(digest.Sum(nil)[:12])
+	meta.Version = meta.CorpusDigest + "-" + meta.BuiltAt.Format("20060102T150405Z")
+	return meta, nil
+}
+
+// swapIn replaces dir with the finished index at building. Between the two
+// renames the old index sits at dir+".old"; Open puts it back if a crash
+// leaves no index at dir.
+func swapIn(building, dir string) error {
+	old := dir + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("swap index: %w", err)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("swap index: %w", err)
+		}
+	}
+	if err := os.Rename(building, dir); err != nil {
+		return fmt.Errorf("swap index: %w", err)
+	}
+	syncDir(filepath.Dir(dir))
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("swap index: remove old: %w", err)
+	}
+	return nil
+}
+
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // Meta always marshals
+	}
+	return b
+}
+
+// ErrNoIndex is returned by Open when no index has been built at a path.
+var ErrNoIndex = errors.New("no index")

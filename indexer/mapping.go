@@ -1,0 +1,132 @@
+package indexer
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Field names of the index. The search package builds its queries on these.
+const (
+	FieldText       = "text"       // paragraph texts, stemmed; array position = paragraph index
+	FieldTextExact  = "text_exact" // paragraph texts, lower-cased only, for quoted phrases
+	FieldTitle      = "title"      // page heading, report title and subtitle, stemmed
+	FieldTitleExact = "title_exact"
+	FieldPublished  = "published" // datetime, for sorting and date ranges
+
+	FieldInvestigation = "investigation" // keyword facets, exact case
+	FieldType          = "type"
+	FieldYear          = "year"
+	FieldPlace         = "place"
+	FieldInstitution   = "institution"
+
+	// Lower-cased copies of the facet fields, for filters typed by hand.
+	FieldInvestigationKey = "investigation_key"
+	FieldPlaceKey         = "place_key"
+	FieldInstitutionKey   = "institution_key"
+
+	FieldSource = "source" // the document as JSON: stored, not indexed
+)
+
+// Analyzer names registered in the mapping.
+const (
+	AnalyzerText    = "inquiry_text"  // English: possessives, lower case, stop words, Porter stems
+	AnalyzerExact   = "inquiry_exact" // lower case only: every word kept, none stemmed
+	AnalyzerKeyword = "keyword"
+	AnalyzerKeyLow  = "keyword_lower"
+)
+
+// NewMapping returns the index mapping: a static mapping (no dynamic
+// fields, no _all) holding only what search and display use.
+func NewMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = "bm25"
+	im.DefaultAnalyzer = AnalyzerText
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+
+	if err := im.AddCustomAnalyzer(AnalyzerText, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{FilterApostrophe, en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+	}); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	if err := im.AddCustomAnalyzer(AnalyzerExact, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{FilterApostrophe, lowercase.Name},
+	}); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	if err := im.AddCustomAnalyzer(AnalyzerKeyLow, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(FieldText,
+		textField(FieldText, AnalyzerText), textField(FieldTextExact, AnalyzerExact))
+	dm.AddFieldMappingsAt(FieldTitle,
+		textField(FieldTitle, AnalyzerText), textField(FieldTitleExact, AnalyzerExact))
+
+	for _, f := range []string{FieldInvestigation, FieldType, FieldYear, FieldPlace, FieldInstitution} {
+		dm.AddFieldMappingsAt(f, facetField(f))
+	}
+	for _, f := range []string{FieldInvestigationKey, FieldPlaceKey, FieldInstitutionKey} {
+		fm := facetField(f)
+		fm.Analyzer = AnalyzerKeyLow
+		fm.DocValues = false
+		dm.AddFieldMappingsAt(f, fm)
+	}
+
+	pub := bleve.NewDateTimeFieldMapping()
+	pub.Store, pub.IncludeInAll, pub.DocValues = false, false, true
+	dm.AddFieldMappingsAt(FieldPublished, pub)
+
+	src := bleve.NewTextFieldMapping()
+	src.Index, src.Store, src.IncludeTermVectors, src.IncludeInAll, src.DocValues = false, true, false, false, false
+	dm.AddFieldMappingsAt(FieldSource, src)
+
+	im.DefaultMapping = dm
+	if err := im.Validate(); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	return im, nil
+}
+
+// textField is a searchable text field with positions (for phrases and for
+// naming the paragraph a hit matched), not stored: snippets are cut from
+// the stored source.
+func textField(name, analyzer string) *mapping.FieldMapping {
+	fm := bleve.NewTextFieldMapping()
+	fm.Name = name
+	fm.Analyzer = analyzer
+	fm.Store = false
+	fm.IncludeTermVectors = true
+	fm.IncludeInAll = false
+	fm.DocValues = false
+	return fm
+}
+
+// facetField is an exact keyword field with doc values, for facets.
+func facetField(name string) *mapping.FieldMapping {
+	fm := bleve.NewKeywordFieldMapping()
+	fm.Name = name
+	fm.Store = false
+	fm.IncludeTermVectors = false
+	fm.IncludeInAll = false
+	fm.DocValues = true
+	return fm
+}

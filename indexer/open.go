@@ -1,0 +1,53 @@
+package indexer
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Open opens the index at dir for searching. If a build was interrupted
+// between its two renames, the previous index is restored first. It returns
+// ErrNoIndex when there is none.
+func Open(dir string) (bleve.Index, *Meta, error) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		old := dir + ".old"
+		if _, err := os.Stat(old); err == nil {
+			if err := os.Rename(old, dir); err != nil {
+				return nil, nil, fmt.Errorf("restore previous index: %w", err)
+			}
+		} else {
+			return nil, nil, fmt.Errorf("open index %s: %w", dir, ErrNoIndex)
+		}
+	}
+	idx, err := bleve.Open(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	meta, err := ReadMeta(idx)
+	if err != nil {
+		idx.Close()
+		return nil, nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return idx, meta, nil
+}
+
+// ReadMeta returns the build description kept inside an index.
+func ReadMeta(idx bleve.Index) (*Meta, error) {
+	b, err := idx.GetInternal(metaKey)
+	if err != nil {
+		return nil, fmt.Errorf("read index meta: %w", err)
+	}
+	if b == nil {
+		return nil, errors.New("index has no build description: rebuild it with `inquirysearch index`")
+	}
+	var m Meta
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("read index meta: %w", err)
+	}
+	return &m, nil
+}

@@ -1,0 +1,102 @@
+package search
+
+import (
+	"fmt"
+	"time"
+)
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// Paging limits.
+const (
+	DefaultSize  = 10
+	MaxSize      = 100
+	MaxWindow    = 10000 // results reachable by paging: page*size at most
+	DefaultLimit = 10 * time.Second
+)
+
+// Request is one search as a caller asks for it.
+type Request struct {
+	Query   string
+	Filters Filters
+	Sort    string // relevance (default), newest or oldest
+	Page    int    // from 1; 0 means 1
+	Size    int    // 0 means DefaultSize
+}
+
+// validate fills defaults and checks the request's bounds.
+func (r *Request) validate() error {
+	if r.Page == 0 {
+		r.Page = 1
+	}
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	if r.Sort == "" {
+		r.Sort = SortRelevance
+	}
+	switch {
+	case r.Page < 1:
+		return invalidf("page must be 1 or more")
+	case r.Size < 1 || r.Size > MaxSize:
+		return invalidf(fmt.Sprintf("size must be between 1 and %d", MaxSize))
+	case r.Page*r.Size > MaxWindow:
+		return invalidf(fmt.Sprintf("results beyond the first %d cannot be paged to; narrow the search instead", MaxWindow))
+	}
+	switch r.Sort {
+	case SortRelevance, SortNewest, SortOldest:
+	default:
+		return invalidf(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
+	}
+	return nil
+}
+
+// Result is one page of results.
+type Result struct {
+	Query     string                  `json:"query"`      // the query as typed
+	Parsed    string                  `json:"parsed"`     // the query as understood, in normalised syntax
+	Filters   Filters                 `json:"filters"`    // the filters applied
+	Total     uint64                  `json:"total"`
+	Page      int                     `json:"page"`
+	Size      int                     `json:"size"`
+	Sort      string                  `json:"sort"`
+	TookMS    float64                 `json:"took_ms"`
+	Hits      []Hit                   `json:"hits"`
+	Facets    map[string][]FacetValue `json:"facets"`
+	IndexInfo string                  `json:"index_version"`
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Report        string   `json:"report"`
+	Section       string   `json:"section"`
+	URL           string   `json:"url"`
+	Investigation string   `json:"investigation"`
+	Type          string   `json:"type"`
+	Published     string   `json:"published"`
+	Score         float64  `json:"score"`
+	Snippet       string   `json:"snippet"`    // HTML: escaped text with <mark> around matches
+	Paragraphs    []string `json:"paragraphs"` // numbers of the paragraphs that matched, in page order
+}
+
+// FacetValue is one value of a facet with the number of results holding it.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Pages returns how many pages the result has, within the paging window.
+func (r *Result) Pages() int {
+	total := int(min(r.Total, uint64(MaxWindow)))
+	if r.Size == 0 {
+		return 0
+	}
+	return (total + r.Size - 1) / r.Size
+}
