@@ -143,7 +143,7 @@ func hostKey(h string) string { return strings.TrimPrefix(strings.ToLower(h), "w
 // returns an error only when ctx ends or the store cannot be written.
 func (c *Crawler) Run(ctx context.Context) (*CrawlReport, error) {
 	rep := &CrawlReport{Seeds: c.opts.Seeds, Started: time.Now().UTC()}
-	seen := map[string]bool{}    // canonical URLs queued or fetched
+	seen := map[string]bool{}     // canonical URLs queued or fetched
 	hashes := map[string]string{} // content hash -> document id
 	queue := []string{}
 	enqueue := func(raw string) {

@@ -7,10 +7,16 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
+
+// SampleHost is the host name the sample site is crawled under, so that its
+// documents keep the same URLs and ids whatever port it is served on. The
+// .test domain is reserved: the name can never reach a real site.
+const SampleHost = "sample-inquiry.test"
 
 // SampleSeeds are the paths a crawl of the sample site starts from.
 var SampleSeeds = []string{"/", "/reports-recommendations/publications", "/news"}
@@ -47,8 +53,10 @@ func CrawlSample(ctx context.Context, store *Store, gaz *Gazetteer, opts Options
 	}
 	opts.Seeds = nil
 	for _, s := range SampleSeeds {
-		opts.Seeds = append(opts.Seeds, base+s)
+		opts.Seeds = append(opts.Seeds, "http://"+SampleHost+s)
 	}
+	opts.AllowedHosts = []string{SampleHost}
+	opts.Client = sampleClient(strings.TrimPrefix(base, "http://"))
 	if opts.Rate == 0 {
 		opts.Rate = -1
 	}
@@ -57,4 +65,22 @@ func CrawlSample(ctx context.Context, store *Store, gaz *Gazetteer, opts Options
 		return nil, err
 	}
 	return c.Run(ctx)
+}
+
+// sampleClient returns an HTTP client that reaches SampleHost at addr and
+// no other host.
+func sampleClient(addr string) *http.Client {
+	dialer := &net.Dialer{Timeout: 5 * time.Second}
+	return &http.Client{
+		Timeout: 30 * time.Second,
+		Transport: &http.Transport{
+			DialContext: func(ctx context.Context, network, hostport string) (net.Conn, error) {
+				host, _, err := net.SplitHostPort(hostport)
+				if err != nil || host != SampleHost {
+					return nil, fmt.Errorf("sample client: %s is not the sample site", hostport)
+				}
+				return dialer.DialContext(ctx, network, addr)
+			},
+		},
+	}
 }

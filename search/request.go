@@ -58,9 +58,9 @@ func (r *Request) validate() error {
 
 // Result is one page of results.
 type Result struct {
-	Query     string                  `json:"query"`      // the query as typed
-	Parsed    string                  `json:"parsed"`     // the query as understood, in normalised syntax
-	Filters   Filters                 `json:"filters"`    // the filters applied
+	Query     string                  `json:"query"`   // the query as typed
+	Parsed    string                  `json:"parsed"`  // the query as understood, in normalised syntax
+	Filters   Filters                 `json:"filters"` // the filters applied
 	Total     uint64                  `json:"total"`
 	Page      int                     `json:"page"`
 	Size      int                     `json:"size"`

@@ -120,6 +120,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(b)
 		return
 	}
+	if servePDF(w, r) || serveVideo(w, r) {
+		return
+	}
 	k := key(r.URL.RequestURI())
 	if to, ok := s.redirects[k]; ok {
 		http.Redirect(w, r, to, http.StatusMovedPermanently)

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// defaultDataDir is where the corpus and index live unless --data says
+// otherwise; INQUIRYSEARCH_DATA overrides it.
+func defaultDataDir() string {
+	if d := os.Getenv("INQUIRYSEARCH_DATA"); d != "" {
+		return d
+	}
+	return "inquirysearch-data"
+}
+
+// dataDirs names the parts of a data directory.
+type dataDirs struct{ root string }
+
+func (d dataDirs) corpus() string { return filepath.Join(d.root, "corpus") }
+func (d dataDirs) index() string  { return filepath.Join(d.root, "index") }
+
+// newFlagSet returns a flag set that prints its usage to stderr and
+// reports --help as flag.ErrHelp.
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: inquirysearch %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func newLogger(stderr io.Writer, verbose bool) *slog.Logger {
+	level := slog.LevelInfo
+	if verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+// crawlProgress prints one status line every n pages.
+func crawlProgress(w io.Writer, every int) func(corpus.Progress) {
+	return func(p corpus.Progress) {
+		if p.Fetched%every == 0 || p.Queued == 0 {
+			fmt.Fprintf(w, "  fetched %d pages: %d stored, %d duplicates, %d skipped, %d failed, %d queued\n",
+				p.Fetched, p.Stored, p.Duplicates, p.Skipped, p.Failed, p.Queued)
+		}
+	}
+}
+
+// openOrPrepare opens the index in dirs, building what is missing first:
+// with an empty corpus it crawls the embedded sample site, and with no
+// index it indexes the corpus.
+func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.Logger) (bleve.Index, *indexer.Meta, error) {
+	idx, meta, err := indexer.Open(dirs.index())
+	if err == nil {
+		return idx, meta, nil
+	}
+	if !errors.Is(err, indexer.ErrNoIndex) {
+		return nil, nil, err
+	}
+	store, err := corpus.OpenStore(dirs.corpus())
+	if err != nil {
+		return nil, nil, err
+	}
+	n, err := store.Len()
+	if err != nil {
+		return nil, nil, err
+	}
+	if n == 0 {
+		fmt.Fprintf(stdout, "The data directory %s is empty: crawling the embedded sample site first.\n", dirs.root)
+		gaz, err := corpus.DefaultGazetteer()
+		if err != nil {
+			return nil, nil, err
+		}
+		start := time.Now()
+		rep, err := corpus.CrawlSample(ctx, store, gaz, corpus.Options{Logger: log, Progress: crawlProgress(stdout, 25)})
+		if err != nil {
+			return nil, nil, err
+		}
+		fmt.Fprintf(stdout, "Crawled the sample site in %s: %d pages stored, %d duplicates, %d skipped, %d broken links.\n",
+			time.Since(start).Round(time.Millisecond), rep.Stored, rep.Duplicates, rep.Skipped, rep.Failed)
+	}
+	if err := buildIndex(ctx, dirs, stdout, log); err != nil {
+		return nil, nil, err
+	}
+	return indexer.Open(dirs.index())
+}
+
+func buildIndex(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.Logger) error {
+	store, err := corpus.OpenStore(dirs.corpus())
+	if err != nil {
+		return err
+	}
+	docs, err := store.Documents()
+	if err != nil {
+		return err
+	}
+	if len(docs) == 0 {
+		return fmt.Errorf("the corpus in %s holds no documents: run `inquirysearch crawl` first", dirs.corpus())
+	}
+	start := time.Now()
+	fmt.Fprintf(stdout, "Indexing %d documents...\n", len(docs))
+	meta, err := indexer.Build(ctx, docs, dirs.index(), log)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Indexed %d documents (%d paragraphs) in %s.\n", meta.Documents, meta.Paragraphs, time.Since(start).Round(time.Millisecond))
+	return nil
+}

@@ -1,0 +1,80 @@
+package server
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/gorilla/mux"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+)
+
+// apiSearch answers GET /api/v1/search.
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
+	req, err := searchRequest(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
+	defer cancel()
+	res, err := s.backend.Search(ctx, req)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+// documentJSON is the API's view of a document.
+type documentJSON struct {
+	ID            string             `json:"id"`
+	Title         string             `json:"title"`
+	Report        string             `json:"report"`
+	Section       string             `json:"section"`
+	Heading       string             `json:"heading"`
+	URL           string             `json:"url"`
+	Investigation string             `json:"investigation"`
+	Type          string             `json:"type"`
+	Published     string             `json:"published"`
+	Places        []string           `json:"places"`
+	Institutions  []string           `json:"institutions"`
+	Paragraphs    []corpus.Paragraph `json:"paragraphs"`
+	Footnotes     []corpus.Footnote  `json:"footnotes"`
+}
+
+// apiDocument answers GET /api/v1/documents/{id}.
+func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
+	id := mux.Vars(r)["id"]
+	if !corpus.ValidID(id) {
+		return notFound("no document has that id")
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
+	defer cancel()
+	d, err := s.backend.Document(ctx, id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, toDocumentJSON(d))
+	return nil
+}
+
+func toDocumentJSON(d *corpus.Document) documentJSON {
+	out := documentJSON{
+		ID: d.ID, Title: d.Title, Report: d.Report, Section: d.Section, Heading: d.Heading, URL: d.URL,
+		Investigation: d.Investigation, Type: string(d.Type), Published: d.Published,
+		Places: d.Places, Institutions: d.Institutions, Paragraphs: d.Paragraphs, Footnotes: d.Footnotes,
+	}
+	if out.Places == nil {
+		out.Places = []string{}
+	}
+	if out.Institutions == nil {
+		out.Institutions = []string{}
+	}
+	if out.Paragraphs == nil {
+		out.Paragraphs = []corpus.Paragraph{}
+	}
+	if out.Footnotes == nil {
+		out.Footnotes = []corpus.Footnote{}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/inquirysearch/inquirysearch/search"
+)
+
+// apiError is an error with an HTTP status and a code for clients.
+type apiError struct {
+	status  int
+	code    string
+	message string
+}
+
+func (e *apiError) Error() string { return e.message }
+
+func badParam(msg string) error {
+	return &apiError{status: http.StatusBadRequest, code: "invalid_parameter", message: msg}
+}
+
+func notFound(msg string) error {
+	return &apiError{status: http.StatusNotFound, code: "not_found", message: msg}
+}
+
+// classify maps an error to its status, code and the message users see.
+// Internal errors are logged and shown as a generic message, so no path or
+// stack reaches a response.
+func classify(err error, log *slog.Logger, r *http.Request) *apiError {
+	var ae *apiError
+	switch {
+	case errors.As(err, &ae):
+		return ae
+	case errors.Is(err, search.ErrInvalidQuery):
+		return &apiError{status: http.StatusBadRequest, code: "invalid_query", message: userMessage(err)}
+	case errors.Is(err, search.ErrNotFound):
+		return &apiError{status: http.StatusNotFound, code: "not_found", message: "no document has that id"}
+	case errors.Is(err, search.ErrUnavailable):
+		log.Warn("search unavailable", "path", r.URL.Path, "error", err)
+		return &apiError{status: http.StatusServiceUnavailable, code: "unavailable",
+			message: "the search could not be completed just now; please try again"}
+	}
+	log.Error("internal error", "path", r.URL.Path, "error", err)
+	return &apiError{status: http.StatusInternalServerError, code: "internal", message: "something went wrong on our side"}
+}
+
+// userMessage is the text of an invalid-query error, which the search
+// layer writes for the person who typed the query.
+func userMessage(err error) string { return err.Error() }
+
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// api adapts a handler to render its error as JSON.
+func (s *Server) api(h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			e := classify(err, s.log, r)
+			if e.status == http.StatusServiceUnavailable {
+				w.Header().Set("Retry-After", "5")
+			}
+			writeJSON(w, e.status, map[string]any{"error": map[string]string{"code": e.code, "message": e.message}})
+		}
+	}
+}
+
+// page adapts a handler to render its error as an HTML page.
+func (s *Server) page(h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			e := classify(err, s.log, r)
+			s.render(w, e.status, "error.html", map[string]any{"Title": http.StatusText(e.status), "Message": e.message, "Status": e.status})
+		}
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+}

@@ -1,0 +1,213 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gorilla/mux"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/search"
+)
+
+type hitView struct {
+	search.Hit
+	DocURL     string
+	Snippet    template.HTML // escaped by the search layer, with only <mark> added
+	Paragraphs []linkView
+}
+
+type linkView struct {
+	Label, URL string
+	Selected   bool
+	Count      int
+}
+
+type facetView struct {
+	Name   string
+	Values []linkView
+}
+
+type searchView struct {
+	Title    string
+	Query    string
+	Sort     string
+	Error    string
+	Result   *search.Result
+	Hits     []hitView
+	Facets   []facetView
+	Active   []linkView // active filters, each with the URL that removes it
+	ClearURL string
+	Page     int
+	Pages    int
+	PrevURL  string
+	NextURL  string
+	Sorts    []linkView
+}
+
+// searchPage renders GET / and GET /search.
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
+	values := requestValues(r)
+	view := searchView{Title: "Search inquiry reports", Query: r.URL.Query().Get("q"), Sort: r.URL.Query().Get("sort")}
+	if view.Query != "" {
+		view.Title = view.Query + " – Inquiry Search"
+	}
+	req, err := searchRequest(r.URL.Query())
+	if err == nil {
+		ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
+		defer cancel()
+		view.Result, err = s.backend.Search(ctx, req)
+	}
+	status := http.StatusOK
+	if err != nil {
+		var ae *apiError
+		if !errors.Is(err, search.ErrInvalidQuery) && !errors.As(err, &ae) {
+			return err
+		}
+		e := classify(err, s.log, r)
+		status, view.Error = e.status, e.message
+	}
+	if view.Result != nil {
+		s.fillSearchView(&view, values)
+	}
+	s.render(w, status, "search.html", view)
+	return nil
+}
+
+func (s *Server) fillSearchView(v *searchView, values url.Values) {
+	res := v.Result
+	q := values.Get("q")
+	for _, h := range res.Hits {
+		hv := hitView{Hit: h, DocURL: docURL(h.ID, q, ""), Snippet: template.HTML(h.Snippet)}
+		for _, p := range h.Paragraphs {
+			hv.Paragraphs = append(hv.Paragraphs, linkView{Label: p, URL: docURL(h.ID, q, p)})
+		}
+		v.Hits = append(v.Hits, hv)
+	}
+	for _, f := range search.Facets {
+		fv := facetView{Name: f}
+		selected := map[string]bool{}
+		for _, sv := range values[f] {
+			selected[strings.ToLower(sv)] = true
+		}
+		for _, val := range res.Facets[f] {
+			on := selected[strings.ToLower(val.Value)]
+			fv.Values = append(fv.Values, linkView{Label: val.Value, Count: val.Count, Selected: on, URL: toggle(values, f, val.Value, on)})
+		}
+		if len(fv.Values) > 0 {
+			v.Facets = append(v.Facets, fv)
+		}
+	}
+	for _, f := range search.Facets {
+		for _, sv := range values[f] {
+			v.Active = append(v.Active, linkView{Label: facetLabel(f) + ": " + sv, URL: toggle(values, f, sv, true)})
+		}
+	}
+	if len(v.Active) > 0 {
+		clear := url.Values{}
+		if q != "" {
+			clear.Set("q", q)
+		}
+		v.ClearURL = "/search?" + clear.Encode()
+	}
+	v.Page, v.Pages = res.Page, res.Pages()
+	if res.Page > 1 {
+		v.PrevURL = withPage(values, res.Page-1)
+	}
+	if res.Page < v.Pages {
+		v.NextURL = withPage(values, res.Page+1)
+	}
+	for _, name := range []string{search.SortRelevance, search.SortNewest, search.SortOldest} {
+		vals := cloneValues(values)
+		vals.Set("sort", name)
+		v.Sorts = append(v.Sorts, linkView{Label: typeLabel(name), URL: "/search?" + vals.Encode(), Selected: res.Sort == name})
+	}
+}
+
+// toggle returns the search URL with one filter value added or removed;
+// changing filters starts again at page 1.
+func toggle(values url.Values, facet, value string, on bool) string {
+	vals := cloneValues(values)
+	vals.Del(facet)
+	for _, v := range values[facet] {
+		if !on || !strings.EqualFold(v, value) {
+			vals.Add(facet, v)
+		}
+	}
+	if !on {
+		vals.Add(facet, value)
+	}
+	return "/search?" + vals.Encode()
+}
+
+func withPage(values url.Values, page int) string {
+	vals := cloneValues(values)
+	vals.Set("page", itoa(page))
+	return "/search?" + vals.Encode()
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+// docURL links to a document, carrying the query along and, for a
+// paragraph citation, anchoring at it.
+func docURL(id, q, paragraph string) string {
+	u := "/documents/" + url.PathEscape(id)
+	if q != "" {
+		u += "?q=" + url.QueryEscape(q)
+	}
+	if paragraph != "" {
+		u += "#p-" + paragraph
+	}
+	return u
+}
+
+type documentView struct {
+	Title     string
+	Doc       *corpus.Document
+	SourceURL string // empty unless it is a plain http(s) URL
+	Query     string
+	BackURL   string
+}
+
+// documentPage renders GET /documents/{id}.
+func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
+	id := mux.Vars(r)["id"]
+	if !corpus.ValidID(id) {
+		return notFound("There is no document with that id.")
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
+	defer cancel()
+	d, err := s.backend.Document(ctx, id)
+	if errors.Is(err, search.ErrNotFound) {
+		return notFound("There is no document with that id.")
+	}
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query().Get("q")
+	view := documentView{Title: d.Title, Doc: d, SourceURL: safeURL(d.URL), Query: q, BackURL: "/search"}
+	if q != "" {
+		view.BackURL = "/search?q=" + url.QueryEscape(q)
+	}
+	s.render(w, http.StatusOK, "document.html", view)
+	return nil
+}
+
+// safeURL returns u if it is an absolute http or https URL, else "".
+func safeURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return p.String()
+}

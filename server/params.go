@@ -1,0 +1,65 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/inquirysearch/inquirysearch/search"
+)
+
+// searchRequest reads a search from URL parameters:
+// q, page, size, sort, and the repeatable filters investigation, type,
+// place, year and institution.
+func searchRequest(q url.Values) (search.Request, error) {
+	req := search.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: search.Filters{}}
+	var err error
+	if req.Page, err = intParam(q, "page"); err != nil {
+		return req, err
+	}
+	if req.Size, err = intParam(q, "size"); err != nil {
+		return req, err
+	}
+	for _, f := range search.Facets {
+		for _, v := range q[f] {
+			if strings.TrimSpace(v) != "" {
+				req.Filters[f] = append(req.Filters[f], v)
+			}
+		}
+	}
+	return req, nil
+}
+
+// intParam reads an optional positive integer parameter; absent is 0.
+func intParam(q url.Values, name string) (int, error) {
+	v := strings.TrimSpace(q.Get(name))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, badParam(fmt.Sprintf("%s must be a whole number of 1 or more, not %q", name, v))
+	}
+	return n, nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// requestValues are the URL parameters that describe a search, so pages
+// can build links that change one of them.
+func requestValues(r *http.Request) url.Values {
+	out := url.Values{}
+	for k, vs := range r.URL.Query() {
+		switch k {
+		case "q", "sort", "size", "investigation", "type", "place", "year", "institution":
+			for _, v := range vs {
+				if v != "" {
+					out.Add(k, v)
+				}
+			}
+		}
+	}
+	return out
+}

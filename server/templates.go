@@ -1,0 +1,66 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+)
+
+// templates holds one parsed template set per page, each with the layout.
+type templates struct {
+	byName map[string]*template.Template
+}
+
+var funcs = template.FuncMap{
+	"typeLabel":  typeLabel,
+	"facetLabel": facetLabel,
+	"add":        func(a, b int) int { return a + b },
+}
+
+func parseTemplates() (*templates, error) {
+	t := &templates{byName: map[string]*template.Template{}}
+	for _, name := range []string{"search.html", "document.html", "error.html"} {
+		tmpl, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		t.byName[name] = tmpl
+	}
+	return t, nil
+}
+
+// render executes a page into a buffer first, so that a template error
+// becomes a clean 500 rather than half a page.
+func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := s.pages.byName[name].Execute(&buf, data); err != nil {
+		s.log.Error("render page", "template", name, "error", err)
+		http.Error(w, "something went wrong on our side", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// typeLabel turns a document type value into words: "executive-summary"
+// reads "Executive summary".
+func typeLabel(t string) string {
+	if t == "" {
+		return ""
+	}
+	s := strings.ReplaceAll(t, "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func facetLabel(f string) string {
+	switch f {
+	case "type":
+		return "Document type"
+	case "year":
+		return "Year published"
+	}
+	return typeLabel(f)
+}
