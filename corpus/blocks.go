@@ -33,18 +33,35 @@ var containers = map[atom.Atom]bool{
 // element that contains other block elements is descended into instead;
 // text and inline elements standing beside those inner blocks are gathered
 // into blocks of their own.
-func collectBlocks(n *html.Node) []block {
+//
+// Only blocks after the heading element h1 are kept (all of them if h1 is
+// nil); the heading's own text is not a block.
+func collectBlocks(n, h1 *html.Node) []block {
 	var out []block
+	seen := h1 == nil
+	emit := func(b block) {
+		if seen {
+			out = append(out, b)
+		}
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		var loose strings.Builder
 		flush := func() {
-			if t := normaliseSpace(loose.String()); t != "" && !containers[n.DataAtom] {
-				out = append(out, block{tag: atom.P, text: t})
+			if t := normaliseSpace(loose.String()); t != "" && !containers[n.DataAtom] && n != h1 {
+				emit(block{tag: atom.P, text: t})
 			}
 			loose.Reset()
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c == h1 {
+				flush()
+				seen = true
+				if hasBlockChild(c) {
+					walk(c) // a broken page nested its text inside the heading
+				}
+				continue
+			}
 			switch {
 			case c.Type == html.TextNode:
 				loose.WriteString(c.Data)
@@ -52,7 +69,7 @@ func collectBlocks(n *html.Node) []block {
 			case blockTags[c.DataAtom] && !hasBlockChild(c):
 				flush()
 				if t := normaliseSpace(textOf(c)); t != "" {
-					out = append(out, block{tag: blockTag(c.DataAtom), text: t})
+					emit(block{tag: blockTag(c.DataAtom), text: t})
 				}
 			case blockTags[c.DataAtom] || containers[c.DataAtom] || hasBlockChild(c):
 				flush()
@@ -65,6 +82,19 @@ func collectBlocks(n *html.Node) []block {
 	}
 	walk(n)
 	return out
+}
+
+// headingText is the text of a heading element up to its first block
+// child: all of it on a sound page, only its own words on a broken one.
+func headingText(h *html.Node) string {
+	var b strings.Builder
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockTags[c.DataAtom] || containers[c.DataAtom] || hasBlockChild(c)) {
+			break
+		}
+		b.WriteString(textOf(c))
+	}
+	return normaliseSpace(b.String())
 }
 
 // blockTag folds the generic block elements into paragraphs.

@@ -145,6 +145,7 @@ func (c *Crawler) Run(ctx context.Context) (*CrawlReport, error) {
 	rep := &CrawlReport{Seeds: c.opts.Seeds, Started: time.Now().UTC()}
 	seen := map[string]bool{}     // canonical URLs queued or fetched
 	hashes := map[string]string{} // content hash -> document id
+	stored := map[string]bool{}   // document ids stored by this crawl
 	queue := []string{}
 	enqueue := func(raw string) {
 		canon, err := Canonical(raw)
@@ -170,17 +171,25 @@ func (c *Crawler) Run(ctx context.Context) (*CrawlReport, error) {
 		raw := queue[0]
 		queue = queue[1:]
 		fetched++
-		out, doc, err := c.fetchOne(ctx, raw)
+		out, doc, body, err := c.fetchOne(ctx, raw)
 		if err != nil && ctx.Err() != nil {
 			return c.finish(rep, ctx.Err())
 		}
 		if doc != nil {
-			if first, dup := hashes[doc.ContentHash]; dup && first != doc.ID {
+			switch first, dup := hashes[doc.ContentHash]; {
+			case stored[doc.ID]:
+				// A redirect or an alias led back to a page stored already.
+				out.Outcome, out.DuplicateOf = OutcomeDuplicate, doc.ID
+			case dup:
+				// The same content under another URL the canonical form
+				// could not unify.
 				out.Outcome, out.DuplicateOf = OutcomeDuplicate, first
-			} else if prev, err := c.store.Document(doc.ID); err == nil && prev.ContentHash != doc.ContentHash && hashes[prev.ContentHash] == doc.ID {
-				out.Outcome, out.DuplicateOf = OutcomeDuplicate, doc.ID // a redirect back to a page already stored
-			} else {
+			default:
 				hashes[doc.ContentHash] = doc.ID
+				stored[doc.ID] = true
+				if err := c.store.PutPage(doc.ID, body); err != nil {
+					return c.finish(rep, err)
+				}
 				if err := c.store.PutDocument(doc); err != nil {
 					return c.finish(rep, err)
 				}
@@ -228,16 +237,16 @@ func (c *Crawler) record(rep *CrawlReport, out PageOutcome) {
 	rep.Pages = append(rep.Pages, out)
 }
 
-// fetchOne fetches and extracts one URL. The returned document is nil when
-// the page was not stored (skipped or failed).
-func (c *Crawler) fetchOne(ctx context.Context, raw string) (PageOutcome, *Document, error) {
+// fetchOne fetches and extracts one URL. The returned document and body
+// are nil when the page was skipped or failed.
+func (c *Crawler) fetchOne(ctx context.Context, raw string) (PageOutcome, *Document, []byte, error) {
 	out := PageOutcome{URL: raw}
-	fail := func(class string, err error) (PageOutcome, *Document, error) {
+	fail := func(class string, err error) (PageOutcome, *Document, []byte, error) {
 		out.Outcome, out.ErrorClass, out.Error = OutcomeFailed, class, err.Error()
 		if errors.Is(err, ErrDisallowed) || errors.Is(err, ErrContentType) {
 			out.Outcome = OutcomeSkipped
 		}
-		return out, nil, err
+		return out, nil, nil, err
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
@@ -292,11 +301,8 @@ func (c *Crawler) fetchOne(ctx context.Context, raw string) (PageOutcome, *Docum
 	if err != nil {
 		return fail("extract", err)
 	}
-	if err := c.store.PutPage(doc.ID, body); err != nil {
-		return out, nil, err
-	}
 	out.Outcome, out.ID = OutcomeStored, doc.ID
-	return out, doc, nil
+	return out, doc, body, nil
 }
 
 func (c *Crawler) limiter(host string) *rate.Limiter {

@@ -52,7 +52,9 @@ func Extract(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
 	if h1.Length() == 0 {
 		h1 = root.Find("h1").First()
 	}
-	doc.Heading = normaliseSpace(h1.Text())
+	if h1.Length() > 0 {
+		doc.Heading = headingText(h1.Get(0))
+	}
 	doc.Report, doc.Subtitle = reportLines(main, h1)
 
 	blocks := blocksAfter(main, h1)
@@ -148,20 +150,16 @@ func reportLines(main, h1 *goquery.Selection) (report, subtitle string) {
 	return report, subtitle
 }
 
-// blocksAfter returns the content blocks that follow the heading.
+// blocksAfter returns the content blocks that follow the heading (all of
+// main's blocks when the heading lies outside main).
 func blocksAfter(main, h1 *goquery.Selection) []block {
 	var blocks []block
-	for _, n := range main.Nodes {
-		blocks = append(blocks, collectBlocks(n)...)
+	var stop *html.Node
+	if first := main.Find("h1").First(); first.Length() > 0 && h1.Length() > 0 && first.Get(0) == h1.Get(0) {
+		stop = h1.Get(0)
 	}
-	if h1.Length() > 0 {
-		heading := normaliseSpace(h1.Text())
-		for i, b := range blocks {
-			if b.tag == atom.H1 && b.text == heading {
-				blocks = blocks[i+1:]
-				break
-			}
-		}
+	for _, n := range main.Nodes {
+		blocks = append(blocks, collectBlocks(n, stop)...)
 	}
 	out := blocks[:0]
 	for _, b := range blocks {
