@@ -43,7 +43,7 @@ func TestGazetteerCoversEnglandAndWales(t *testing.T) {
 func TestGazetteerFind(t *testing.T) {
 	g := mustGazetteer(t)
 	tests := []struct {
-		text                string
+		text                 string
 		places, institutions []string
 		notPlaces            []string
 	}{

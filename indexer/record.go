@@ -9,60 +9,64 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
-// record is what the index receives for one document; its JSON names are
-// the field paths of the mapping.
-type record struct {
-	Text             []string   `json:"text"`
-	Title            []string   `json:"title"`
-	Published        *time.Time `json:"published,omitempty"`
-	Investigation    string     `json:"investigation,omitempty"`
-	Type             string     `json:"type"`
-	Year             string     `json:"year,omitempty"`
-	Place            []string   `json:"place,omitempty"`
-	Institution      []string   `json:"institution,omitempty"`
-	InvestigationKey string     `json:"investigation_key,omitempty"`
-	PlaceKey         []string   `json:"place_key,omitempty"`
-	InstitutionKey   []string   `json:"institution_key,omitempty"`
-	Source           string     `json:"source"`
-}
-
 // toRecord maps a document onto the index fields. Paragraph i of the
 // document is element i of the text array, so a match's array position
-// names its paragraph.
-func toRecord(d *corpus.Document) (*record, error) {
+// names its paragraph. The record is a map holding only the fields that
+// have a value: bleve indexes an empty string as a term, which would show
+// up as an empty facet value.
+func toRecord(d *corpus.Document) (map[string]any, error) {
 	src, err := json.Marshal(d)
 	if err != nil {
 		return nil, fmt.Errorf("index %s: %w", d.ID, err)
 	}
-	r := &record{
-		Type:             string(d.Type),
-		Investigation:    d.Investigation,
-		InvestigationKey: strings.ToLower(d.Investigation),
-		Place:            d.Places,
-		Institution:      d.Institutions,
-		Source:           string(src),
+	r := map[string]any{
+		FieldType:   string(d.Type),
+		FieldSource: string(src),
 	}
-	for _, p := range d.Paragraphs {
-		r.Text = append(r.Text, p.Text)
-	}
-	for _, t := range []string{d.Title, d.Report, d.Subtitle} {
-		if t != "" {
-			r.Title = append(r.Title, t)
+	set := func(field string, v string) {
+		if v != "" {
+			r[field] = v
 		}
 	}
-	for _, p := range d.Places {
-		r.PlaceKey = append(r.PlaceKey, strings.ToLower(p))
+	setList := func(field string, vs []string, lower bool) {
+		var out []string
+		for _, v := range vs {
+			if lower {
+				v = strings.ToLower(v)
+			}
+			if v != "" {
+				out = append(out, v)
+			}
+		}
+		if len(out) > 0 {
+			r[field] = out
+		}
 	}
-	for _, i := range d.Institutions {
-		r.InstitutionKey = append(r.InstitutionKey, strings.ToLower(i))
+	set(FieldInvestigation, d.Investigation)
+	set(FieldInvestigationKey, strings.ToLower(d.Investigation))
+	setList(FieldPlace, d.Places, false)
+	setList(FieldPlaceKey, d.Places, true)
+	setList(FieldInstitution, d.Institutions, false)
+	setList(FieldInstitutionKey, d.Institutions, true)
+
+	// Every paragraph keeps its slot, even an empty one, so that array
+	// positions stay paragraph indices.
+	text := make([]string, len(d.Paragraphs))
+	for i, p := range d.Paragraphs {
+		text[i] = p.Text
 	}
+	if len(text) > 0 {
+		r[FieldText] = text
+	}
+	setList(FieldTitle, []string{d.Title, d.Report, d.Subtitle}, false)
+
 	if d.Published != "" {
 		t, err := time.Parse("2006-01-02", d.Published)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: published %q: %w", d.ID, d.Published, err)
 		}
-		r.Published = &t
-		r.Year = d.Published[:4]
+		r[FieldPublished] = t
+		r[FieldYear] = d.Published[:4]
 	}
 	return r, nil
 }

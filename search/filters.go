@@ -87,7 +87,7 @@ func normaliseFilter(facet, value string) (string, error) {
 		if len(v) > 200 {
 			return "", invalidf(fmt.Sprintf("the %s filter is too long", facet))
 		}
-		return strings.ToLower(v), nil
+		return strings.Join(strings.Fields(v), " "), nil
 	}
 	return "", invalidf(fmt.Sprintf("unknown filter %q; the filters are %s", facet, strings.Join(Facets, ", ")))
 }
@@ -107,8 +107,8 @@ func (f Filters) normalise() (Filters, error) {
 			if err != nil {
 				return nil, err
 			}
-			if !seen[n] {
-				seen[n] = true
+			if k := strings.ToLower(n); !seen[k] {
+				seen[k] = true
 				out[facet] = append(out[facet], n)
 				total++
 			}
@@ -142,7 +142,12 @@ func (f Filters) query(skip string) query.Query {
 	return bleve.NewConjunctionQuery(parts...)
 }
 
+// fieldTerm matches one filter value; names are matched case-insensitively
+// through the lower-cased *_key fields.
 func fieldTerm(facet, value string) query.Query {
+	if filterField[facet] != facetField[facet] {
+		value = strings.ToLower(value)
+	}
 	tq := bleve.NewTermQuery(value)
 	tq.SetField(filterField[facet])
 	return tq

@@ -21,9 +21,11 @@ import (
 // Searcher answers searches and document lookups over one index. It is safe
 // for concurrent use.
 type Searcher struct {
-	idx     bleve.Index
-	meta    *indexer.Meta
-	builder builder
+	idx       bleve.Index
+	closeOnce sync.Once
+	closeErr  error
+	meta      *indexer.Meta
+	builder   builder
 }
 
 // New returns a Searcher over an open index and its build description.
@@ -255,12 +257,15 @@ func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, e
 	return sourceOf(res.Hits[0])
 }
 
-// Close releases the index.
+// Close releases the index. It is safe to call more than once (bleve's
+// own Close is not).
 func (s *Searcher) Close() error {
-	if err := s.idx.Close(); err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
-		return fmt.Errorf("close index: %w", err)
-	}
-	return nil
+	s.closeOnce.Do(func() {
+		if err := s.idx.Close(); err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
+			s.closeErr = fmt.Errorf("close index: %w", err)
+		}
+	})
+	return s.closeErr
 }
 
 // Lower-cased facet labels for display.

@@ -44,18 +44,16 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 		return nil, nil, err
 	}
 	if n == 0 {
-		fmt.Fprintf(stdout, "The data directory %s is empty: crawling the embedded sample site first.\n", dirs.root)
-		gaz, err := corpus.DefaultGazetteer()
-		if err != nil {
-			return nil, nil, err
-		}
+		fmt.Fprintf(stdout, "The data directory %s is empty: crawling and indexing the embedded sample site first.\n", dirs.root)
 		start := time.Now()
-		rep, err := corpus.CrawlSample(ctx, store, gaz, corpus.Options{Logger: log, Progress: crawlProgress(stdout, 25)})
+		rep, meta, err := indexer.BuildSample(ctx, dirs.corpus(), dirs.index(),
+			corpus.Options{Logger: log, Progress: crawlProgress(stdout, 25)}, log)
 		if err != nil {
 			return nil, nil, err
 		}
-		fmt.Fprintf(stdout, "Crawled the sample site in %s: %d pages stored, %d duplicates, %d skipped, %d broken links.\n",
-			time.Since(start).Round(time.Millisecond), rep.Stored, rep.Duplicates, rep.Skipped, rep.Failed)
+		fmt.Fprintf(stdout, "Crawled %d sample pages (%d duplicates, %d skipped, %d broken links) and indexed %d paragraphs in %s.\n",
+			rep.Stored, rep.Duplicates, rep.Skipped, rep.Failed, meta.Paragraphs, time.Since(start).Round(time.Millisecond))
+		return indexer.Open(dirs.index())
 	}
 	if err := buildIndex(ctx, dirs, stdout, log); err != nil {
 		return nil, nil, err

@@ -1,0 +1,77 @@
+package search
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in, want string // want: the normalised form
+	}{
+		{"", ""},
+		{"care homes", "care homes"},
+		{`"record keeping" council`, `"record keeping" council`},
+		{`council OR police records`, `council OR police records`},
+		{`records -police -"crown court"`, `records -police -"crown court"`},
+		{`place:Ashcombe records`, `place:Ashcombe records`},
+		{`investigation:"Organised networks" type:Recommendations`, `investigation:"Organised networks" type:recommendations`},
+		{`type:"executive summary"`, `type:executive-summary`},
+		{`year:2021`, `year:2021`},
+		{`note: care`, `note: care`},                 // unknown field: plain words
+		{`"unbalanced quote`, `"unbalanced quote"`}, // runs to the end
+		{`((care)) AND homes`, `care homes`},
+		{`OR care OR`, `care`},
+		{`care OR`, `care`},
+		{`a OR b OR c d`, `a OR b OR c d`},
+		{`""  -""`, ``},
+		{"  lots   of\tspace  ", "lots of space"},
+		{`- care`, `- care`},
+		{`+care`, `care`},
+		{`"  spaced   phrase "`, `"spaced phrase"`},
+		{`HOM003339_078`, `HOM003339_078`},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.in, err)
+			continue
+		}
+		if got := q.String(); got != tt.want {
+			t.Errorf("Parse(%q).String() = %q, want %q", tt.in, got, tt.want)
+		}
+		// The normalised form parses back to itself.
+		again, err := Parse(q.String())
+		if err != nil || again.String() != q.String() {
+			t.Errorf("Parse(%q) does not round-trip: %q, %v", q.String(), again, err)
+		}
+	}
+}
+
+func TestParseStructure(t *testing.T) {
+	q, err := Parse(`a "b c" OR d -e place:X`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Groups) != 3 || len(q.Groups[1]) != 2 || !q.Groups[1][0].Phrase || q.Groups[2][0].Field != "place" {
+		t.Errorf("groups = %+v", q.Groups)
+	}
+	if len(q.Exclude) != 1 || q.Exclude[0].Text != "e" {
+		t.Errorf("exclude = %+v", q.Exclude)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for name, in := range map[string]string{
+		"invalid utf-8": "care \xff homes",
+		"too long":      strings.Repeat("a", MaxQueryBytes+1),
+		"too many":      strings.Repeat("w ", MaxTerms+1),
+		"bad year":      "year:20x1",
+		"bad type":      "type:podcast",
+	} {
+		if _, err := Parse(in); !errors.Is(err, ErrInvalidQuery) {
+			t.Errorf("%s: err = %v, want ErrInvalidQuery", name, err)
+		}
+	}
+}
