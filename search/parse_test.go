@@ -19,7 +19,7 @@ func TestParse(t *testing.T) {
 		{`investigation:"Organised networks" type:Recommendations`, `investigation:"Organised networks" type:recommendations`},
 		{`type:"executive summary"`, `type:executive-summary`},
 		{`year:2021`, `year:2021`},
-		{`note: care`, `note: care`},                 // unknown field: plain words
+		{`note: care`, `note: care`},                // unknown field: plain words
 		{`"unbalanced quote`, `"unbalanced quote"`}, // runs to the end
 		{`((care)) AND homes`, `care homes`},
 		{`OR care OR`, `care`},

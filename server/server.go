@@ -59,7 +59,7 @@ func New(backend Backend, opts Options) (*Server, error) {
 func (s *Server) routes() {
 	r := s.router
 	r.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
-	s.registerAPIRoutes(r.PathPrefix("/api/").Subrouter())
+	s.registerAPIRoutes(r)
 	s.registerPageRoutes(r)
 	static, _ := fs.Sub(assets, "static")
 	r.PathPrefix("/static/").Handler(http.StripPrefix("/static/", cacheFor(http.FileServerFS(static), time.Hour)))
@@ -67,11 +67,12 @@ func (s *Server) routes() {
 	r.MethodNotAllowedHandler = http.HandlerFunc(s.methodNotAllowed)
 }
 
-func (s *Server) registerAPIRoutes(api *mux.Router) {
-	api.HandleFunc("/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet)
-	api.HandleFunc("/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet)
-	api.NotFoundHandler = http.HandlerFunc(s.notFound)
-	api.MethodNotAllowedHandler = http.HandlerFunc(s.methodNotAllowed)
+// registerAPIRoutes adds the JSON API. Unknown paths and methods under
+// /api/ get JSON errors from the router's own not-found and
+// method-not-allowed handlers, which tell API paths from pages.
+func (s *Server) registerAPIRoutes(r *mux.Router) {
+	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {

@@ -1,0 +1,85 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search"
+)
+
+// A real server over the sample site's real index, shared by the tests.
+var (
+	testServer *httptest.Server
+	testDocs   []*corpus.Document
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "server-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	if _, _, err := indexer.BuildSample(context.Background(), filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), corpus.Options{}, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "build sample index:", err)
+		return 1
+	}
+	store, _ := corpus.OpenStore(filepath.Join(dir, "corpus"))
+	testDocs, _ = store.Documents()
+	idx, meta, err := indexer.Open(filepath.Join(dir, "index"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	s := search.New(idx, meta)
+	defer s.Close()
+	h, err := New(s, Options{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	testServer = httptest.NewServer(h)
+	defer testServer.Close()
+	return m.Run()
+}
+
+func get(t *testing.T, path string) (*http.Response, string) {
+	t.Helper()
+	resp, err := http.Get(testServer.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func getJSON(t *testing.T, path string, v any) *http.Response {
+	t.Helper()
+	resp, body := get(t, path)
+	if ct := resp.Header.Get("Content-Type"); ct != "application/json; charset=utf-8" {
+		t.Errorf("%s: content type %q", path, ct)
+	}
+	if err := json.Unmarshal([]byte(body), v); err != nil {
+		t.Fatalf("%s: %v in %q", path, err, body)
+	}
+	return resp
+}
+
+func jsonDecode(resp *http.Response, v any) error {
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(v)
+}

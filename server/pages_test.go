@@ -1,0 +1,180 @@
+package server
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+func getHTML(t *testing.T, path string, wantStatus int) (*goquery.Document, string) {
+	t.Helper()
+	resp, body := get(t, path)
+	if resp.StatusCode != wantStatus {
+		t.Fatalf("%s: status %d, want %d", path, resp.StatusCode, wantStatus)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+		t.Errorf("%s: content type %q", path, ct)
+	}
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, body
+}
+
+func TestHomePageHasWorkingForm(t *testing.T) {
+	doc, _ := getHTML(t, "/", 200)
+	form := doc.Find(`form[action="/search"][method="get"]`)
+	if form.Length() != 1 || form.Find(`input[name="q"]`).Length() != 1 || form.Find(`button[type="submit"]`).Length() != 1 {
+		t.Fatal("no search form with a q input and a submit button")
+	}
+	if label := doc.Find(`label[for="q"]`).Text(); label == "" {
+		t.Error("the search box has no label")
+	}
+	// The home page browses everything, with facets to start from.
+	if n := doc.Find(".hit").Length(); n != 10 {
+		t.Errorf("%d results on the home page, want a full page of 10", n)
+	}
+	if doc.Find(".facet").Length() < 4 {
+		t.Error("facets missing on the home page")
+	}
+}
+
+func TestSearchPageResults(t *testing.T) {
+	doc, _ := getHTML(t, "/search?q="+url.QueryEscape(`"record keeping"`), 200)
+	hits := doc.Find(".hit")
+	if hits.Length() == 0 {
+		t.Fatal("no results")
+	}
+	first := hits.First()
+	if first.Find("mark").Length() == 0 {
+		t.Error("no highlight in the first snippet")
+	}
+	link, _ := first.Find(".paras a").Attr("href")
+	if !strings.HasPrefix(link, "/documents/") || !strings.Contains(link, "#p-") {
+		t.Errorf("paragraph citation link %q", link)
+	}
+	if v, _ := doc.Find(`input[name="q"]`).Attr("value"); v != `"record keeping"` {
+		t.Errorf("the search box does not keep the query: %q", v)
+	}
+
+	// Facet links narrow the results, and the chip removes the filter.
+	facetLink, ok := doc.Find(".facet a").First().Attr("href")
+	if !ok {
+		t.Fatal("no facet link")
+	}
+	narrowed, _ := getHTML(t, facetLink, 200)
+	if narrowed.Find(".active .chip").Length() != 1 {
+		t.Error("an applied filter shows no removable chip")
+	}
+	remove, _ := narrowed.Find(".active .chip").Attr("href")
+	back, _ := getHTML(t, remove, 200)
+	if back.Find(".active").Length() != 0 || back.Find(".hit").Length() != hits.Length() {
+		t.Error("removing the filter did not restore the results")
+	}
+}
+
+func TestSearchPagePagination(t *testing.T) {
+	doc, _ := getHTML(t, "/search?q=council", 200)
+	next, ok := doc.Find(`.pager a[rel="next"]`).Attr("href")
+	if !ok {
+		t.Fatal("no next page link")
+	}
+	page2, _ := getHTML(t, next, 200)
+	if !strings.Contains(page2.Find(".pager").Text(), "Page 2 of") {
+		t.Errorf("pager reads %q", page2.Find(".pager").Text())
+	}
+	if _, ok := page2.Find(`.pager a[rel="prev"]`).Attr("href"); !ok {
+		t.Error("no previous page link on page 2")
+	}
+}
+
+func TestSearchPageShowsQueryErrors(t *testing.T) {
+	doc, _ := getHTML(t, "/search?q=x&sort=popular", 400)
+	if !strings.Contains(doc.Find(".error").Text(), "unknown sort") {
+		t.Errorf("error message %q", doc.Find(".error").Text())
+	}
+	if doc.Find(`input[name="q"]`).Length() != 1 {
+		t.Error("the page with an error has no search box to correct it in")
+	}
+	getHTML(t, "/no/such/page", 404)
+	getHTML(t, "/documents/0000000000000000", 404)
+	getHTML(t, "/documents/not-an-id", 404)
+}
+
+func TestDocumentPageAnchorsEveryParagraph(t *testing.T) {
+	for _, d := range testDocs {
+		if len(d.Paragraphs) < 5 {
+			continue
+		}
+		doc, _ := getHTML(t, "/documents/"+d.ID, 200)
+		for _, p := range d.Paragraphs {
+			if doc.Find(`[id="p-` + p.Number + `"]`).Length() != 1 {
+				t.Errorf("%s: no single anchor for paragraph %s", d.ID, p.Number)
+			}
+		}
+		if href, _ := doc.Find(".source a").Attr("href"); href != d.URL {
+			t.Errorf("source link %q, want %q", href, d.URL)
+		}
+		if len(d.Footnotes) > 0 && doc.Find(`.footnotes li[id="fn-1"]`).Length() != 1 {
+			t.Errorf("%s: footnote 1 has no anchor", d.ID)
+		}
+		return
+	}
+	t.Fatal("no document with five paragraphs")
+}
+
+// TestCrawledMarkupStaysInert: a sample page carries <script>, onerror= and
+// javascript: links, in its text and in its markup. None may come back as
+// markup in our pages.
+func TestCrawledMarkupStaysInert(t *testing.T) {
+	var id string
+	for _, d := range testDocs {
+		if strings.Contains(d.Title, "<b>markup</b>") {
+			id = d.ID
+		}
+	}
+	if id == "" {
+		t.Fatal("the sample page with markup was not crawled")
+	}
+	pages := []string{
+		"/search?q=" + url.QueryEscape("script injected"),
+		"/search?q=" + url.QueryEscape(`"javascript link"`),
+		"/documents/" + id,
+	}
+	for _, path := range pages {
+		doc, body := getHTML(t, path, 200)
+		if n := doc.Find("script, iframe, img, b").Length(); n != 0 {
+			t.Errorf("%s: %d elements from crawled markup", path, n)
+		}
+		doc.Find("*").Each(func(_ int, s *goquery.Selection) {
+			for _, a := range s.Nodes[0].Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+					t.Errorf("%s: event handler attribute %s=%q", path, a.Key, a.Val)
+				}
+				if strings.Contains(strings.ToLower(a.Val), "javascript:") {
+					t.Errorf("%s: javascript: URL in %s", path, a.Key)
+				}
+			}
+		})
+		if !strings.Contains(body, "&lt;script&gt;") && !strings.Contains(body, "&lt;b&gt;") {
+			t.Errorf("%s: the markup-like text is not shown as escaped text", path)
+		}
+	}
+	var res searchJSON
+	getJSON(t, "/api/v1/search?q=script+injected", &res)
+	for _, h := range res.Hits {
+		if strings.Contains(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h.Snippet), "<") {
+			t.Errorf("API snippet holds raw markup: %q", h.Snippet)
+		}
+	}
+}
+
+func TestStaticAssets(t *testing.T) {
+	resp, body := get(t, "/static/style.css")
+	if resp.StatusCode != 200 || !strings.Contains(body, "mark") {
+		t.Errorf("style.css: %d", resp.StatusCode)
+	}
+}
