@@ -96,7 +96,11 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 		}
 		for _, val := range res.Facets[f] {
 			on := selected[strings.ToLower(val.Value)]
-			fv.Values = append(fv.Values, linkView{Label: val.Value, Count: val.Count, Selected: on, URL: toggle(values, f, val.Value, on)})
+			label := val.Value
+			if f == search.FacetType {
+				label = typeLabel(label)
+			}
+			fv.Values = append(fv.Values, linkView{Label: label, Count: val.Count, Selected: on, URL: toggle(values, f, val.Value, on)})
 		}
 		if len(fv.Values) > 0 {
 			v.Facets = append(v.Facets, fv)
@@ -175,6 +179,7 @@ type documentView struct {
 	Title     string
 	Doc       *corpus.Document
 	SourceURL string // empty unless it is a plain http(s) URL
+	Sample    bool   // the document comes from the embedded sample site
 	Query     string
 	BackURL   string
 }
@@ -195,7 +200,8 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query().Get("q")
-	view := documentView{Title: d.Title, Doc: d, SourceURL: safeURL(d.URL), Query: q, BackURL: "/search"}
+	view := documentView{Title: d.Title, Doc: d, SourceURL: safeURL(d.URL), Query: q, BackURL: "/search",
+		Sample: strings.HasPrefix(d.URL, "https://"+corpus.SampleHost+"/")}
 	if q != "" {
 		view.BackURL = "/search?q=" + url.QueryEscape(q)
 	}
