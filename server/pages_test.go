@@ -111,7 +111,7 @@ func TestDocumentPageAnchorsEveryParagraph(t *testing.T) {
 		}
 		doc, _ := getHTML(t, "/documents/"+d.ID, 200)
 		for _, p := range d.Paragraphs {
-			if doc.Find(`[id="p-` + p.Number + `"]`).Length() != 1 {
+			if doc.Find(`[id="p-`+p.Number+`"]`).Length() != 1 {
 				t.Errorf("%s: no single anchor for paragraph %s", d.ID, p.Number)
 			}
 		}
