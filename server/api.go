@@ -3,10 +3,13 @@ package server
 import (
 	"context"
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/search"
 )
 
 // apiSearch answers GET /api/v1/search.
@@ -17,12 +20,40 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
 	defer cancel()
-	res, err := s.backend.Search(ctx, req)
+	res, err := s.search(ctx, req)
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, res)
 	return nil
+}
+
+// search runs a search and records its latency by query kind.
+func (s *Server) search(ctx context.Context, req search.Request) (*search.Result, error) {
+	start := time.Now()
+	res, err := s.backend.Search(ctx, req)
+	if err == nil {
+		s.metrics.searches.WithLabelValues(queryKind(req)).Observe(time.Since(start).Seconds())
+	}
+	return res, err
+}
+
+// queryKind groups searches for latency metrics: the empty box, phrases,
+// plain words, each with or without filters.
+func queryKind(req search.Request) string {
+	kind := "words"
+	switch q := strings.TrimSpace(req.Query); {
+	case q == "":
+		kind = "empty"
+	case strings.Contains(q, `"`):
+		kind = "phrase"
+	}
+	for _, v := range req.Filters {
+		if len(v) > 0 {
+			return kind + "+filter"
+		}
+	}
+	return kind
 }
 
 // documentJSON is the API's view of a document.

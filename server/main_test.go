@@ -18,8 +18,9 @@ import (
 
 // A real server over the sample site's real index, shared by the tests.
 var (
-	testServer *httptest.Server
-	testDocs   []*corpus.Document
+	testServer  *httptest.Server
+	testBackend *search.Searcher
+	testDocs    []*corpus.Document
 )
 
 func TestMain(m *testing.M) {
@@ -44,9 +45,9 @@ func runTests(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	s := search.New(idx, meta)
-	defer s.Close()
-	h, err := New(s, Options{})
+	testBackend = search.New(idx, meta)
+	defer testBackend.Close()
+	h, err := New(testBackend, Options{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -82,4 +83,25 @@ func getJSON(t *testing.T, path string, v any) *http.Response {
 func jsonDecode(resp *http.Response, v any) error {
 	defer resp.Body.Close()
 	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+// mustServerWith returns another server over the shared index.
+func mustServerWith(t *testing.T, opts Options) *Server {
+	t.Helper()
+	s, err := New(testBackend, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func getFrom(t *testing.T, url string) (*http.Response, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
 }

@@ -60,7 +60,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
 		defer cancel()
-		view.Result, err = s.backend.Search(ctx, req)
+		view.Result, err = s.search(ctx, req)
 	}
 	status := http.StatusOK
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
+	"net/netip"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -26,17 +26,25 @@ type Backend interface {
 
 // Options configures a Server.
 type Options struct {
-	SearchTimeout time.Duration // per search; default 5 s
-	Logger        *slog.Logger
+	SearchTimeout  time.Duration // per search; default 5 s
+	Logger         *slog.Logger
+	RateLimit      RateLimit      // per client, for searches and pages; zero means no limit
+	CheapRateLimit RateLimit      // per client, for health, metrics and static files
+	TrustedProxies []netip.Prefix // proxies whose X-Forwarded-For is believed
+	Ready          func() error   // nil error when the service can answer searches
+	DocumentCount  func() int     // documents in the live index, for metrics
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
 type Server struct {
-	backend Backend
-	opts    Options
-	log     *slog.Logger
-	router  *mux.Router
-	pages   *templates
+	backend    Backend
+	opts       Options
+	log        *slog.Logger
+	router     *mux.Router
+	pages      *templates
+	metrics    *metrics
+	limit      *limiter
+	cheapLimit *limiter
 }
 
 // New returns the server's handler over a search backend.
@@ -51,7 +59,12 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t}
+	var docs func() float64
+	if opts.DocumentCount != nil {
+		docs = func() float64 { return float64(opts.DocumentCount()) }
+	}
+	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
+		metrics: newMetrics(docs), limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
 	s.routes()
 	return s, nil
 }
@@ -59,6 +72,8 @@ func New(backend Backend, opts Options) (*Server, error) {
 func (s *Server) routes() {
 	r := s.router
 	r.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/readyz", s.readyz).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet)
 	s.registerAPIRoutes(r)
 	s.registerPageRoutes(r)
 	static, _ := fs.Sub(assets, "static")
@@ -79,23 +94,6 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 	r.HandleFunc("/", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/search", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/documents/{id}", s.page(s.documentPage)).Methods(http.MethodGet, http.MethodHead)
-}
-
-// ServeHTTP adds the headers every response carries, and turns a panic in
-// a handler into a logged 500 instead of a dropped connection.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "same-origin")
-	h.Set("X-Frame-Options", "DENY")
-	defer func() {
-		if v := recover(); v != nil {
-			s.log.Error("panic in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-			writeJSON(w, http.StatusInternalServerError, map[string]any{"error": map[string]string{"code": "internal", "message": "something went wrong on our side"}})
-		}
-	}()
-	s.router.ServeHTTP(w, r)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -18,12 +18,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
 	timeout := fs.Duration("search-timeout", 5*time.Second, "longest time one search may take")
+	rateLimit := fs.Float64("rate-limit", 10, "searches and pages per second allowed to one client address (0: no limit)")
+	burst := fs.Int("burst", 30, "requests one client may make at once before the rate limit applies")
+	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR prefixes of proxies whose X-Forwarded-For is believed")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+	}
+	trusted, err := server.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
 	log := newLogger(stderr, *verbose)
 
@@ -41,7 +48,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	searcher := search.New(idx, meta)
 	defer searcher.Close()
 
-	handler, err := server.New(searcher, server.Options{SearchTimeout: *timeout, Logger: log})
+	handler, err := server.New(searcher, server.Options{
+		SearchTimeout:  *timeout,
+		Logger:         log,
+		RateLimit:      server.RateLimit{Rate: *rateLimit, Burst: *burst},
+		CheapRateLimit: server.RateLimit{Rate: 50 * max(*rateLimit, 1), Burst: 10 * max(*burst, 1)},
+		TrustedProxies: trusted,
+		DocumentCount:  func() int { return searcher.Meta().Documents },
+	})
 	if err != nil {
 		return err
 	}
