@@ -7,6 +7,7 @@
 //	inquirysearch crawl --seed URL ... [--data DIR]
 //	inquirysearch index [--data DIR]
 //	inquirysearch search [--data DIR] [--json] QUERY...
+//	inquirysearch loadtest [--target URL] [--rate N] [--duration D]
 //
 // With no arguments it serves; with an empty data directory, serve first
 // crawls and indexes the embedded sample site, so there is something to
@@ -46,6 +47,7 @@ Commands:
   crawl    fetch pages from seed URLs into the corpus
   index    build the search index from the corpus
   search   search the index from the terminal
+  loadtest drive a running server on this machine at a fixed rate
 
 Run "inquirysearch COMMAND --help" for a command's flags.
 `
@@ -66,6 +68,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runIndex(ctx, args, stdout, stderr)
 	case "search":
 		return runSearch(ctx, args, stdout, stderr)
+	case "loadtest":
+		return runLoadtest(ctx, args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil

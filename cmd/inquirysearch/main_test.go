@@ -85,12 +85,13 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 }
 
-func startServe(t *testing.T, data string) (base string, stop func(), out *syncBuffer) {
+func startServe(t *testing.T, data string, extra ...string) (base string, stop func(), out *syncBuffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out = &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", data}, out, io.Discard) }()
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", data}, extra...)
+	go func() { done <- run(ctx, args, out, io.Discard) }()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		if m := readyLine.FindStringSubmatch(out.String()); m != nil {

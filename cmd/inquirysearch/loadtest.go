@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+)
+
+// loadQueries is the query mix of a load test, in the proportions a search
+// box sees: the empty box, common single words, phrases, filters, deeper
+// pages and document views.
+var loadQueries = []string{
+	"/api/v1/search?q=",
+	"/api/v1/search?q=council",
+	"/api/v1/search?q=records",
+	"/api/v1/search?q=safeguarding+children",
+	"/api/v1/search?q=%22record+keeping%22",
+	"/api/v1/search?q=%22multi-agency+safeguarding+hub%22",
+	"/api/v1/search?q=referrals&type=section",
+	"/api/v1/search?q=inspection&investigation=Larkspur+County+Council",
+	"/api/v1/search?q=police+-council&sort=newest",
+	"/api/v1/search?q=council&page=3",
+	"/api/v1/search?q=&place=Ashcombe&year=2022",
+	"/search?q=complaints",
+	"/",
+}
+
+// loadConfig is one load run.
+type loadConfig struct {
+	Target   string
+	Rate     int // requests per second
+	Duration time.Duration
+	Timeout  time.Duration
+}
+
+// loadReport summarises a load run.
+type loadReport struct {
+	Target      string         `json:"target"`
+	Rate        int            `json:"rate"`
+	Duration    string         `json:"duration"`
+	Requests    uint64         `json:"requests"`
+	Throughput  float64        `json:"throughput_per_s"`
+	Success     float64        `json:"success_ratio"`
+	P50ms       float64        `json:"p50_ms"`
+	P95ms       float64        `json:"p95_ms"`
+	P99ms       float64        `json:"p99_ms"`
+	Maxms       float64        `json:"max_ms"`
+	StatusCodes map[string]int `json:"status_codes"`
+	Errors      []string       `json:"errors"`
+}
+
+// checkLoopback refuses any target but this machine: a load test is never
+// pointed at someone else's server.
+func checkLoopback(target string) (*url.URL, error) {
+	u, err := url.Parse(target)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("target %q is not an http(s) URL", target)
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return u, nil
+	}
+	ip := net.ParseIP(host)
+	if ip == nil || !ip.IsLoopback() {
+		return nil, fmt.Errorf("target %q is not a loopback address; load tests only run against this machine", target)
+	}
+	return u, nil
+}
+
+// runLoad drives the target at a fixed rate for a fixed time with the query
+// mix, and stops early when ctx ends.
+func runLoad(ctx context.Context, cfg loadConfig) (*loadReport, error) {
+	base, err := checkLoopback(cfg.Target)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Rate <= 0 || cfg.Duration <= 0 {
+		return nil, fmt.Errorf("rate and duration must be positive")
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 5 * time.Second
+	}
+	targets := make([]vegeta.Target, len(loadQueries))
+	for i, q := range loadQueries {
+		targets[i] = vegeta.Target{Method: http.MethodGet, URL: strings.TrimSuffix(base.String(), "/") + q}
+	}
+	attacker := vegeta.NewAttacker(vegeta.Timeout(cfg.Timeout), vegeta.KeepAlive(true), vegeta.Workers(8), vegeta.MaxWorkers(64))
+	results := attacker.Attack(vegeta.NewStaticTargeter(targets...), vegeta.Rate{Freq: cfg.Rate, Per: time.Second}, cfg.Duration, "inquirysearch")
+	var m vegeta.Metrics
+	done := ctx.Done()
+loop:
+	for {
+		select {
+		case res, ok := <-results:
+			if !ok {
+				break loop
+			}
+			m.Add(res)
+		case <-done:
+			attacker.Stop()
+			done = nil
+		}
+	}
+	m.Close()
+	rep := &loadReport{
+		Target: base.String(), Rate: cfg.Rate, Duration: cfg.Duration.String(), Requests: m.Requests,
+		Throughput: m.Throughput, Success: m.Success,
+		P50ms: ms(m.Latencies.P50), P95ms: ms(m.Latencies.P95), P99ms: ms(m.Latencies.P99), Maxms: ms(m.Latencies.Max),
+		StatusCodes: m.StatusCodes, Errors: m.Errors,
+	}
+	if rep.Errors == nil {
+		rep.Errors = []string{}
+	}
+	return rep, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func runLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("loadtest", "loadtest [--target http://127.0.0.1:8080] [--rate N] [--duration D] [--json]", stderr)
+	target := fs.String("target", "http://127.0.0.1:8080", "base URL of a running server on this machine")
+	rate := fs.Int("rate", 50, "requests per second")
+	duration := fs.Duration("duration", 10*time.Second, "how long to keep up the rate")
+	timeout := fs.Duration("timeout", 5*time.Second, "give up on one request after this long")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	rep, err := runLoad(ctx, loadConfig{Target: *target, Rate: *rate, Duration: *duration, Timeout: *timeout})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(rep)
+	}
+	codes := make([]string, 0, len(rep.StatusCodes))
+	for c, n := range rep.StatusCodes {
+		codes = append(codes, fmt.Sprintf("%s×%d", c, n))
+	}
+	sort.Strings(codes)
+	fmt.Fprintf(stdout, "target %s, %d/s for %s: %d requests, %.1f/s succeeded (%.2f%%)\n",
+		rep.Target, rep.Rate, rep.Duration, rep.Requests, rep.Throughput, rep.Success*100)
+	fmt.Fprintf(stdout, "latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n", rep.P50ms, rep.P95ms, rep.P99ms, rep.Maxms)
+	fmt.Fprintf(stdout, "status codes: %s\n", strings.Join(codes, " "))
+	for _, e := range rep.Errors {
+		fmt.Fprintf(stdout, "error: %s\n", e)
+	}
+	return nil
+}

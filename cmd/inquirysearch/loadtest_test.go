@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestShortLoad runs the real server on loopback and the real load
+// generator against it for two seconds at a fixed rate: every request must
+// succeed.
+func TestShortLoad(t *testing.T) {
+	base, stop, _ := startServe(t, t.TempDir(), "--rate-limit", "0")
+	defer stop()
+	rep, err := runLoad(context.Background(), loadConfig{Target: base, Rate: 40, Duration: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Requests < 70 || rep.Success != 1 || len(rep.Errors) != 0 {
+		t.Errorf("load: %d requests, success %.3f, codes %v, errors %v", rep.Requests, rep.Success, rep.StatusCodes, rep.Errors)
+	}
+	t.Logf("40/s for 2s: p50 %.2f ms, p99 %.2f ms", rep.P50ms, rep.P99ms)
+}
+
+func TestLoadRefusesOtherHosts(t *testing.T) {
+	for _, target := range []string{"http://192.168.1.10:8080", "https://example.org", "http://10.0.0.1", "ftp://127.0.0.1", "not a url"} {
+		if _, err := runLoad(context.Background(), loadConfig{Target: target, Rate: 1, Duration: time.Second}); err == nil || !strings.Contains(err.Error(), "not") {
+			t.Errorf("%s: %v", target, err)
+		}
+	}
+}
+
+// TestLoadPastTheRateLimit: one client asking for more than its budget gets
+// quick 429s, never errors or timeouts.
+func TestLoadPastTheRateLimit(t *testing.T) {
+	base, stop, _ := startServe(t, t.TempDir(), "--rate-limit", "5", "--burst", "5")
+	defer stop()
+	rep, err := runLoad(context.Background(), loadConfig{Target: base, Rate: 40, Duration: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.StatusCodes["429"] == 0 || rep.StatusCodes["200"] == 0 || rep.StatusCodes["200"]+rep.StatusCodes["429"] != int(rep.Requests) {
+		t.Errorf("codes %v for %d requests", rep.StatusCodes, rep.Requests)
+	}
+}
