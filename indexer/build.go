@@ -10,7 +10,10 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -19,8 +22,9 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
-// BatchSize is how many documents go into one index batch.
-const BatchSize = 500
+// BatchSize is how many documents go into one index batch. A document is
+// a page of ten or so paragraphs.
+const BatchSize = 200
 
 // metaKey is the internal key under which an index keeps its Meta.
 var metaKey = []byte("inquirysearch.meta")
@@ -52,13 +56,18 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewUsing(building, m, scorch.Name, scorch.Name, nil)
+	// A fresh index that is renamed into place only when complete can take
+	// unsafe batches: a crash loses only the half-built copy.
+	idx, err := bleve.NewUsing(building, m, scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true})
 	if err != nil {
 		return nil, fmt.Errorf("build index: create %s: %w", building, err)
 	}
 	meta, err := fill(ctx, idx, docs, log)
 	if err == nil {
 		err = idx.SetInternal(metaKey, mustJSON(meta))
+	}
+	if err == nil {
+		err = waitSteady(ctx, idx)
 	}
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close new index: %w", cerr)
@@ -75,49 +84,98 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	return meta, nil
 }
 
+// fill indexes docs in batches, from one goroutine per core, so that
+// mapping one batch overlaps with analysing another.
 func fill(ctx context.Context, idx bleve.Index, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
 	meta := &Meta{BuiltAt: time.Now().UTC()}
 	digest := sha256.New()
 	sorted := append([]*corpus.Document(nil), docs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
-	batch := idx.NewBatch()
-	flush := func() error {
-		if batch.Size() == 0 {
-			return nil
-		}
-		if err := idx.Batch(batch); err != nil {
-			return fmt.Errorf("index batch: %w", err)
-		}
-		batch.Reset()
-		return nil
-	}
 	for _, d := range sorted {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		r, err := toRecord(d)
-		if err != nil {
-			return nil, err
-		}
-		if err := batch.Index(d.ID, r); err != nil {
-			return nil, fmt.Errorf("index %s: %w", d.ID, err)
-		}
 		digest.Write([]byte(d.ID + ":" + d.ContentHash + "\n"))
 		meta.Documents++
 		meta.Paragraphs += len(d.Paragraphs)
-		if batch.Size() >= BatchSize {
-			if err := flush(); err != nil {
-				return nil, err
-			}
-			log.Debug("indexing", "documents", meta.Documents)
-		}
-	}
-	if err := flush(); err != nil {
-		return nil, err
 	}
 	meta.CorpusDigest = hex.EncodeToString(digest.Sum(nil)[:12])
 	meta.Version = meta.CorpusDigest + "-" + meta.BuiltAt.Format("20060102T150405Z")
+
+	chunks := make(chan []*corpus.Document)
+	errs := make(chan error, runtime.NumCPU())
+	var wg sync.WaitGroup
+	var done atomic.Int64
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for chunk := range chunks {
+				if err := indexChunk(idx, chunk); err != nil {
+					errs <- err
+					return
+				}
+				log.Debug("indexing", "documents", done.Add(int64(len(chunk))))
+			}
+		}()
+	}
+	var err error
+feed:
+	for start := 0; start < len(sorted); start += BatchSize {
+		select {
+		case chunks <- sorted[start:min(start+BatchSize, len(sorted))]:
+		case err = <-errs:
+			break feed
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(chunks)
+	wg.Wait()
+	if err == nil {
+		select {
+		case err = <-errs:
+		default:
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
 	return meta, nil
+}
+
+func indexChunk(idx bleve.Index, chunk []*corpus.Document) error {
+	batch := idx.NewBatch()
+	for _, d := range chunk {
+		r, err := toRecord(d)
+		if err != nil {
+			return err
+		}
+		if err := batch.Index(d.ID, r); err != nil {
+			return fmt.Errorf("index %s: %w", d.ID, err)
+		}
+	}
+	if err := idx.Batch(batch); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	return nil
+}
+
+// waitSteady waits until the index has persisted and merged everything it
+// was given: unsafe batches return before their segments reach the disk,
+// and closing before then would lose them.
+func waitSteady(ctx context.Context, idx bleve.Index) error {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		stats, _ := idx.StatsMap()["index"].(map[string]any)
+		if active, ok := stats["index_bgthreads_active"].(bool); ok && !active {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("wait for the index to reach the disk: %w", ctx.Err())
+		case <-tick.C:
+		}
+	}
 }
 
 // swapIn replaces dir with the finished index at building. Between the two

@@ -47,6 +47,7 @@ Commands:
   crawl    fetch pages from seed URLs into the corpus
   index    build the search index from the corpus
   search   search the index from the terminal
+  gen      write a synthetic corpus of a given size, for benchmarks
   loadtest drive a running server on this machine at a fixed rate
 
 Run "inquirysearch COMMAND --help" for a command's flags.
@@ -68,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runIndex(ctx, args, stdout, stderr)
 	case "search":
 		return runSearch(ctx, args, stdout, stderr)
+	case "gen":
+		return runGen(ctx, args, stdout, stderr)
 	case "loadtest":
 		return runLoadtest(ctx, args, stdout, stderr)
 	case "help":

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+)
+
+func TestGenIsDeterministicAndShaped(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	var out bytes.Buffer
+	for _, dir := range []string{a, b} {
+		if err := run(context.Background(), []string{"gen", "--paragraphs", "2000", "--out", dir, "--seed", "7"}, &out, &out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sa, _ := corpus.OpenStore(filepath.Join(a, "corpus"))
+	sb, _ := corpus.OpenStore(filepath.Join(b, "corpus"))
+	da, _ := sa.Documents()
+	db, _ := sb.Documents()
+	if len(da) != len(db) || len(da) == 0 {
+		t.Fatalf("%d and %d documents", len(da), len(db))
+	}
+	paras, numbered := 0, 0
+	types := map[corpus.Type]int{}
+	for i := range da {
+		if da[i].ID != db[i].ID || len(da[i].Paragraphs) != len(db[i].Paragraphs) || da[i].Paragraphs[0].Text != db[i].Paragraphs[0].Text {
+			t.Fatalf("document %d differs between two runs with one seed", i)
+		}
+		types[da[i].Type]++
+		for _, p := range da[i].Paragraphs {
+			paras++
+			if p.Numbered() {
+				numbered++
+			}
+			if n := len(strings.Fields(p.Text)); n < 40 || n > 200 {
+				t.Errorf("paragraph of %d words", n)
+			}
+		}
+		if da[i].Investigation == "" || da[i].Published == "" {
+			t.Errorf("document %s lacks investigation or date", da[i].ID)
+		}
+	}
+	if numbered < 2000 || paras > 2100 {
+		t.Errorf("%d paragraphs (%d numbered), asked for 2000", paras, numbered)
+	}
+	for _, typ := range []corpus.Type{corpus.TypeSection, corpus.TypeExecutiveSummary, corpus.TypeInvestigationReport, corpus.TypeRecommendations} {
+		if types[typ] == 0 {
+			t.Errorf("no document of type %s", typ)
+		}
+	}
+	// The generated corpus indexes and searches like a crawled one.
+	if err := run(context.Background(), []string{"index", "--data", a}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"search", "--data", a, "--json", "council"}, &out, &out); err != nil || !strings.Contains(out.String(), `"total":`) {
+		t.Errorf("search of the generated corpus: %v %s", err, out.String())
+	}
+}
