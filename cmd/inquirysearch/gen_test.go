@@ -45,7 +45,7 @@ func TestGenIsDeterministicAndShaped(t *testing.T) {
 			t.Errorf("document %s lacks investigation or date", da[i].ID)
 		}
 	}
-	if numbered < 2000 || paras > 2100 {
+	if paras < 2000 || paras > 2100 || numbered < paras*8/10 {
 		t.Errorf("%d paragraphs (%d numbered), asked for 2000", paras, numbered)
 	}
 	for _, typ := range []corpus.Type{corpus.TypeSection, corpus.TypeExecutiveSummary, corpus.TypeInvestigationReport, corpus.TypeRecommendations} {
