@@ -48,6 +48,7 @@ Commands:
   index    build the search index from the corpus
   search   search the index from the terminal
   gen      write a synthetic corpus of a given size, for benchmarks
+  bench    measure a data directory: hit counts, latency by query kind
   loadtest drive a running server on this machine at a fixed rate
 
 Run "inquirysearch COMMAND --help" for a command's flags.
@@ -69,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runIndex(ctx, args, stdout, stderr)
 	case "search":
 		return runSearch(ctx, args, stdout, stderr)
+	case "bench":
+		return runBench(ctx, args, stdout, stderr)
 	case "gen":
 		return runGen(ctx, args, stdout, stderr)
 	case "loadtest":

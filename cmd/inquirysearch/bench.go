@@ -1,0 +1,259 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/server"
+)
+
+// benchFigure is the latency of one kind of query on one path.
+type benchFigure struct {
+	Kind        string  `json:"kind"`
+	Path        string  `json:"path"` // in-process, http or raw-bleve
+	Concurrency int     `json:"concurrency"`
+	Queries     int     `json:"queries"`
+	P50ms       float64 `json:"p50_ms"`
+	P95ms       float64 `json:"p95_ms"`
+	P99ms       float64 `json:"p99_ms"`
+	MeanHits    float64 `json:"mean_hits"`
+}
+
+// benchReport is what `bench` measures on one data directory.
+type benchReport struct {
+	Data        string        `json:"data"`
+	Documents   int           `json:"documents"`
+	Paragraphs  int           `json:"paragraphs"`
+	IndexBytes  int64         `json:"index_bytes"`
+	ColdStartMS float64       `json:"cold_start_ms"`
+	Checked     int           `json:"counts_checked"`
+	Figures     []benchFigure `json:"figures"`
+	RawBuildS   float64       `json:"raw_bleve_build_s,omitempty"`
+}
+
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("bench", "bench --data DIR [--queries N] [--concurrency 1,4] [--raw] [--json FILE]", stderr)
+	data := fs.String("data", defaultDataDir(), "data directory with a corpus and a built index")
+	n := fs.Int("queries", 200, "queries per kind and concurrency")
+	conc := fs.String("concurrency", "1,4", "comma-separated numbers of concurrent clients")
+	raw := fs.Bool("raw", false, "also build and measure raw bleve with a plain mapping, the floor the service stands on")
+	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	var levels []int
+	for _, c := range strings.Split(*conc, ",") {
+		var v int
+		if _, err := fmt.Sscan(strings.TrimSpace(c), &v); err != nil || v < 1 {
+			return fmt.Errorf("--concurrency: %q is not a positive number", c)
+		}
+		levels = append(levels, v)
+	}
+	dirs := dataDirs{root: *data}
+	rep := &benchReport{Data: *data}
+
+	// Cold start: open the index and answer one search.
+	start := time.Now()
+	idx, meta, err := indexer.Open(dirs.index())
+	if err != nil {
+		return err
+	}
+	s := search.New(idx, meta)
+	defer s.Close()
+	if _, err := s.Search(ctx, search.Request{Query: "council"}); err != nil {
+		return err
+	}
+	rep.ColdStartMS = ms(time.Since(start))
+	rep.Documents, rep.Paragraphs = meta.Documents, meta.Paragraphs
+	rep.IndexBytes = dirSize(dirs.index())
+
+	store, err := corpus.OpenStore(dirs.corpus())
+	if err != nil {
+		return err
+	}
+	docs, err := store.Documents()
+	if err != nil {
+		return err
+	}
+	oracle, err := newBenchOracle(docs)
+	if err != nil {
+		return err
+	}
+	kinds := oracle.queryKinds(*n)
+
+	// Hit counts first: a fast engine that miscounts is not fast.
+	for _, k := range kinds {
+		for _, q := range k.queries {
+			if q.want < 0 {
+				continue
+			}
+			res, err := s.Search(ctx, q.req)
+			if err != nil {
+				return err
+			}
+			if int(res.Total) != q.want {
+				return fmt.Errorf("%s %q: the index finds %d, a scan of the corpus %d", k.name, q.req.Query, res.Total, q.want)
+			}
+			rep.Checked++
+		}
+	}
+	fmt.Fprintf(stdout, "%d documents, %d paragraphs, index %.1f MB, cold start %.0f ms; %d hit counts checked against a corpus scan\n",
+		rep.Documents, rep.Paragraphs, float64(rep.IndexBytes)/1e6, rep.ColdStartMS, rep.Checked)
+
+	base, stop, err := benchServer(s)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	for _, k := range kinds {
+		for _, c := range levels {
+			rep.Figures = append(rep.Figures,
+				measure(k, "in-process", c, func(q benchQuery) (int, error) {
+					res, err := s.Search(ctx, q.req)
+					if err != nil {
+						return 0, err
+					}
+					return int(res.Total), nil
+				}),
+				measure(k, "http", c, func(q benchQuery) (int, error) { return httpSearch(ctx, client, base, q.req) }),
+			)
+		}
+	}
+	if *raw {
+		rb, err := newRawBleve(ctx, docs, filepath.Join(*data, "raw-bleve-index"))
+		if err != nil {
+			return err
+		}
+		defer rb.close()
+		rep.RawBuildS = rb.buildTime.Seconds()
+		for _, k := range kinds {
+			for _, c := range levels {
+				if f, ok := rb.measure(ctx, k, c); ok {
+					rep.Figures = append(rep.Figures, f)
+				}
+			}
+		}
+	}
+	printBench(stdout, rep)
+	if *jsonOut != "" {
+		b, _ := json.MarshalIndent(rep, "", "  ")
+		if err := os.WriteFile(*jsonOut, b, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", *jsonOut, err)
+		}
+	}
+	return nil
+}
+
+// measure runs every query of a kind from c concurrent clients and
+// returns its latency percentiles.
+func measure(k benchKind, path string, c int, do func(benchQuery) (int, error)) benchFigure {
+	lat := make([]time.Duration, len(k.queries))
+	hits := make([]int, len(k.queries))
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range c {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(k.queries) {
+					return
+				}
+				t := time.Now()
+				n, err := do(k.queries[i])
+				lat[i] = time.Since(t)
+				if err != nil {
+					lat[i] = time.Hour // an error counts as the worst latency
+				}
+				hits[i] = n
+			}
+		}()
+	}
+	wg.Wait()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	total := 0
+	for _, h := range hits {
+		total += h
+	}
+	pct := func(p float64) float64 { return ms(lat[min(len(lat)-1, int(p*float64(len(lat))))]) }
+	return benchFigure{Kind: k.name, Path: path, Concurrency: c, Queries: len(lat),
+		P50ms: pct(0.50), P95ms: pct(0.95), P99ms: pct(0.99), MeanHits: float64(total) / float64(len(hits))}
+}
+
+func benchServer(s *search.Searcher) (string, func(), error) {
+	h, err := server.New(s, server.Options{})
+	if err != nil {
+		return "", nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+}
+
+func httpSearch(ctx context.Context, client *http.Client, base string, r search.Request) (int, error) {
+	q := make([]string, 0, 6)
+	add := func(k, v string) { q = append(q, k+"="+urlEscape(v)) }
+	add("q", r.Query)
+	if r.Page > 1 {
+		add("page", fmt.Sprint(r.Page))
+	}
+	for f, vs := range r.Filters {
+		for _, v := range vs {
+			add(f, v)
+		}
+	}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/api/v1/search?"+strings.Join(q, "&"), nil)
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Total int `json:"total"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || resp.StatusCode != 200 {
+		return 0, fmt.Errorf("status %d: %v", resp.StatusCode, err)
+	}
+	return body.Total, nil
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+func printBench(w io.Writer, rep *benchReport) {
+	fmt.Fprintf(w, "\n| kind | path | clients | p50 ms | p95 ms | p99 ms | mean hits |\n|---|---|---|---|---|---|---|\n")
+	for _, f := range rep.Figures {
+		fmt.Fprintf(w, "| %s | %s | %d | %.2f | %.2f | %.2f | %.0f |\n", f.Kind, f.Path, f.Concurrency, f.P50ms, f.P95ms, f.P99ms, f.MeanHits)
+	}
+}
