@@ -12,7 +12,7 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
-func sampleDocs(t *testing.T) []*corpus.Document {
+func sampleDocs(t testing.TB) []*corpus.Document {
 	t.Helper()
 	store, err := corpus.OpenStore(t.TempDir())
 	if err != nil {
