@@ -38,13 +38,25 @@ func Canonical(raw string) (string, error) {
 	if u.Host == "" {
 		return "", fmt.Errorf("canonical url %q: no host", raw)
 	}
-	if original, ok := unwrapArchive(u); ok {
+	// Clean before unwrapping, and unwrap repeatedly: an archived copy of
+	// an archived page is still that page.
+	for range 5 {
+		if u.Path != "" {
+			u.Path = path.Clean(u.Path)
+		}
+		original, ok := unwrapArchive(u)
+		if !ok {
+			break
+		}
 		u = original
 	}
 	host := strings.ToLower(u.Host)
 	host = strings.TrimPrefix(host, "www.")
 	host = strings.TrimSuffix(host, ":443")
 	host = strings.TrimSuffix(host, ":80")
+	if host == "" || strings.HasPrefix(host, ":") {
+		return "", fmt.Errorf("canonical url %q: no host", raw)
+	}
 
 	p := u.Path
 	if p == "" {

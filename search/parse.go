@@ -105,14 +105,15 @@ func lex(input string) []token {
 	rs := []rune(input)
 	i := 0
 	for i < len(rs) {
-		r := rs[i]
-		if unicode.IsSpace(r) || r == '(' || r == ')' {
+		if r := rs[i]; unicode.IsSpace(r) || r == '(' || r == ')' {
 			i++
 			continue
 		}
+		// A run of signs before a term: the last one counts ("+" is the
+		// default, "-" excludes).
 		negate := false
-		if (r == '-' || r == '+') && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
-			negate = r == '-'
+		for i+1 < len(rs) && (rs[i] == '-' || rs[i] == '+') && !unicode.IsSpace(rs[i+1]) {
+			negate = rs[i] == '-'
 			i++
 		}
 		if i < len(rs) && rs[i] == '"' {

@@ -1,0 +1,69 @@
+package corpus
+
+import (
+	"net/url"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzCanonical: canonicalisation never panics, gives a parseable absolute
+// URL, and is idempotent (a canonical URL is its own canonical form).
+func FuzzCanonical(f *testing.F) {
+	for _, s := range []string{
+		"https://www.iicsa.org.uk/publications/investigation/westminster.html",
+		"https://webarchive.nationalarchives.gov.uk/ukgwa/20230101000000/https://www.iicsa.org.uk/news/x",
+		"https://webarchive.nationalarchives.gov.uk/20190101000000/http:/www.iicsa.org.uk/a/",
+		"http://127.0.0.1:8080/news?page=2&tab=scope#x",
+		"https://iicsa.org.uk/investigations/x6cec.html?tab=scope",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		c, err := Canonical(raw)
+		if err != nil {
+			return
+		}
+		u, err := url.Parse(c)
+		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			t.Fatalf("Canonical(%q) = %q, not an absolute http(s) URL", raw, c)
+		}
+		again, err := Canonical(c)
+		if err != nil || again != c {
+			t.Fatalf("not idempotent: %q -> %q -> %q (%v)", raw, c, again, err)
+		}
+	})
+}
+
+// FuzzExtract: extraction of any bytes never panics and always yields a
+// document whose paragraphs can be cited: each has a distinct, non-empty
+// label and non-empty text.
+func FuzzExtract(f *testing.F) {
+	f.Add([]byte(`<main id="main-content"><p class="report-title">R</p><h1>B.1: X</h1><p>1. One [1]</p><ol class="footnotes"><li>ABC000123</li></ol></main>`))
+	f.Add([]byte(`<h1>1.3 A<p>2. 2. B</h1><ul><li>(i) c<li>d</ul>`))
+	f.Add([]byte(`<p>3. [iicsa-references:{"title":"t","url":"","text":"ABC000001"}] text</p>`))
+	f.Add([]byte("\x00<\xff>"))
+	gaz, err := DefaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		d, err := Extract(body, "https://example.org/reports/x", gaz)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ValidID(d.ID) {
+			t.Fatalf("id %q", d.ID)
+		}
+		seen := map[string]bool{}
+		for _, p := range d.Paragraphs {
+			if p.Number == "" || seen[p.Number] || p.Text == "" {
+				t.Fatalf("paragraph %+v: empty or repeated label, or empty text", p)
+			}
+			seen[p.Number] = true
+			if !utf8.ValidString(p.Text) && utf8.Valid(body) {
+				t.Fatalf("valid input gave invalid UTF-8 text %q", p.Text)
+			}
+		}
+	})
+}
+
