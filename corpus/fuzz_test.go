@@ -66,4 +66,3 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
-
