@@ -10,7 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 )
 
-// Open opens the index at dir for searching. If a build was interrupted
+// Open opens the index at dir, read-only, for searching. If a build was interrupted
 // between its two renames, the previous index is restored first. It returns
 // ErrNoIndex when there is none.
 func Open(dir string) (bleve.Index, *Meta, error) {
@@ -24,7 +24,10 @@ func Open(dir string) (bleve.Index, *Meta, error) {
 			return nil, nil, fmt.Errorf("open index %s: %w", dir, ErrNoIndex)
 		}
 	}
-	idx, err := bleve.Open(dir)
+	// Read-only: a served index is never written, and a read-only index
+	// runs no persister or merger, so a rebuild may rename its directory
+	// away while searches still read it.
+	idx, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
 	if err != nil {
 		return nil, nil, fmt.Errorf("open index %s: %w", dir, err)
 	}

@@ -110,7 +110,7 @@ func TestClientAddr(t *testing.T) {
 }
 
 func TestMetricsAndRequestIDs(t *testing.T) {
-	srv := limitedServer(t, Options{DocumentCount: func() int { return len(testDocs) }})
+	srv := limitedServer(t, Options{})
 	for _, p := range []string{"/api/v1/search?q=council", `/api/v1/search?q="record+keeping"&type=section`, "/documents/" + testDocs[0].ID, "/nowhere"} {
 		resp, err := http.Get(srv.URL + p)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 )
 
@@ -22,6 +23,7 @@ var assets embed.FS
 type Backend interface {
 	Search(ctx context.Context, r search.Request) (*search.Result, error)
 	Document(ctx context.Context, id string) (*corpus.Document, error)
+	Meta() indexer.Meta
 }
 
 // Options configures a Server.
@@ -32,7 +34,7 @@ type Options struct {
 	CheapRateLimit RateLimit      // per client, for health, metrics and static files
 	TrustedProxies []netip.Prefix // proxies whose X-Forwarded-For is believed
 	Ready          func() error   // nil error when the service can answer searches
-	DocumentCount  func() int     // documents in the live index, for metrics
+	Admin          Admin          // the authenticated admin API; off without a token
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
@@ -45,6 +47,7 @@ type Server struct {
 	metrics    *metrics
 	limit      *limiter
 	cheapLimit *limiter
+	jobs       jobs
 }
 
 // New returns the server's handler over a search backend.
@@ -59,10 +62,7 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs func() float64
-	if opts.DocumentCount != nil {
-		docs = func() float64 { return float64(opts.DocumentCount()) }
-	}
+	docs := func() float64 { return float64(backend.Meta().Documents) }
 	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
 		metrics: newMetrics(docs), limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
 	s.routes()
@@ -88,6 +88,11 @@ func (s *Server) routes() {
 func (s *Server) registerAPIRoutes(r *mux.Router) {
 	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/status", s.api(s.status)).Methods(http.MethodGet)
+	if s.opts.Admin.Token != "" {
+		r.HandleFunc("/api/v1/admin/reindex", s.api(s.adminJob("reindex", s.opts.Admin.Reindex))).Methods(http.MethodPost)
+		r.HandleFunc("/api/v1/admin/crawl", s.api(s.adminJob("crawl", s.opts.Admin.Crawl))).Methods(http.MethodPost)
+	}
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {

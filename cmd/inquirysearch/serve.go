@@ -7,11 +7,16 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/inquirysearch/inquirysearch/search"
 	"github.com/inquirysearch/inquirysearch/server"
 )
+
+// adminTokenEnv names the environment variable holding the admin API's
+// bearer token; without it the admin API is off.
+const adminTokenEnv = "INQUIRYSEARCH_ADMIN_TOKEN"
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", "serve [--addr HOST:PORT] [--data DIR]", stderr)
@@ -21,6 +26,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rateLimit := fs.Float64("rate-limit", 10, "searches and pages per second allowed to one client address (0: no limit)")
 	burst := fs.Int("burst", 30, "requests one client may make at once before the rate limit applies")
 	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR prefixes of proxies whose X-Forwarded-For is believed")
+	var seeds stringList
+	fs.Var(&seeds, "seed", "URL the admin crawl fetches (repeatable; default: the embedded sample site)")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -45,16 +52,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	searcher := search.New(idx, meta)
-	defer searcher.Close()
+	backend := &live{cur: search.New(idx, meta), dirs: dataDirs{root: *data}, log: log, seeds: seeds}
+	defer backend.close()
+	adminToken := os.Getenv(adminTokenEnv)
+	if adminToken != "" {
+		log.Info("admin API enabled", "routes", "/api/v1/admin/reindex, /api/v1/admin/crawl")
+	}
 
-	handler, err := server.New(searcher, server.Options{
+	handler, err := server.New(backend, server.Options{
 		SearchTimeout:  *timeout,
 		Logger:         log,
 		RateLimit:      server.RateLimit{Rate: *rateLimit, Burst: *burst},
 		CheapRateLimit: server.RateLimit{Rate: 50 * max(*rateLimit, 1), Burst: 10 * max(*burst, 1)},
 		TrustedProxies: trusted,
-		DocumentCount:  func() int { return searcher.Meta().Documents },
+		Ready:          backend.ready,
+		Admin:          server.Admin{Token: adminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx},
 	})
 	if err != nil {
 		return err

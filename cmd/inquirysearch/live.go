@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search"
+)
+
+// live is the server's backend: the searcher of the live index, which a
+// rebuild replaces without a failed request. Searches hold a read lock for
+// their whole run, so the swap waits for those in flight, and new ones
+// wait a moment for the swap; the old index is closed only when none is
+// using it.
+type live struct {
+	mu   sync.RWMutex
+	cur  *search.Searcher
+	dirs dataDirs
+	log  *slog.Logger
+	// seeds are what the admin crawl fetches; empty means the embedded
+	// sample site.
+	seeds []string
+}
+
+func (l *live) Search(ctx context.Context, r search.Request) (*search.Result, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.Search(ctx, r)
+}
+
+func (l *live) Document(ctx context.Context, id string) (*corpus.Document, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.Document(ctx, id)
+}
+
+func (l *live) Meta() indexer.Meta {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.Meta()
+}
+
+func (l *live) ready() error {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.cur == nil {
+		return errors.New("no index is open")
+	}
+	return nil
+}
+
+func (l *live) close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.cur == nil {
+		return nil
+	}
+	return l.cur.Close()
+}
+
+// reindex builds a new index from the corpus beside the live one, then
+// swaps it in. A failed build leaves the live index serving.
+func (l *live) reindex(ctx context.Context) error {
+	store, err := corpus.OpenStore(l.dirs.corpus())
+	if err != nil {
+		return err
+	}
+	docs, err := store.Documents()
+	if err != nil {
+		return err
+	}
+	if len(docs) == 0 {
+		return fmt.Errorf("reindex: the corpus is empty")
+	}
+	if _, err := indexer.Build(ctx, docs, l.dirs.index(), l.log); err != nil {
+		return err
+	}
+	idx, meta, err := indexer.Open(l.dirs.index())
+	if err != nil {
+		return err
+	}
+	next := search.New(idx, meta)
+	l.mu.Lock()
+	old := l.cur
+	l.cur = next
+	l.mu.Unlock()
+	l.log.Info("index swapped in", "version", meta.Version, "documents", meta.Documents)
+	if old != nil {
+		return old.Close()
+	}
+	return nil
+}
+
+// crawl fetches the configured seeds (or the sample site) into the corpus
+// and then reindexes.
+func (l *live) crawl(ctx context.Context) error {
+	store, err := corpus.OpenStore(l.dirs.corpus())
+	if err != nil {
+		return err
+	}
+	gaz, err := corpus.DefaultGazetteer()
+	if err != nil {
+		return err
+	}
+	opts := corpus.Options{Seeds: l.seeds, Logger: l.log}
+	if len(l.seeds) == 0 {
+		_, err = corpus.CrawlSample(ctx, store, gaz, opts)
+	} else {
+		var c *corpus.Crawler
+		if c, err = corpus.NewCrawler(store, gaz, opts); err == nil {
+			_, err = c.Run(ctx)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return l.reindex(ctx)
+}

@@ -1,0 +1,120 @@
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Job is a long task the admin API can start: a rebuild of the index, or a
+// crawl of the configured seeds followed by a rebuild. It runs with a
+// context that ends when the server shuts down.
+type Job func(ctx context.Context) error
+
+// Admin configures the authenticated admin API. With an empty Token the
+// admin routes do not exist.
+type Admin struct {
+	Token   string // compared in constant time with the request's bearer token
+	Reindex Job
+	Crawl   Job
+	Context context.Context // jobs stop when it ends; default: never
+}
+
+// JobStatus reports the admin job that runs or ran last.
+type JobStatus struct {
+	Name     string     `json:"name,omitempty"`
+	State    string     `json:"state"` // idle, running, succeeded or failed
+	Started  *time.Time `json:"started,omitempty"`
+	Finished *time.Time `json:"finished,omitempty"`
+	Error    string     `json:"error,omitempty"`
+}
+
+// jobs runs one admin job at a time.
+type jobs struct {
+	mu     sync.Mutex
+	status JobStatus
+}
+
+func (j *jobs) current() JobStatus {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.status.State == "" {
+		return JobStatus{State: "idle"}
+	}
+	return j.status
+}
+
+// start runs job in the background unless another is running.
+func (j *jobs) start(ctx context.Context, name string, job Job, done func(JobStatus)) bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.status.State == "running" {
+		return false
+	}
+	now := time.Now().UTC()
+	j.status = JobStatus{Name: name, State: "running", Started: &now}
+	go func() {
+		err := job(ctx)
+		j.mu.Lock()
+		end := time.Now().UTC()
+		j.status.Finished = &end
+		j.status.State = "succeeded"
+		if err != nil {
+			j.status.State, j.status.Error = "failed", err.Error()
+		}
+		st := j.status
+		j.mu.Unlock()
+		if done != nil {
+			done(st)
+		}
+	}()
+	return true
+}
+
+// status answers GET /api/v1/status: what index is live and what the
+// admin job is doing.
+func (s *Server) status(w http.ResponseWriter, r *http.Request) error {
+	m := s.backend.Meta()
+	writeJSON(w, http.StatusOK, map[string]any{
+		"index_version": m.Version,
+		"built_at":      m.BuiltAt,
+		"documents":     m.Documents,
+		"paragraphs":    m.Paragraphs,
+		"job":           s.jobs.current(),
+	})
+	return nil
+}
+
+// authorised checks the bearer token in constant time.
+func (s *Server) authorised(r *http.Request) bool {
+	want := s.opts.Admin.Token
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
+
+func (s *Server) adminJob(name string, job Job) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if !s.authorised(r) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="inquirysearch admin"`)
+			return &apiError{status: http.StatusUnauthorized, code: "unauthorized", message: "a valid admin bearer token is required"}
+		}
+		if job == nil {
+			return notFound("this server has no " + name + " job configured")
+		}
+		ctx := s.opts.Admin.Context
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		if !s.jobs.start(ctx, name, job, func(st JobStatus) {
+			s.log.Info("admin job finished", "job", st.Name, "state", st.State, "error", st.Error)
+		}) {
+			return &apiError{status: http.StatusConflict, code: "busy", message: "another admin job is running; see /api/v1/status"}
+		}
+		s.log.Info("admin job started", "job", name)
+		writeJSON(w, http.StatusAccepted, map[string]any{"job": s.jobs.current()})
+		return nil
+	}
+}
