@@ -35,6 +35,7 @@ type Options struct {
 	TrustedProxies []netip.Prefix // proxies whose X-Forwarded-For is believed
 	Ready          func() error   // nil error when the service can answer searches
 	Admin          Admin          // the authenticated admin API; off without a token
+	PublicURL      string         // base URL for absolute links in feeds; default: from the request
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
@@ -99,6 +100,7 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 	r.HandleFunc("/", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/search", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/documents/{id}", s.page(s.documentPage)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/feed.atom", s.api(s.feed)).Methods(http.MethodGet, http.MethodHead)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
