@@ -1,0 +1,31 @@
+package indexer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"testing"
+)
+
+// An index of an older schema opens as ErrNoIndex, which makes the
+// program rebuild it rather than search fields it lacks.
+func TestOpenRejectsOlderSchema(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Build(context.Background(), sampleDocs(t)[:3], dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	idx, meta, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta.Schema = SchemaVersion - 1
+	b, _ := json.Marshal(meta)
+	if err := idx.SetInternal(metaKey, b); err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+	if _, _, err := Open(dir); !errors.Is(err, ErrNoIndex) {
+		t.Errorf("Open of an older schema: %v, want ErrNoIndex", err)
+	}
+}
