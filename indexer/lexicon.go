@@ -106,6 +106,7 @@ func buildLexicon(docs []*corpus.Document) []Entry {
 			terms[t]++
 		}
 	}
+	dropEnclosed(phrases)
 	var out []Entry
 	out = appendTop(out, titles, KindTitle, 1, 0)
 	out = appendTop(out, places, KindPlace, 1, 0)
@@ -115,8 +116,29 @@ func buildLexicon(docs []*corpus.Document) []Entry {
 	return out
 }
 
+// dropEnclosed removes each phrase that only ever occurs inside one longer
+// phrase ("designated safeguarding" when every document with it has
+// "designated safeguarding lead"), so that completions offer the whole.
+func dropEnclosed(phrases map[string]int) {
+	var drop []string
+	for p, n := range phrases {
+		words := strings.Fields(p)
+		if len(words) < 3 {
+			continue
+		}
+		for _, part := range []string{strings.Join(words[1:], " "), strings.Join(words[:len(words)-1], " ")} {
+			if phrases[part] == n {
+				drop = append(drop, part)
+			}
+		}
+	}
+	for _, p := range drop {
+		delete(phrases, p)
+	}
+}
+
 var (
-	clauseSplit = regexp.MustCompile(`[.,;:!?()\[\]{}“”"‘’–—‒/]+\s*|\s['’]|['’]\s`)
+	clauseSplit = regexp.MustCompile(`[.,;:!?()\[\]{}“”"–—‒/]+\s*|\s['‘’]|['‘’]\s|^['‘’]|['‘’]$`)
 	wordPattern = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-\x{2011}][\p{L}\p{N}]+)*`)
 	stopWords   = func() map[string]bool {
 		tm := analysis.NewTokenMap()

@@ -15,6 +15,10 @@ import (
 // a corrected query.
 const DidYouMeanBelow = 3
 
+// A word in this many documents is taken as meant; only rarer words are
+// looked up among their neighbours, which keeps the lookups few.
+const rareWord = 3
+
 // A correction must be this many times as common as the word typed, so
 // that a rare but real word is not "corrected" into a common one.
 const correctionRatio = 10
@@ -45,7 +49,7 @@ func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total ui
 			}
 			words := strings.Fields(t.Text)
 			for j, w := range words {
-				if c := s.correction(reader, w); c != "" {
+				if c := s.correction(ctx, reader, w); c != "" {
 					words[j] = c
 					changed = true
 				}
@@ -78,7 +82,7 @@ func suggestionsWanted(ctx context.Context) bool { return ctx.Value(noSuggestKey
 
 // correction returns the word the index holds that w was probably meant
 // to be, in w's capitalisation, or "".
-func (s *Searcher) correction(reader index.IndexReader, w string) string {
+func (s *Searcher) correction(ctx context.Context, reader index.IndexReader, w string) string {
 	toks := s.builder.tokens(indexer.AnalyzerExact, w)
 	if len(toks) != 1 || utf8.RuneCountInString(toks[0]) < 4 || strings.IndexFunc(toks[0], unicode.IsDigit) >= 0 {
 		return ""
@@ -87,6 +91,10 @@ func (s *Searcher) correction(reader index.IndexReader, w string) string {
 	fuzziness := 1
 	if utf8.RuneCountInString(word) > 6 {
 		fuzziness = 2
+	}
+	own := docFreq(ctx, reader, word)
+	if own >= rareWord {
+		return ""
 	}
 	fr, ok := reader.(index.IndexReaderFuzzy)
 	if !ok {
@@ -97,11 +105,9 @@ func (s *Searcher) correction(reader index.IndexReader, w string) string {
 		return ""
 	}
 	defer dict.Close()
-	var own uint64
 	var best *index.DictEntry
 	for e, err := dict.Next(); e != nil && err == nil; e, err = dict.Next() {
 		if e.Term == word {
-			own = e.Count
 			continue
 		}
 		d := editDistance(word, e.Term)
@@ -115,6 +121,16 @@ func (s *Searcher) correction(reader index.IndexReader, w string) string {
 		return ""
 	}
 	return matchCase(w, best.Term)
+}
+
+// docFreq returns how many documents hold word in their paragraphs.
+func docFreq(ctx context.Context, reader index.IndexReader, word string) uint64 {
+	tfr, err := reader.TermFieldReader(ctx, []byte(word), indexer.FieldTextExact, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
 }
 
 // matchCase gives word the capitalisation of typed: all capitals, a

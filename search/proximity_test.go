@@ -96,7 +96,7 @@ func TestProximityDistance(t *testing.T) {
 	for _, d := range testDocs[:min(len(testDocs), 30)] {
 		for pi, p := range d.Paragraphs {
 			toks := analyze(indexer.AnalyzerExact, p.Text)
-			if len(toks) < 30 || pi%3 != 0 {
+			if len(toks) < 30 || pi%3 != 0 || checked >= 15 {
 				continue
 			}
 			a, near, far := toks[10], toks[12], toks[21]
