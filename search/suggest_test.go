@@ -52,7 +52,9 @@ func TestSuggest(t *testing.T) {
 	// Phrases and words complete too; an entry the prefix starts comes
 	// before one where it starts a later word.
 	got := mustSuggest(t, "designated saf")
-	if !slices.ContainsFunc(got, func(s Suggestion) bool { return s.Text == "designated safeguarding lead" && s.Kind == indexer.KindPhrase }) {
+	if !slices.ContainsFunc(got, func(s Suggestion) bool {
+		return s.Text == "designated safeguarding lead" && s.Kind == indexer.KindPhrase
+	}) {
 		t.Errorf("designated saf: %v", got)
 	}
 	got = mustSuggest(t, "safeg")

@@ -22,6 +22,7 @@ var assets embed.FS
 type Backend interface {
 	Search(ctx context.Context, r search.Request) (*search.Result, error)
 	Document(ctx context.Context, id string) (*corpus.Document, error)
+	Suggest(ctx context.Context, prefix string) (*search.Suggestions, error)
 }
 
 // Options configures a Server.
@@ -73,12 +74,14 @@ func (s *Server) routes() {
 func (s *Server) registerAPIRoutes(r *mux.Router) {
 	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/suggest", s.api(s.apiSuggest)).Methods(http.MethodGet)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {
 	r.HandleFunc("/", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/search", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/documents/{id}", s.page(s.documentPage)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/help", s.page(s.helpPage)).Methods(http.MethodGet, http.MethodHead)
 }
 
 // ServeHTTP adds the headers every response carries, and turns a panic in

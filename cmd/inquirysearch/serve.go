@@ -19,6 +19,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
 	timeout := fs.Duration("search-timeout", 5*time.Second, "longest time one search may take")
 	verbose := fs.Bool("verbose", false, "log debug detail")
+	glossary := glossaryFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -26,6 +27,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}
 	log := newLogger(stderr, *verbose)
+	opts, err := glossary()
+	if err != nil {
+		return err
+	}
 
 	// Listen first, so that a bad or busy address fails at once.
 	ln, err := net.Listen("tcp", *addr)
@@ -38,7 +43,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	searcher := search.New(idx, meta)
+	searcher := search.New(idx, meta, opts...)
 	defer searcher.Close()
 
 	handler, err := server.New(searcher, server.Options{SearchTimeout: *timeout, Logger: log})
