@@ -7,23 +7,18 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 // Weights of where a word is found, relative to a paragraph of body text.
+// No weight is given to document types: BM25's length normalisation already
+// keeps a short recommendations page or summary from being drowned by a
+// long annex, and a type weight large enough to matter outranked the page
+// that actually discusses a term (measured on the relevance set).
 const (
 	titleBoost   = 2.0 // the page heading or report title
 	headingBoost = 1.5 // a sub-heading inside the page
 )
-
-// typeBoost lifts the pages a reader most often wants first, so that a
-// recommendation or a summary is not drowned by a long annex that happens
-// to repeat the same words.
-var typeBoost = map[corpus.Type]float64{
-	corpus.TypeRecommendations:  0.6,
-	corpus.TypeExecutiveSummary: 0.5,
-}
 
 // Expansion says which glossary terms a query word was widened with.
 type Expansion struct {
@@ -98,13 +93,6 @@ func (b builder) build(q *Query, expand bool, prox proximities) plan {
 	}
 	if musts == 0 {
 		bq.AddMust(bleve.NewMatchAllQuery())
-	} else {
-		for typ, boost := range typeBoost {
-			tq := bleve.NewTermQuery(string(typ))
-			tq.SetField(indexer.FieldType)
-			tq.SetBoost(boost)
-			bq.AddShould(tq)
-		}
 	}
 	p.query = bq
 	return p
@@ -150,7 +138,10 @@ func (b builder) term(t Term, expand bool, prox proximities, p *plan) query.Quer
 	case FieldURN:
 		return identifier(strings.ToLower(t.Text), indexer.FieldRefs)
 	case FieldCipher:
-		return identifier(indexer.NormaliseCipher(t.Text), indexer.FieldCiphers)
+		// A heading such as "The school's response to concerns about
+		// SS-F1" names the cipher too, and says the page is about it.
+		return bleve.NewDisjunctionQuery(identifier(indexer.NormaliseCipher(t.Text), indexer.FieldCiphers),
+			phrase(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost))
 	case FieldPublished:
 		r, err := parseDates(t.Text)
 		if err != nil {
