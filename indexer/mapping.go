@@ -61,34 +61,20 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 
-	if err := im.AddCustomAnalyzer(AnalyzerText, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []string{FilterApostrophe, en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomAnalyzer(AnalyzerExact, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []string{FilterApostrophe, lowercase.Name},
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomAnalyzer(AnalyzerKeyLow, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     single.Name,
-		"token_filters": []string{lowercase.Name},
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-
-	if err := im.AddCustomAnalyzer(AnalyzerIdent, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     whitespace.Name,
-		"token_filters": []string{lowercase.Name},
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
+	for _, a := range []struct {
+		name, tokenizer string
+		filters         []string
+	}{
+		{AnalyzerText, unicode.Name, []string{FilterApostrophe, en.PossessiveName, lowercase.Name, en.StopName, porter.Name}},
+		{AnalyzerExact, unicode.Name, []string{FilterApostrophe, lowercase.Name}},
+		{AnalyzerKeyLow, single.Name, []string{lowercase.Name}},
+		{AnalyzerIdent, whitespace.Name, []string{lowercase.Name}},
+	} {
+		if err := im.AddCustomAnalyzer(a.name, map[string]any{
+			"type": custom.Name, "tokenizer": a.tokenizer, "token_filters": a.filters,
+		}); err != nil {
+			return nil, fmt.Errorf("mapping: analyzer %s: %w", a.name, err)
+		}
 	}
 
 	dm := bleve.NewDocumentStaticMapping()
