@@ -36,7 +36,12 @@ type Meta struct {
 	BuiltAt      time.Time `json:"built_at"`
 	Documents    int       `json:"documents"`
 	Paragraphs   int       `json:"paragraphs"`
+	Schema       int       `json:"schema"` // the SchemaVersion the index was built with
 }
+
+// SchemaVersion numbers the index layout. An index built with an older
+// one is treated as missing, so that it is rebuilt from the corpus.
+const SchemaVersion = 2
 
 // Build indexes docs into a new index at dir, replacing any index there
 // only once the new one is complete: it is built beside the old one and
@@ -64,6 +69,9 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	}
 	meta, err := fill(ctx, idx, docs, log)
 	if err == nil {
+		err = idx.SetInternal(lexiconKey, mustJSON(buildLexicon(docs)))
+	}
+	if err == nil {
 		err = idx.SetInternal(metaKey, mustJSON(meta))
 	}
 	if err == nil {
@@ -87,7 +95,7 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 // fill indexes docs in batches, from one goroutine per core, so that
 // mapping one batch overlaps with analysing another.
 func fill(ctx context.Context, idx bleve.Index, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
-	meta := &Meta{BuiltAt: time.Now().UTC()}
+	meta := &Meta{BuiltAt: time.Now().UTC(), Schema: SchemaVersion}
 	digest := sha256.New()
 	sorted := append([]*corpus.Document(nil), docs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
@@ -211,7 +219,7 @@ func syncDir(dir string) {
 func mustJSON(v any) []byte {
 	b, err := json.Marshal(v)
 	if err != nil {
-		panic(err) // Meta always marshals
+		panic(err) // Meta and lexicon entries always marshal
 	}
 	return b
 }

@@ -13,6 +13,9 @@
 //	text_exact         paragraph texts (array)      inquiry_exact   no      yes        no
 //	title              heading, report, subtitle    inquiry_text    no      yes        no
 //	title_exact        heading, report, subtitle    inquiry_exact   no      yes        no
+//	headings           sub-heading paragraphs       inquiry_text    no      yes        no
+//	refs               per paragraph: URN terms     identifier      no      yes        no
+//	ciphers            per paragraph: cipher codes  identifier      no      yes        no
 //	published          publication date             datetime        no      -          yes
 //	investigation      investigation name           keyword         no      no         yes
 //	type               document type                keyword         no      no         yes
@@ -30,10 +33,25 @@
 // unstemmed: quoted phrases match it exactly. Facets read the keyword
 // fields; filters typed by people use the lower-cased *_key copies.
 //
+// refs and ciphers are arrays aligned with text, so that their array
+// positions also name paragraphs. Element i of refs holds the evidence
+// references paragraph i cites (through its footnotes, or in its own
+// text), each under its own lower-cased term, its document's (hom003339
+// for HOM003339_078) and every page of a page range (HOM003339_078_093
+// also gives hom003339_078 ... hom003339_093). Element i of ciphers holds
+// the cipher codes paragraph i names ("fo-a3"). The identifier analyzer
+// splits on spaces only, so each identifier stays one whole term; the
+// unicode tokenizer of the text fields would split "FO-A3" in two.
+//
+// The index also keeps, under internal keys, its Meta (corpus digest,
+// build time, counts, SchemaVersion) and a lexicon of completions for the
+// search box: titles, places, institutions, frequent phrases and words,
+// each with the number of documents holding it. An index of an older
+// schema opens as ErrNoIndex, so that it is rebuilt.
+//
 // Snippets and paragraph citations are cut from the stored source using the
 // byte offsets and array positions of term locations, so no text is stored
-// twice. The index keeps a Meta (corpus digest, build time, counts) under an
-// internal key.
+// twice.
 //
 // Build writes into "<dir>.building" and renames it to dir (moving the old
 // index to "<dir>.old" meanwhile); Open restores "<dir>.old" if a crash

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -20,6 +21,12 @@ const (
 	FieldTitle      = "title"      // page heading, report title and subtitle, stemmed
 	FieldTitleExact = "title_exact"
 	FieldPublished  = "published" // datetime, for sorting and date ranges
+	FieldHeadings   = "headings"  // the page's sub-headings, stemmed, weighed above body text
+
+	// Identifiers, one array element per paragraph like text: element i
+	// holds the terms of what paragraph i cites or names.
+	FieldRefs    = "refs"    // evidence references (URNs), with their document and page terms
+	FieldCiphers = "ciphers" // anonymised cipher codes such as "fo-a3"
 
 	FieldInvestigation = "investigation" // keyword facets, exact case
 	FieldType          = "type"
@@ -41,6 +48,7 @@ const (
 	AnalyzerExact   = "inquiry_exact" // lower case only: every word kept, none stemmed
 	AnalyzerKeyword = "keyword"
 	AnalyzerKeyLow  = "keyword_lower"
+	AnalyzerIdent   = "identifier" // whitespace-separated identifiers, lower-cased, kept whole
 )
 
 // NewMapping returns the index mapping: a static mapping (no dynamic
@@ -53,26 +61,20 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 
-	if err := im.AddCustomAnalyzer(AnalyzerText, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []string{FilterApostrophe, en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomAnalyzer(AnalyzerExact, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []string{FilterApostrophe, lowercase.Name},
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomAnalyzer(AnalyzerKeyLow, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     single.Name,
-		"token_filters": []string{lowercase.Name},
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
+	for _, a := range []struct {
+		name, tokenizer string
+		filters         []string
+	}{
+		{AnalyzerText, unicode.Name, []string{FilterApostrophe, en.PossessiveName, lowercase.Name, en.StopName, porter.Name}},
+		{AnalyzerExact, unicode.Name, []string{FilterApostrophe, lowercase.Name}},
+		{AnalyzerKeyLow, single.Name, []string{lowercase.Name}},
+		{AnalyzerIdent, whitespace.Name, []string{lowercase.Name}},
+	} {
+		if err := im.AddCustomAnalyzer(a.name, map[string]any{
+			"type": custom.Name, "tokenizer": a.tokenizer, "token_filters": a.filters,
+		}); err != nil {
+			return nil, fmt.Errorf("mapping: analyzer %s: %w", a.name, err)
+		}
 	}
 
 	dm := bleve.NewDocumentStaticMapping()
@@ -80,6 +82,10 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		textField(FieldText, AnalyzerText), textField(FieldTextExact, AnalyzerExact))
 	dm.AddFieldMappingsAt(FieldTitle,
 		textField(FieldTitle, AnalyzerText), textField(FieldTitleExact, AnalyzerExact))
+
+	dm.AddFieldMappingsAt(FieldHeadings, textField(FieldHeadings, AnalyzerText))
+	dm.AddFieldMappingsAt(FieldRefs, textField(FieldRefs, AnalyzerIdent))
+	dm.AddFieldMappingsAt(FieldCiphers, textField(FieldCiphers, AnalyzerIdent))
 
 	for _, f := range []string{FieldInvestigation, FieldType, FieldYear, FieldPlace, FieldInstitution} {
 		dm.AddFieldMappingsAt(f, facetField(f))

@@ -52,5 +52,9 @@ func ReadMeta(idx bleve.Index) (*Meta, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("read index meta: %w", err)
 	}
+	if m.Schema < SchemaVersion {
+		return nil, fmt.Errorf("%w of the current layout: the index has schema %d, this version needs %d; rebuild it with `inquirysearch index`",
+			ErrNoIndex, m.Schema, SchemaVersion)
+	}
 	return &m, nil
 }

@@ -59,6 +59,19 @@ func toRecord(d *corpus.Document) (map[string]any, error) {
 		r[FieldText] = text
 	}
 	setList(FieldTitle, []string{d.Title, d.Report, d.Subtitle}, false)
+	var headings []string
+	for _, p := range d.Paragraphs {
+		if p.Heading {
+			headings = append(headings, p.Text)
+		}
+	}
+	setList(FieldHeadings, headings, false)
+	if refs := paragraphReferences(d); anyNonEmpty(refs) {
+		r[FieldRefs] = refs
+	}
+	if ciphers := paragraphCiphers(d); anyNonEmpty(ciphers) {
+		r[FieldCiphers] = ciphers
+	}
 
 	if d.Published != "" {
 		t, err := time.Parse("2006-01-02", d.Published)

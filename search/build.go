@@ -1,6 +1,8 @@
 package search
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -8,24 +10,69 @@ import (
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
-// titleBoost makes a word in a page's heading or report title count for
-// more than the same word in its body.
-const titleBoost = 2.0
+// Weights of where a word is found, relative to a paragraph of body text.
+// No weight is given to document types: BM25's length normalisation already
+// keeps a short recommendations page or summary from being drowned by a
+// long annex, and a type weight large enough to matter outranked the page
+// that actually discusses a term (measured on the relevance set).
+const (
+	titleBoost   = 2.0 // the page heading or report title
+	headingBoost = 1.5 // a sub-heading inside the page
+)
 
-// builder turns a parsed Query into a bleve query.
-type builder struct {
-	mapping mapping.IndexMapping
+// Expansion says which glossary terms a query word was widened with.
+type Expansion struct {
+	Term string   `json:"term"`
+	With []string `json:"with"`
 }
 
-// build returns the scoring part of the query; filters are added by the
-// caller. An empty query matches every document.
-func (b builder) build(q *Query) query.Query {
+// builder turns a parsed Query into a bleve query. It is immutable and
+// safe for concurrent use.
+type builder struct {
+	mapping  mapping.IndexMapping
+	glossary *Glossary
+	// acronyms maps the exact tokens of each glossary expansion, joined by
+	// spaces, to the acronyms it stands for.
+	acronyms map[string][]string
+	maxWords int // the most words in any expansion
+}
+
+func newBuilder(m mapping.IndexMapping, g *Glossary) builder {
+	b := builder{mapping: m, glossary: g, acronyms: map[string][]string{}}
+	g.each(func(expansion string, acronyms []string) {
+		toks := b.tokens(indexer.AnalyzerExact, expansion)
+		b.acronyms[strings.Join(toks, " ")] = acronyms
+		b.maxWords = max(b.maxWords, len(toks))
+	})
+	return b
+}
+
+// plan is a query ready to run: the scoring query (filters are added by
+// the caller) and what glossary expansion added to it.
+type plan struct {
+	query    query.Query
+	expanded []Expansion
+}
+
+// build returns the plan for q. With expand, glossary terms are widened;
+// prox holds the verified matches of q's proximity terms. An empty query
+// matches every document.
+func (b builder) build(q *Query, expand bool, prox proximities) plan {
+	var p plan
 	bq := bleve.NewBooleanQuery()
 	musts := 0
-	for _, g := range q.Groups {
+	for i := 0; i < len(q.Groups); i++ {
+		if expand {
+			if n, mq := b.spelledOut(q.Groups[i:], &p); n > 0 {
+				bq.AddMust(mq)
+				musts++
+				i += n - 1
+				continue
+			}
+		}
 		var alts []query.Query
-		for _, t := range g {
-			if tq := b.term(t); tq != nil {
+		for _, t := range q.Groups[i] {
+			if tq := b.term(t, expand, prox, &p); tq != nil {
 				alts = append(alts, tq)
 			}
 		}
@@ -40,44 +87,134 @@ func (b builder) build(q *Query) query.Query {
 		}
 	}
 	for _, t := range q.Exclude {
-		if tq := b.term(t); tq != nil {
+		if tq := b.term(t, false, prox, nil); tq != nil {
 			bq.AddMustNot(tq)
 		}
 	}
 	if musts == 0 {
 		bq.AddMust(bleve.NewMatchAllQuery())
 	}
-	return bq
+	p.query = bq
+	return p
+}
+
+// spelledOut looks for a glossary expansion typed out as separate words
+// at the start of groups ("child sexual exploitation"); it returns how many
+// groups it covers and a query that also finds the acronym.
+func (b builder) spelledOut(groups [][]Term, p *plan) (int, query.Query) {
+	var words []string
+	for n := 0; n < len(groups) && n < b.maxWords; n++ {
+		g := groups[n]
+		if len(g) != 1 || g[0].Field != "" || g[0].Phrase || g[0].Literal {
+			break
+		}
+		words = append(words, g[0].Text)
+	}
+	for n := len(words); n >= 2; n-- {
+		key := strings.Join(b.tokens(indexer.AnalyzerExact, strings.Join(words[:n], " ")), " ")
+		acronyms, ok := b.acronyms[key]
+		if !ok {
+			continue
+		}
+		all := make([]query.Query, n)
+		for i, w := range words[:n] {
+			all[i] = b.words(w)
+		}
+		alts := []query.Query{bleve.NewConjunctionQuery(all...)}
+		for _, a := range acronyms {
+			alts = append(alts, b.words(a))
+		}
+		p.expanded = append(p.expanded, Expansion{Term: strings.Join(words[:n], " "), With: acronyms})
+		return n, bleve.NewDisjunctionQuery(alts...)
+	}
+	return 0, nil
 }
 
 // term returns the query for one term, or nil if it holds nothing
-// searchable (only punctuation).
-func (b builder) term(t Term) query.Query {
-	if t.Field != "" {
+// searchable (only punctuation). Expansions are recorded in p.
+func (b builder) term(t Term, expand bool, prox proximities, p *plan) query.Query {
+	switch t.Field {
+	case "":
+	case FieldURN:
+		return identifier(strings.ToLower(t.Text), indexer.FieldRefs)
+	case FieldCipher:
+		// A heading such as "The school's response to concerns about
+		// SS-F1" names the cipher too, and says the page is about it.
+		return bleve.NewDisjunctionQuery(identifier(indexer.NormaliseCipher(t.Text), indexer.FieldCiphers),
+			phrase(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost))
+	case FieldPublished:
+		r, err := parseDates(t.Text)
+		if err != nil {
+			return bleve.NewMatchNoneQuery() // Parse has checked it already
+		}
+		return r.query()
+	default:
 		return fieldTerm(t.Field, t.Text)
 	}
-	exact := b.tokens(indexer.AnalyzerExact, t.Text)
-	if len(exact) == 0 {
+	if len(b.tokens(indexer.AnalyzerExact, t.Text)) == 0 {
 		return nil
 	}
-	if t.Phrase {
-		return bleve.NewDisjunctionQuery(
-			phrase(t.Text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
-			phrase(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost),
-		)
+	var tq query.Query
+	switch {
+	case t.Within > 0:
+		return prox.query(t)
+	case t.Phrase:
+		tq = exactPhrase(t.Text)
+	default:
+		tq = b.words(t.Text)
 	}
-	if len(b.tokens(indexer.AnalyzerText, t.Text)) == 0 {
+	if !expand || t.Literal || p == nil {
+		return tq
+	}
+	var with []string
+	alts := []query.Query{tq}
+	if !t.Phrase {
+		for _, e := range b.glossary.Expansions(t.Text) {
+			alts = append(alts, exactPhrase(e))
+			with = append(with, e)
+		}
+	} else {
+		for _, a := range b.acronyms[strings.Join(b.tokens(indexer.AnalyzerExact, t.Text), " ")] {
+			alts = append(alts, b.words(a))
+			with = append(with, a)
+		}
+	}
+	if len(with) == 0 {
+		return tq
+	}
+	p.expanded = append(p.expanded, Expansion{Term: t.Text, With: with})
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// words finds text as stemmed words in the body, headings and titles.
+func (b builder) words(text string) query.Query {
+	if len(b.tokens(indexer.AnalyzerText, text)) == 0 {
 		// A stop word on its own ("the", "not"): the stemmed fields drop
 		// it, so look for it as written.
 		return bleve.NewDisjunctionQuery(
-			match(t.Text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
-			match(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost),
+			match(text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
+			match(text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost),
 		)
 	}
 	return bleve.NewDisjunctionQuery(
-		match(t.Text, indexer.FieldText, indexer.AnalyzerText, 1),
-		match(t.Text, indexer.FieldTitle, indexer.AnalyzerText, titleBoost),
+		match(text, indexer.FieldText, indexer.AnalyzerText, 1),
+		match(text, indexer.FieldHeadings, indexer.AnalyzerText, headingBoost),
+		match(text, indexer.FieldTitle, indexer.AnalyzerText, titleBoost),
 	)
+}
+
+// exactPhrase finds text as an exact phrase in the body or the titles.
+func exactPhrase(text string) query.Query {
+	return bleve.NewDisjunctionQuery(
+		phrase(text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
+		phrase(text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost),
+	)
+}
+
+func identifier(term, field string) query.Query {
+	tq := bleve.NewTermQuery(term)
+	tq.SetField(field)
+	return tq
 }
 
 func (b builder) tokens(analyzer, text string) []string {

@@ -2,9 +2,12 @@ package search
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 // Limits on what the search box accepts.
@@ -13,13 +16,25 @@ const (
 	MaxTerms      = 64
 )
 
-// Term is one thing the query asks for: a word, a quoted phrase, or a
-// field:value filter.
+// MaxWithin bounds the N of a proximity search "a b"~N.
+const MaxWithin = 50
+
+// Term is one thing the query asks for: a word, a quoted phrase, a
+// proximity search, an identifier, or a field:value filter.
 type Term struct {
-	Field  string // a filter field ("place", "type", ...); empty for text
-	Text   string
-	Phrase bool
+	Field   string // a filter field ("place", "type", ...), FieldURN, FieldCipher or FieldPublished; empty for text
+	Text    string
+	Phrase  bool
+	Within  int  // for a phrase of two or more words: they lie within this many positions, in any order; 0 = exactly in order
+	Literal bool // =word: as typed, without glossary expansion
 }
+
+// Fields a query may name beside the facets.
+const (
+	FieldURN       = "urn"       // an evidence reference, or the document part of one
+	FieldCipher    = "cipher"    // an anonymised cipher code
+	FieldPublished = "published" // a publication date or range
+)
 
 // Query is a parsed search-box query: every group must match (AND), any
 // term of a group may (OR), and no excluded term may.
@@ -39,12 +54,19 @@ var filterFields = map[string]string{
 	"place":         "place",
 	"year":          "year",
 	"institution":   "institution",
+	FieldURN:        FieldURN,
+	FieldCipher:     FieldCipher,
+	FieldPublished:  FieldPublished,
 }
 
 // Parse reads what a person typed into the search box. The syntax: words
-// are ANDed; "quoted phrases" match exactly; OR between two terms makes
-// either do; -word and -"phrase" exclude; field:value and field:"two words"
-// filter on investigation, type, place, year or institution. It is lenient
+// are ANDed; "quoted phrases" match exactly; "two words"~N finds them
+// within N positions of each other in one paragraph; OR between two terms
+// makes either do; -word and -"phrase" exclude; =word turns off glossary
+// expansion; field:value and field:"two words" filter on investigation,
+// type, place, year or institution; urn:, cipher: and published: search
+// identifiers and dates, and a bare word shaped like an evidence reference
+// or a cipher code is read as one. It is lenient
 // the way a search box must be: an unclosed quote runs to the end, stray
 // punctuation and parentheses are ignored, a dangling OR is dropped, and an
 // unknown field name is read as words. It rejects only what it cannot read:
@@ -67,8 +89,11 @@ func Parse(input string) (*Query, error) {
 			continue
 		}
 		term := t.term
+		if term.Field == "" && !term.Phrase {
+			term = identifierTerm(term)
+		}
 		if term.Field != "" {
-			v, err := normaliseFilter(term.Field, term.Text)
+			v, err := normaliseTerm(term.Field, term.Text)
 			if err != nil {
 				return nil, err
 			}
@@ -111,16 +136,24 @@ func lex(input string) []token {
 		}
 		// A run of signs before a term: the last one counts ("+" is the
 		// default, "-" excludes).
-		negate := false
+		negate, literal := false, false
 		for i+1 < len(rs) && (rs[i] == '-' || rs[i] == '+') && !unicode.IsSpace(rs[i+1]) {
 			negate = rs[i] == '-'
 			i++
 		}
+		if i+1 < len(rs) && rs[i] == '=' && !unicode.IsSpace(rs[i+1]) {
+			literal = true
+			i++
+		}
 		if i < len(rs) && rs[i] == '"' {
 			text, next := readPhrase(rs, i+1)
-			i = next
+			var within int
+			within, i = readWithin(rs, next)
 			if strings.TrimSpace(text) != "" {
-				toks = append(toks, token{term: Term{Text: text, Phrase: true}, negate: negate})
+				if len(strings.Fields(text)) < 2 {
+					within = 0
+				}
+				toks = append(toks, token{term: Term{Text: text, Phrase: true, Within: within, Literal: literal}, negate: negate})
 			}
 			continue
 		}
@@ -148,7 +181,7 @@ func lex(input string) []token {
 			}
 		}
 		if word != "" {
-			toks = append(toks, token{term: Term{Text: word}, negate: negate})
+			toks = append(toks, token{term: Term{Text: word, Literal: literal}, negate: negate})
 		}
 	}
 	return toks
@@ -163,6 +196,58 @@ func readPhrase(rs []rune, from int) (string, int) {
 		}
 	}
 	return strings.Join(strings.Fields(string(rs[from:])), " "), len(rs)
+}
+
+// readWithin reads the "~N" after a closing quote, if any, and returns N
+// (capped at MaxWithin) and the position after it. A tilde without a
+// number is skipped.
+func readWithin(rs []rune, i int) (int, int) {
+	if i >= len(rs) || rs[i] != '~' {
+		return 0, i
+	}
+	i++
+	n := 0
+	for i < len(rs) && rs[i] >= '0' && rs[i] <= '9' {
+		n = min(n*10+int(rs[i]-'0'), MaxWithin)
+		i++
+	}
+	return n, i
+}
+
+// identifierTerm reads a bare word that has the shape of an evidence
+// reference or a cipher code as a search for that identifier.
+func identifierTerm(t Term) Term {
+	switch {
+	case indexer.URNTerms(t.Text) != nil:
+		t.Field = FieldURN
+	case indexer.NormaliseCipher(strings.ToUpper(t.Text)) != "":
+		t.Field = FieldCipher
+	}
+	return t
+}
+
+// normaliseTerm checks the value of a field:value term and puts it in
+// normal form.
+func normaliseTerm(field, value string) (string, error) {
+	v := strings.TrimSpace(value)
+	switch field {
+	case FieldURN:
+		if indexer.URNTerms(v) == nil {
+			return "", invalidf(fmt.Sprintf("urn:%s is not an evidence reference: write three letters and six digits, with optional page parts, as in HOM003339 or HOM003339_078", value))
+		}
+		return strings.ToUpper(v), nil
+	case FieldCipher:
+		if indexer.NormaliseCipher(strings.ToUpper(v)) == "" {
+			return "", invalidf(fmt.Sprintf("cipher:%s is not a cipher code: write two or three letters, a hyphen, a letter and a number, as in AB-A12", value))
+		}
+		return strings.ToUpper(v), nil
+	case FieldPublished:
+		if _, err := parseDates(v); err != nil {
+			return "", err
+		}
+		return strings.Join(strings.Fields(v), ""), nil
+	}
+	return normaliseFilter(field, v)
 }
 
 // String returns the query in normalised search-box syntax, so that a
@@ -182,10 +267,17 @@ func (q *Query) String() string {
 	return strings.Join(parts, " ")
 }
 
+// String returns the term in search-box syntax.
 func (t Term) String() string {
 	v := t.Text
 	if t.Phrase || (t.Field != "" && strings.ContainsAny(v, " \t:")) {
 		v = `"` + v + `"`
+	}
+	if t.Within > 0 {
+		v += "~" + strconv.Itoa(t.Within)
+	}
+	if t.Literal {
+		v = "=" + v
 	}
 	if t.Field != "" {
 		return t.Field + ":" + v

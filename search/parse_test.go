@@ -30,7 +30,14 @@ func TestParse(t *testing.T) {
 		{`- care`, `- care`},
 		{`+care`, `care`},
 		{`"  spaced   phrase "`, `"spaced phrase"`},
-		{`HOM003339_078`, `HOM003339_078`},
+		{`HOM003339_078`, `urn:HOM003339_078`},
+		{`hom003339 urn:ABC000001_002`, `urn:HOM003339 urn:ABC000001_002`},
+		{`fo-a3 cipher:ON-A12`, `cipher:FO-A3 cipher:ON-A12`},
+		{`"care homes"~3 records`, `"care homes"~3 records`},
+		{`"care homes"~500`, `"care homes"~50`},
+		{`"care"~3 "a b"~ x`, `"care" "a b" x`},
+		{`=CSE ="child sexual exploitation" -=LADO`, `=CSE ="child sexual exploitation" -=LADO`},
+		{`published:2019..2021 published:>2020-06-01 published:"< 2021"`, `published:2019..2021 published:>2020-06-01 published:<2021`},
 	}
 	for _, tt := range tests {
 		q, err := Parse(tt.in)
@@ -69,6 +76,12 @@ func TestParseErrors(t *testing.T) {
 		"too many":      strings.Repeat("w ", MaxTerms+1),
 		"bad year":      "year:20x1",
 		"bad type":      "type:podcast",
+		"bad urn":       "urn:HOM12",
+		"bad cipher":    "cipher:A-1",
+		"bad date":      "published:2020-13",
+		"empty range":   "published:..",
+		"reverse range": "published:2021..2019",
+		"bad compare":   "published:>soon",
 	} {
 		if _, err := Parse(in); !errors.Is(err, ErrInvalidQuery) {
 			t.Errorf("%s: err = %v, want ErrInvalidQuery", name, err)

@@ -27,6 +27,11 @@ type Request struct {
 	Sort    string // relevance (default), newest or oldest
 	Page    int    // from 1; 0 means 1
 	Size    int    // 0 means DefaultSize
+	From    string // published on or after: a year, month or day
+	To      string // published on or before: a year, month or day
+	// NoExpand turns off glossary expansion for the whole query (=word
+	// does it for one word).
+	NoExpand bool
 }
 
 // validate fills defaults and checks the request's bounds.
@@ -58,17 +63,21 @@ func (r *Request) validate() error {
 
 // Result is one page of results.
 type Result struct {
-	Query     string                  `json:"query"`   // the query as typed
-	Parsed    string                  `json:"parsed"`  // the query as understood, in normalised syntax
-	Filters   Filters                 `json:"filters"` // the filters applied
-	Total     uint64                  `json:"total"`
-	Page      int                     `json:"page"`
-	Size      int                     `json:"size"`
-	Sort      string                  `json:"sort"`
-	TookMS    float64                 `json:"took_ms"`
-	Hits      []Hit                   `json:"hits"`
-	Facets    map[string][]FacetValue `json:"facets"`
-	IndexInfo string                  `json:"index_version"`
+	Query      string                  `json:"query"`   // the query as typed
+	Parsed     string                  `json:"parsed"`  // the query as understood, in normalised syntax
+	Filters    Filters                 `json:"filters"` // the filters applied
+	From       string                  `json:"from,omitempty"`
+	To         string                  `json:"to,omitempty"`
+	Total      uint64                  `json:"total"`
+	Page       int                     `json:"page"`
+	Size       int                     `json:"size"`
+	Sort       string                  `json:"sort"`
+	TookMS     float64                 `json:"took_ms"`
+	Expanded   []Expansion             `json:"expanded,omitempty"`     // what glossary expansion added
+	DidYouMean string                  `json:"did_you_mean,omitempty"` // a corrected query, when this one finds little
+	Hits       []Hit                   `json:"hits"`
+	Facets     map[string][]FacetValue `json:"facets"`
+	IndexInfo  string                  `json:"index_version"`
 }
 
 // Hit is one matching document.

@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -26,14 +25,30 @@ type Searcher struct {
 	closeErr  error
 	meta      *indexer.Meta
 	builder   builder
+	suggester *suggester
+}
+
+// Option changes how a Searcher is set up.
+type Option func(*Searcher)
+
+// WithGlossary makes the Searcher expand the acronyms of g instead of
+// those of DefaultGlossary; a nil g turns expansion off.
+func WithGlossary(g *Glossary) Option {
+	return func(s *Searcher) { s.builder = newBuilder(s.idx.Mapping(), g) }
 }
 
 // New returns a Searcher over an open index and its build description.
-func New(idx bleve.Index, meta *indexer.Meta) *Searcher {
+func New(idx bleve.Index, meta *indexer.Meta, opts ...Option) *Searcher {
 	if meta == nil {
 		meta = &indexer.Meta{}
 	}
-	return &Searcher{idx: idx, meta: meta, builder: builder{mapping: idx.Mapping()}}
+	s := &Searcher{idx: idx, meta: meta}
+	s.builder = newBuilder(idx.Mapping(), DefaultGlossary())
+	for _, o := range opts {
+		o(s)
+	}
+	s.suggester = newSuggester(idx)
+	return s
 }
 
 // Meta describes the index being searched.
@@ -55,9 +70,62 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	scoring := s.builder.build(parsed)
+	dates, err := requestDates(r.From, r.To)
+	if err != nil {
+		return nil, err
+	}
+	prox, err := s.proximities(ctx, parsed)
+	if err != nil {
+		return nil, err
+	}
+	p := s.builder.build(parsed, !r.NoExpand, prox)
+	res, side, err := s.run(ctx, r, p.query, filters, dates)
+	if err != nil {
+		return nil, err
+	}
 
-	req := bleve.NewSearchRequestOptions(withFilter(scoring, filters.query("")), r.Size, (r.Page-1)*r.Size, false)
+	out := &Result{
+		Query: r.Query, Parsed: parsed.String(), Filters: filters, From: r.From, To: r.To,
+		Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort, Expanded: p.expanded,
+		Hits: []Hit{}, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
+	}
+	for _, h := range res.Hits {
+		hit, err := toHit(h, prox.keep(h.ID))
+		if err != nil {
+			return nil, err
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	for _, f := range Facets {
+		src := res
+		if sr, ok := side[f]; ok {
+			src = sr
+		}
+		out.Facets[f] = facetValues(f, src.Facets[f])
+	}
+	if out.Total < DidYouMeanBelow && suggestionsWanted(ctx) {
+		out.DidYouMean = s.didYouMean(ctx, r, parsed, out.Total)
+	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// run runs the main search and, for each facet with a selected value, a
+// side search that counts the facet without its own filter, so that its
+// other values stay visible with their counts and a person can widen the
+// selection. The side searches run alongside the main one.
+func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange) (*bleve.SearchResult, map[string]*bleve.SearchResult, error) {
+	filter := func(skip string) query.Query {
+		f := filters.query(skip)
+		if dates == nil {
+			return f
+		}
+		if f == nil {
+			return dates.query()
+		}
+		return bleve.NewConjunctionQuery(f, dates.query())
+	}
+	req := bleve.NewSearchRequestOptions(withFilter(scoring, filter("")), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{indexer.FieldSource}
 	req.IncludeLocations = true
 	req.SortByCustom(sortOrder(r.Sort))
@@ -66,11 +134,6 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			req.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize[f]))
 		}
 	}
-
-	// A facet with a selected value is counted without its own filter, so
-	// that its other values stay visible with their counts and a person can
-	// widen the selection; those counts come from side searches run
-	// alongside the main one.
 	side := map[string]*bleve.SearchResult{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -82,7 +145,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		wg.Add(1)
 		go func(f string) {
 			defer wg.Done()
-			sr := bleve.NewSearchRequestOptions(withFilter(scoring, filters.query(f)), 0, 0, false)
+			sr := bleve.NewSearchRequestOptions(withFilter(scoring, filter(f)), 0, 0, false)
 			sr.Score = "none"
 			sr.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize[f]))
 			res, err := s.idx.SearchInContext(ctx, sr)
@@ -101,30 +164,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		err = sideErr
 	}
 	if err != nil {
-		return nil, unavailable(ctx, err)
+		return nil, nil, unavailable(ctx, err)
 	}
-
-	out := &Result{
-		Query: r.Query, Parsed: parsed.String(), Filters: filters,
-		Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort,
-		Hits: []Hit{}, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
-	}
-	for _, h := range res.Hits {
-		hit, err := toHit(h)
-		if err != nil {
-			return nil, err
-		}
-		out.Hits = append(out.Hits, hit)
-	}
-	for _, f := range Facets {
-		src := res
-		if sr, ok := side[f]; ok {
-			src = sr
-		}
-		out.Facets[f] = facetValues(f, src.Facets[f])
-	}
-	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
-	return out, nil
+	return res, side, nil
 }
 
 func unavailable(ctx context.Context, err error) error {
@@ -178,64 +220,6 @@ func facetValues(facet string, fr *bsearch.FacetResult) []FacetValue {
 		}
 		return out[i].Value < out[j].Value
 	})
-	return out
-}
-
-// toHit turns a bleve hit into a Hit: it reads the stored document, names
-// the paragraphs the query matched and cuts the snippet from the best one.
-func toHit(h *bsearch.DocumentMatch) (Hit, error) {
-	doc, err := sourceOf(h)
-	if err != nil {
-		return Hit{}, err
-	}
-	hit := Hit{
-		ID: doc.ID, Title: doc.Title, Report: doc.Report, Section: doc.Section, URL: doc.URL,
-		Investigation: doc.Investigation, Type: string(doc.Type), Published: doc.Published,
-		Score: h.Score, Paragraphs: []string{},
-	}
-	spans := paragraphSpans(h, len(doc.Paragraphs))
-	indices := make([]int, 0, len(spans))
-	for i := range spans {
-		indices = append(indices, i)
-	}
-	sort.Ints(indices)
-	for _, i := range indices {
-		hit.Paragraphs = append(hit.Paragraphs, doc.Paragraphs[i].Number)
-	}
-	hit.Snippet = bestSnippet(doc, spans)
-	return hit, nil
-}
-
-func sourceOf(h *bsearch.DocumentMatch) (*corpus.Document, error) {
-	raw, ok := h.Fields[indexer.FieldSource].(string)
-	if !ok {
-		return nil, fmt.Errorf("%w: document %s has no stored source", ErrUnavailable, h.ID)
-	}
-	var d corpus.Document
-	if err := json.Unmarshal([]byte(raw), &d); err != nil {
-		return nil, fmt.Errorf("%w: document %s: %v", ErrUnavailable, h.ID, err)
-	}
-	return &d, nil
-}
-
-// paragraphSpans groups the matched byte ranges of the paragraph fields by
-// paragraph index (the location's array position).
-func paragraphSpans(h *bsearch.DocumentMatch, paragraphs int) map[int][]span {
-	out := map[int][]span{}
-	for _, field := range []string{indexer.FieldText, indexer.FieldTextExact} {
-		for term, locs := range h.Locations[field] {
-			for _, l := range locs {
-				if len(l.ArrayPositions) == 0 {
-					continue
-				}
-				i := int(l.ArrayPositions[0])
-				if i < 0 || i >= paragraphs {
-					continue
-				}
-				out[i] = append(out[i], span{start: int(l.Start), end: int(l.End), term: term})
-			}
-		}
-	}
 	return out
 }
 

@@ -56,6 +56,19 @@ func queryKind(req search.Request) string {
 	return kind
 }
 
+// apiSuggest answers GET /api/v1/suggest?q=<prefix> with completions for
+// the search box.
+func (s *Server) apiSuggest(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
+	defer cancel()
+	res, err := s.backend.Suggest(ctx, r.URL.Query().Get("q"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
 // documentJSON is the API's view of a document.
 type documentJSON struct {
 	ID            string             `json:"id"`

@@ -150,6 +150,14 @@ func TestAPIErrors(t *testing.T) {
 		{"GET", "/api/v2/search", 404, "not_found"},
 		{"POST", "/api/v1/search", 405, "method_not_allowed"},
 		{"DELETE", "/api/v1/documents/0000000000000000", 405, "method_not_allowed"},
+		{"GET", "/api/v1/search?from=2020-13", 400, "invalid_query"},
+		{"GET", "/api/v1/search?from=2021&to=2019", 400, "invalid_query"},
+		{"GET", "/api/v1/search?expand=maybe", 400, "invalid_parameter"},
+		{"GET", "/api/v1/search?q=urn:HOM12", 400, "invalid_query"},
+		{"GET", "/api/v1/search?q=published:soon", 400, "invalid_query"},
+		{"GET", "/api/v1/suggest?q=%FF", 400, "invalid_query"},
+		{"GET", "/api/v1/suggest?q=" + strings.Repeat("a", 101), 400, "invalid_query"},
+		{"POST", "/api/v1/suggest?q=a", 405, "method_not_allowed"},
 	}
 	for _, tt := range tests {
 		req, _ := http.NewRequest(tt.method, testServer.URL+tt.path, nil)

@@ -128,8 +128,9 @@ func TestMetricsAndRequestIDs(t *testing.T) {
 	if resp.Header.Get("X-Request-ID") != "from-proxy-42" {
 		t.Errorf("a proxy's request id was not kept: %q", resp.Header.Get("X-Request-ID"))
 	}
-	_, body := getFrom(t, srv.URL+"/metrics")
-	for _, want := range []string{
+	// Metrics are recorded just after a response is written, so a
+	// scrape may briefly trail the requests: wait for them.
+	want := []string{
 		`inquirysearch_http_requests_total{method="GET",route="/api/v1/search",status="200"} 2`,
 		`inquirysearch_http_requests_total{method="GET",route="/documents/{id}",status="200"} 1`,
 		`inquirysearch_http_requests_total{method="GET",route="unmatched",status="404"} 1`,
@@ -137,10 +138,23 @@ func TestMetricsAndRequestIDs(t *testing.T) {
 		`inquirysearch_search_duration_seconds_count{kind="phrase+filter"} 1`,
 		"inquirysearch_index_documents ",
 		"go_goroutines",
-	} {
-		if !strings.Contains(body, want) {
-			t.Errorf("metrics lack %q", want)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		_, body := getFrom(t, srv.URL+"/metrics")
+		var missing []string
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				missing = append(missing, w)
+			}
 		}
+		if len(missing) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("metrics lack %q", missing)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

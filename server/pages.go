@@ -47,16 +47,24 @@ type searchView struct {
 	PrevURL  string
 	NextURL  string
 	Sorts    []linkView
+	From, To string
+	NoExpand bool
+	// DidYouMean links to the corrected query; LiteralURL to the same
+	// search without glossary expansion.
+	DidYouMean linkView
+	LiteralURL string
 }
 
 // searchPage renders GET / and GET /search.
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	values := requestValues(r)
-	view := searchView{Title: "Search inquiry reports", Query: r.URL.Query().Get("q"), Sort: r.URL.Query().Get("sort")}
+	view := searchView{Title: "Search inquiry reports", Query: r.URL.Query().Get("q"), Sort: r.URL.Query().Get("sort"),
+		From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to")}
 	if view.Query != "" {
 		view.Title = view.Query + " – Inquiry Search"
 	}
 	req, err := searchRequest(r.URL.Query())
+	view.NoExpand = req.NoExpand
 	if err == nil {
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
 		defer cancel()
@@ -117,6 +125,16 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 			clear.Set("q", q)
 		}
 		v.ClearURL = "/search?" + clear.Encode()
+	}
+	if res.DidYouMean != "" {
+		vals := cloneValues(values)
+		vals.Set("q", res.DidYouMean)
+		v.DidYouMean = linkView{Label: res.DidYouMean, URL: "/search?" + vals.Encode()}
+	}
+	if len(res.Expanded) > 0 {
+		vals := cloneValues(values)
+		vals.Set("expand", "false")
+		v.LiteralURL = "/search?" + vals.Encode()
 	}
 	v.Page, v.Pages = res.Page, res.Pages()
 	if res.Page > 1 {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/inquirysearch/inquirysearch/search"
 )
 
 func getHTML(t *testing.T, path string, wantStatus int) (*goquery.Document, string) {
@@ -176,5 +178,44 @@ func TestStaticAssets(t *testing.T) {
 	resp, body := get(t, "/static/style.css")
 	if resp.StatusCode != 200 || !strings.Contains(body, "mark") {
 		t.Errorf("style.css: %d", resp.StatusCode)
+	}
+}
+
+func TestHelpPage(t *testing.T) {
+	doc, _ := getHTML(t, "/help", 200)
+	if n := doc.Find(".help tbody tr").Length(); n != len(search.Help) {
+		t.Errorf("the help table has %d rows, the syntax %d entries", n, len(search.Help))
+	}
+	for _, e := range search.Help {
+		if !strings.Contains(doc.Find(".help").Text(), e.Syntax) {
+			t.Errorf("help lacks %q", e.Syntax)
+		}
+	}
+	if home, _ := getHTML(t, "/", 200); home.Find(`a[href="/help"]`).Length() == 0 {
+		t.Error("the search page does not link to the help")
+	}
+}
+
+func TestSearchPageNotices(t *testing.T) {
+	doc, _ := getHTML(t, "/search?q=Brindelford", 200)
+	link := doc.Find(".didyoumean a")
+	if href, _ := link.Attr("href"); link.Text() != "Brindleford" || !strings.Contains(href, "q=Brindleford") {
+		t.Errorf("did-you-mean link %q -> %q", link.Text(), href)
+	}
+	doc, _ = getHTML(t, "/search?q=CSE", 200)
+	notice := doc.Find(".expanded")
+	if !strings.Contains(notice.Text(), "child sexual exploitation") {
+		t.Errorf("expansion notice: %q", notice.Text())
+	}
+	href, _ := notice.Find("a").Attr("href")
+	literal, _ := getHTML(t, href, 200)
+	if literal.Find(".expanded").Length() != 0 || literal.Find(`input[name="expand"][value="false"]`).Length() != 1 {
+		t.Errorf("the literal search %s still expands, or loses its setting", href)
+	}
+	// Dates from the form narrow the results.
+	all, _ := getHTML(t, "/search?q=council", 200)
+	dated, _ := getHTML(t, "/search?q=council&from=2021&to=2021", 200)
+	if all.Find(".summary").Text() == dated.Find(".summary").Text() {
+		t.Error("from/to on the page changed nothing")
 	}
 }

@@ -11,10 +11,18 @@ import (
 )
 
 // searchRequest reads a search from URL parameters:
-// q, page, size, sort, and the repeatable filters investigation, type,
-// place, year and institution.
+// q, page, size, sort, from, to, expand (true or false), and the
+// repeatable filters investigation, type, place, year and institution.
 func searchRequest(q url.Values) (search.Request, error) {
-	req := search.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: search.Filters{}}
+	req := search.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: search.Filters{},
+		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
+	switch v := strings.ToLower(strings.TrimSpace(q.Get("expand"))); v {
+	case "", "true", "1", "yes", "on":
+	case "false", "0", "no", "off":
+		req.NoExpand = true
+	default:
+		return req, badParam(fmt.Sprintf("expand must be true or false, not %q", v))
+	}
 	var err error
 	if req.Page, err = intParam(q, "page"); err != nil {
 		return req, err
@@ -53,7 +61,7 @@ func requestValues(r *http.Request) url.Values {
 	out := url.Values{}
 	for k, vs := range r.URL.Query() {
 		switch k {
-		case "q", "sort", "size", "investigation", "type", "place", "year", "institution":
+		case "q", "sort", "size", "from", "to", "expand", "investigation", "type", "place", "year", "institution":
 			for _, v := range vs {
 				if v != "" {
 					out.Add(k, v)

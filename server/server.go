@@ -24,6 +24,7 @@ type Backend interface {
 	Search(ctx context.Context, r search.Request) (*search.Result, error)
 	Document(ctx context.Context, id string) (*corpus.Document, error)
 	Meta() indexer.Meta
+	Suggest(ctx context.Context, prefix string) (*search.Suggestions, error)
 }
 
 // Options configures a Server.
@@ -94,6 +95,7 @@ func (s *Server) registerAPIRoutes(r *mux.Router) {
 		r.HandleFunc("/api/v1/admin/reindex", s.api(s.adminJob("reindex", s.opts.Admin.Reindex))).Methods(http.MethodPost)
 		r.HandleFunc("/api/v1/admin/crawl", s.api(s.adminJob("crawl", s.opts.Admin.Crawl))).Methods(http.MethodPost)
 	}
+	r.HandleFunc("/api/v1/suggest", s.api(s.apiSuggest)).Methods(http.MethodGet)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {
@@ -101,6 +103,7 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 	r.HandleFunc("/search", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/documents/{id}", s.page(s.documentPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/feed.atom", s.api(s.feed)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/help", s.page(s.helpPage)).Methods(http.MethodGet, http.MethodHead)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

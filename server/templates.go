@@ -21,7 +21,7 @@ var funcs = template.FuncMap{
 
 func parseTemplates() (*templates, error) {
 	t := &templates{byName: map[string]*template.Template{}}
-	for _, name := range []string{"search.html", "document.html", "error.html"} {
+	for _, name := range []string{"search.html", "document.html", "error.html", "help.html"} {
 		tmpl, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)

@@ -25,6 +25,7 @@ type live struct {
 	// seeds are what the admin crawl fetches; empty means the embedded
 	// sample site.
 	seeds []string
+	opts  []search.Option // for every searcher, the first and each rebuilt one
 }
 
 func (l *live) Search(ctx context.Context, r search.Request) (*search.Result, error) {
@@ -37,6 +38,12 @@ func (l *live) Document(ctx context.Context, id string) (*corpus.Document, error
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.cur.Document(ctx, id)
+}
+
+func (l *live) Suggest(ctx context.Context, prefix string) (*search.Suggestions, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.Suggest(ctx, prefix)
 }
 
 func (l *live) Meta() indexer.Meta {
@@ -84,7 +91,7 @@ func (l *live) reindex(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	next := search.New(idx, meta)
+	next := search.New(idx, meta, l.opts...)
 	l.mu.Lock()
 	old := l.cur
 	l.cur = next

@@ -8,6 +8,8 @@ import (
 	"flag"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -167,6 +169,38 @@ func TestCommandLine(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "*LADO*") || !strings.Contains(out.String(), "paragraphs:") {
 		t.Errorf("text output:\n%s", out.String())
+	}
+
+	// Glossary expansion is reported, can be turned off, and a glossary
+	// can be loaded from a file.
+	gloss := filepath.Join(t.TempDir(), "glossary.txt")
+	os.WriteFile(gloss, []byte("RKIS = record keeping\n"), 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+		not  string
+	}{
+		{[]string{"CSE"}, `Also searched for CSE as "child sexual exploitation"`, ""},
+		{[]string{"--no-expand", "CSE"}, "documents for CSE", "Also searched"},
+		{[]string{"--glossary", gloss, "RKIS"}, `Also searched for RKIS as "record keeping"`, ""},
+		{[]string{"--from", "2021", "--to", "2021", "council"}, "documents for council", ""},
+		{[]string{"Brindelford"}, "Did you mean: Brindleford", ""},
+	} {
+		out.Reset()
+		if err := run(context.Background(), append([]string{"search", "--data", data}, c.args...), &out, &errb); err != nil {
+			t.Fatalf("search %v: %v", c.args, err)
+		}
+		if !strings.Contains(out.String(), c.want) || (c.not != "" && strings.Contains(out.String(), c.not)) {
+			t.Errorf("search %v:\n%s", c.args, out.String())
+		}
+	}
+	if err := run(context.Background(), []string{"search", "--data", data, "--glossary", "/no/such/file", "x"}, &out, &errb); err == nil {
+		t.Error("search with a missing glossary succeeded")
+	}
+	errb.Reset()
+	run(context.Background(), []string{"search", "--help"}, &out, &errb)
+	if !strings.Contains(errb.String(), `"a b"~N`) || !strings.Contains(errb.String(), "published:") {
+		t.Errorf("search --help lacks the syntax:\n%s", errb.String())
 	}
 
 	for _, args := range [][]string{{"serve", "--help"}, {"crawl", "--help"}, {"index", "--help"}, {"search", "--help"}} {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"html"
 	"io"
@@ -14,18 +15,22 @@ import (
 )
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("search", "search [--data DIR] [--json] [--page N] [--size N] [--sort relevance|newest|oldest] QUERY...", stderr)
+	fs := newFlagSet("search", "search [--data DIR] [--json] [--page N] [--size N] [--sort relevance|newest|oldest] [--from DATE] [--to DATE] [--no-expand] [--glossary FILE] QUERY...", stderr)
 	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
 	asJSON := fs.Bool("json", false, "print the search API's JSON instead of text")
 	page := fs.Int("page", 1, "page of results")
 	size := fs.Int("size", search.DefaultSize, "results per page")
 	sortBy := fs.String("sort", search.SortRelevance, "relevance, newest or oldest")
+	from := fs.String("from", "", "published on or after: a year, month or day (2019, 2019-06, 2019-06-01)")
+	to := fs.String("to", "", "published on or before: a year, month or day")
+	noExpand := fs.Bool("no-expand", false, "do not expand acronyms from the glossary")
+	glossary := glossaryFlag(fs)
 	var filters [5]stringList
 	for i, f := range search.Facets {
 		fs.Var(&filters[i], f, "filter by "+f+" (repeatable)")
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: inquirysearch search [flags] QUERY...\n\n%s\nFlags:\n", queryHelp)
+		fmt.Fprintf(stderr, "Usage: inquirysearch search [flags] QUERY...\n\n%s\nFlags:\n", search.HelpText())
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -35,10 +40,16 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("%w (build one with `inquirysearch index`, or run `inquirysearch serve` once)", err)
 	}
-	s := search.New(idx, meta)
+	opts, err := glossary()
+	if err != nil {
+		idx.Close()
+		return err
+	}
+	s := search.New(idx, meta, opts...)
 	defer s.Close()
 
-	req := search.Request{Query: strings.Join(fs.Args(), " "), Page: *page, Size: *size, Sort: *sortBy, Filters: search.Filters{}}
+	req := search.Request{Query: strings.Join(fs.Args(), " "), Page: *page, Size: *size, Sort: *sortBy, Filters: search.Filters{},
+		From: *from, To: *to, NoExpand: *noExpand}
 	for i, f := range search.Facets {
 		if len(filters[i]) > 0 {
 			req.Filters[f] = filters[i]
@@ -55,22 +66,35 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-const queryHelp = `Query syntax:
-  words          every word must appear (stemmed: "records" also finds "recorded")
-  "a phrase"     the exact words in this order, within one paragraph
-  a OR b         either word
-  -word          leave out documents with this word (or -"a phrase")
-  field:value    filter: investigation, type, place, year or institution,
-                 e.g. place:Ashcombe type:recommendations year:2021
-                 investigation:"Organised networks"
-`
+// glossaryFlag adds --glossary to fs and returns a function giving the
+// search options it asks for, once the flags are parsed.
+func glossaryFlag(fs *flag.FlagSet) func() ([]search.Option, error) {
+	path := fs.String("glossary", "", "file of acronyms and their expansions (ACRONYM = expansion | ...), instead of the built-in one")
+	return func() ([]search.Option, error) {
+		if *path == "" {
+			return nil, nil
+		}
+		g, err := search.LoadGlossary(*path)
+		if err != nil {
+			return nil, err
+		}
+		return []search.Option{search.WithGlossary(g)}, nil
+	}
+}
 
 func printResult(w io.Writer, res *search.Result, color bool) {
 	fmt.Fprintf(w, "%d documents", res.Total)
 	if res.Parsed != "" {
 		fmt.Fprintf(w, " for %s", res.Parsed)
 	}
-	fmt.Fprintf(w, " (page %d of %d, %.1f ms)\n\n", res.Page, max(res.Pages(), 1), res.TookMS)
+	fmt.Fprintf(w, " (page %d of %d, %.1f ms)\n", res.Page, max(res.Pages(), 1), res.TookMS)
+	for _, e := range res.Expanded {
+		fmt.Fprintf(w, "Also searched for %s as %q (use =%s to search for it alone)\n", e.Term, strings.Join(e.With, `" or "`), e.Term)
+	}
+	if res.DidYouMean != "" {
+		fmt.Fprintf(w, "Did you mean: %s\n", res.DidYouMean)
+	}
+	fmt.Fprintln(w)
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "%d. %s\n", (res.Page-1)*res.Size+i+1, h.Title)
 		var meta []string

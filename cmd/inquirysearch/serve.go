@@ -29,6 +29,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var seeds stringList
 	fs.Var(&seeds, "seed", "URL the admin crawl fetches (repeatable; default: the embedded sample site)")
 	verbose := fs.Bool("verbose", false, "log debug detail")
+	glossary := glossaryFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -40,6 +41,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
 	log := newLogger(stderr, *verbose)
+	opts, err := glossary()
+	if err != nil {
+		return err
+	}
 
 	// Listen first, so that a bad or busy address fails at once.
 	ln, err := net.Listen("tcp", *addr)
@@ -52,7 +57,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	backend := &live{cur: search.New(idx, meta), dirs: dataDirs{root: *data}, log: log, seeds: seeds}
+	backend := &live{cur: search.New(idx, meta, opts...), opts: opts, dirs: dataDirs{root: *data}, log: log, seeds: seeds}
 	defer backend.close()
 	adminToken := os.Getenv(adminTokenEnv)
 	if adminToken != "" {

@@ -1,0 +1,193 @@
+package indexer
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+)
+
+// Suggestion kinds, in the order the search box offers them.
+const (
+	KindTitle       = "title"
+	KindPlace       = "place"
+	KindInstitution = "institution"
+	KindPhrase      = "phrase"
+	KindTerm        = "term"
+)
+
+// Entry is one completion the search box can offer: a report or page
+// title, a place, an institution, a frequent phrase or a word, with the
+// number of documents that hold it.
+type Entry struct {
+	Text   string `json:"text"`
+	Kind   string `json:"kind"`
+	Weight int    `json:"weight"`
+}
+
+// Limits on the lexicon, so that a large corpus keeps it small enough to
+// load at start and scan per keystroke.
+const (
+	maxPhrases     = 5000
+	maxTerms       = 20000
+	minPhraseDocs  = 2
+	minTermDocs    = 2
+	maxPhraseWords = 4
+)
+
+var lexiconKey = []byte("inquirysearch.lexicon")
+
+// ReadLexicon returns the completions kept inside an index (none for an
+// index built before it kept them).
+func ReadLexicon(idx bleve.Index) ([]Entry, error) {
+	b, err := idx.GetInternal(lexiconKey)
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	if b == nil {
+		return nil, nil
+	}
+	var out []Entry
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	return out, nil
+}
+
+// buildLexicon collects the completions of a corpus. Phrases are runs of
+// two to four words inside one clause that neither start nor end with a
+// stop word and occur in at least minPhraseDocs documents.
+func buildLexicon(docs []*corpus.Document) []Entry {
+	titles := map[string]int{}
+	places := map[string]int{}
+	institutions := map[string]int{}
+	phrases := map[string]int{}
+	terms := map[string]int{}
+	for _, d := range docs {
+		for _, t := range distinct(d.Title, d.Report) {
+			titles[t]++
+		}
+		for _, p := range distinct(d.Places...) {
+			places[p]++
+		}
+		for _, in := range distinct(d.Institutions...) {
+			institutions[in]++
+		}
+		seenPhrase, seenTerm := map[string]bool{}, map[string]bool{}
+		for _, p := range d.Paragraphs {
+			for _, clause := range clauseSplit.Split(p.Text, -1) {
+				words := wordPattern.FindAllString(strings.ToLower(clause), -1)
+				for i, w := range words {
+					if len(w) >= 3 && !isStopWord(w) && !allDigits(w) {
+						seenTerm[w] = true
+					}
+					for n := 2; n <= maxPhraseWords && i+n <= len(words); n++ {
+						run := words[i : i+n]
+						if isStopWord(run[0]) || isStopWord(run[n-1]) || allDigits(run[0]) || allDigits(run[n-1]) {
+							continue
+						}
+						seenPhrase[strings.Join(run, " ")] = true
+					}
+				}
+			}
+		}
+		for p := range seenPhrase {
+			phrases[p]++
+		}
+		for t := range seenTerm {
+			terms[t]++
+		}
+	}
+	dropEnclosed(phrases)
+	var out []Entry
+	out = appendTop(out, titles, KindTitle, 1, 0)
+	out = appendTop(out, places, KindPlace, 1, 0)
+	out = appendTop(out, institutions, KindInstitution, 1, 0)
+	out = appendTop(out, phrases, KindPhrase, minPhraseDocs, maxPhrases)
+	out = appendTop(out, terms, KindTerm, minTermDocs, maxTerms)
+	return out
+}
+
+// dropEnclosed removes each phrase that only ever occurs inside one longer
+// phrase ("designated safeguarding" when every document with it has
+// "designated safeguarding lead"), so that completions offer the whole.
+func dropEnclosed(phrases map[string]int) {
+	var drop []string
+	for p, n := range phrases {
+		words := strings.Fields(p)
+		if len(words) < 3 {
+			continue
+		}
+		for _, part := range []string{strings.Join(words[1:], " "), strings.Join(words[:len(words)-1], " ")} {
+			if phrases[part] == n {
+				drop = append(drop, part)
+			}
+		}
+	}
+	for _, p := range drop {
+		delete(phrases, p)
+	}
+}
+
+var (
+	clauseSplit = regexp.MustCompile(`[.,;:!?()\[\]{}“”"–—‒/]+\s*|\s['‘’]|['‘’]\s|^['‘’]|['‘’]$`)
+	wordPattern = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’\-\x{2011}][\p{L}\p{N}]+)*`)
+	stopWords   = func() map[string]bool {
+		tm := analysis.NewTokenMap()
+		if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
+			panic(err) // bleve's own list always loads
+		}
+		m := make(map[string]bool, len(tm))
+		for w := range tm {
+			m[w] = true
+		}
+		return m
+	}()
+)
+
+func isStopWord(w string) bool { return stopWords[w] }
+
+func allDigits(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+}
+
+// appendTop adds the values counted at least min times, the most frequent
+// first, at most limit of them (0: no limit).
+func appendTop(out []Entry, counts map[string]int, kind string, min, limit int) []Entry {
+	var es []Entry
+	for text, n := range counts {
+		if n >= min {
+			es = append(es, Entry{Text: text, Kind: kind, Weight: n})
+		}
+	}
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].Weight != es[j].Weight {
+			return es[i].Weight > es[j].Weight
+		}
+		return es[i].Text < es[j].Text
+	})
+	if limit > 0 && len(es) > limit {
+		es = es[:limit]
+	}
+	return append(out, es...)
+}
+
+func distinct(vs ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vs {
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,38 @@
+package indexer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// An index of an older schema opens as ErrNoIndex, which makes the
+// program rebuild it rather than search fields it lacks.
+func TestOpenRejectsOlderSchema(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Build(context.Background(), sampleDocs(t)[:3], dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Open serves read-only; rewrite the meta through a writable handle.
+	idx, err := bleve.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, err := ReadMeta(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta.Schema = SchemaVersion - 1
+	b, _ := json.Marshal(meta)
+	if err := idx.SetInternal(metaKey, b); err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+	if _, _, err := Open(dir); !errors.Is(err, ErrNoIndex) {
+		t.Errorf("Open of an older schema: %v, want ErrNoIndex", err)
+	}
+}

@@ -1,0 +1,170 @@
+package search
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+// DidYouMeanBelow is the number of results under which a search looks for
+// a corrected query.
+const DidYouMeanBelow = 3
+
+// A word in this many documents is taken as meant; only rarer words are
+// looked up among their neighbours, which keeps the lookups few.
+const rareWord = 3
+
+// A correction must be this many times as common as the word typed, so
+// that a rare but real word is not "corrected" into a common one.
+const correctionRatio = 10
+
+// didYouMean returns a corrected form of q that finds more than total
+// results, or "". Each word of a text term that the index holds rarely or
+// not at all is replaced by the closest word it holds (fewest edits, then
+// most documents).
+func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total uint64) string {
+	adv, err := s.idx.Advanced()
+	if err != nil {
+		return ""
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return ""
+	}
+	defer reader.Close()
+
+	changed := false
+	fixed := &Query{Exclude: q.Exclude}
+	for _, g := range q.Groups {
+		alts := make([]Term, len(g))
+		for i, t := range g {
+			alts[i] = t
+			if t.Field != "" {
+				continue
+			}
+			words := strings.Fields(t.Text)
+			for j, w := range words {
+				if c := s.correction(ctx, reader, w); c != "" {
+					words[j] = c
+					changed = true
+				}
+			}
+			alts[i].Text = strings.Join(words, " ")
+		}
+		fixed.Groups = append(fixed.Groups, alts)
+	}
+	if !changed || ctx.Err() != nil {
+		return ""
+	}
+	try := r
+	try.Query, try.Page, try.Size = fixed.String(), 1, 1
+	res, err := s.Search(withoutSuggestions(ctx), try)
+	if err != nil || res.Total <= total {
+		return ""
+	}
+	return try.Query
+}
+
+type noSuggestKey struct{}
+
+// withoutSuggestions marks a context so that the search trying a
+// correction does not look for corrections of its own.
+func withoutSuggestions(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noSuggestKey{}, true)
+}
+
+func suggestionsWanted(ctx context.Context) bool { return ctx.Value(noSuggestKey{}) == nil }
+
+// correction returns the word the index holds that w was probably meant
+// to be, in w's capitalisation, or "".
+func (s *Searcher) correction(ctx context.Context, reader index.IndexReader, w string) string {
+	toks := s.builder.tokens(indexer.AnalyzerExact, w)
+	if len(toks) != 1 || utf8.RuneCountInString(toks[0]) < 4 || strings.IndexFunc(toks[0], unicode.IsDigit) >= 0 {
+		return ""
+	}
+	word := toks[0]
+	fuzziness := 1
+	if utf8.RuneCountInString(word) > 6 {
+		fuzziness = 2
+	}
+	own := docFreq(ctx, reader, word)
+	if own >= rareWord {
+		return ""
+	}
+	fr, ok := reader.(index.IndexReaderFuzzy)
+	if !ok {
+		return ""
+	}
+	dict, err := fr.FieldDictFuzzy(indexer.FieldTextExact, word, fuzziness, "")
+	if err != nil {
+		return ""
+	}
+	defer dict.Close()
+	var best *index.DictEntry
+	for e, err := dict.Next(); e != nil && err == nil; e, err = dict.Next() {
+		if e.Term == word {
+			continue
+		}
+		d := editDistance(word, e.Term)
+		if best == nil || d < editDistance(word, best.Term) ||
+			(d == editDistance(word, best.Term) && (e.Count > best.Count || (e.Count == best.Count && e.Term < best.Term))) {
+			c := *e
+			best = &c
+		}
+	}
+	if best == nil || (own > 0 && best.Count < correctionRatio*own) {
+		return ""
+	}
+	return matchCase(w, best.Term)
+}
+
+// docFreq returns how many documents hold word in their paragraphs.
+func docFreq(ctx context.Context, reader index.IndexReader, word string) uint64 {
+	tfr, err := reader.TermFieldReader(ctx, []byte(word), indexer.FieldTextExact, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
+}
+
+// matchCase gives word the capitalisation of typed: all capitals, a
+// leading capital, or as it is.
+func matchCase(typed, word string) string {
+	switch {
+	case typed == strings.ToUpper(typed) && typed != strings.ToLower(typed):
+		return strings.ToUpper(word)
+	case unicode.IsUpper([]rune(typed)[0]):
+		r := []rune(word)
+		r[0] = unicode.ToUpper(r[0])
+		return string(r)
+	}
+	return word
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

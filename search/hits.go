@@ -1,0 +1,103 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+// toHit turns a bleve hit into a Hit: it reads the stored document, names
+// the paragraphs the query matched and cuts the snippet from the best one.
+// keep, if not nil, says which term locations count as matches.
+func toHit(h *bsearch.DocumentMatch, keep func(field, term string, para int) bool) (Hit, error) {
+	doc, err := sourceOf(h)
+	if err != nil {
+		return Hit{}, err
+	}
+	hit := Hit{
+		ID: doc.ID, Title: doc.Title, Report: doc.Report, Section: doc.Section, URL: doc.URL,
+		Investigation: doc.Investigation, Type: string(doc.Type), Published: doc.Published,
+		Score: h.Score, Paragraphs: []string{},
+	}
+	spans := paragraphSpans(h, doc, keep)
+	indices := make([]int, 0, len(spans))
+	for i := range spans {
+		indices = append(indices, i)
+	}
+	sort.Ints(indices)
+	for _, i := range indices {
+		hit.Paragraphs = append(hit.Paragraphs, doc.Paragraphs[i].Number)
+	}
+	hit.Snippet = bestSnippet(doc, spans)
+	return hit, nil
+}
+
+func sourceOf(h *bsearch.DocumentMatch) (*corpus.Document, error) {
+	raw, ok := h.Fields[indexer.FieldSource].(string)
+	if !ok {
+		return nil, fmt.Errorf("%w: document %s has no stored source", ErrUnavailable, h.ID)
+	}
+	var d corpus.Document
+	if err := json.Unmarshal([]byte(raw), &d); err != nil {
+		return nil, fmt.Errorf("%w: document %s: %v", ErrUnavailable, h.ID, err)
+	}
+	return &d, nil
+}
+
+// paragraphSpans groups the matched byte ranges of the paragraph fields by
+// paragraph index (the location's array position). Identifier fields hold
+// terms, not the paragraph's text, so their offsets mean nothing there: an
+// identifier the paragraph prints is marked where the text has it, and one
+// it cites only through a footnote names the paragraph without a mark.
+func paragraphSpans(h *bsearch.DocumentMatch, doc *corpus.Document, keep func(field, term string, para int) bool) map[int][]span {
+	out := map[int][]span{}
+	for _, field := range []string{indexer.FieldText, indexer.FieldTextExact, indexer.FieldRefs, indexer.FieldCiphers} {
+		identifier := field == indexer.FieldRefs || field == indexer.FieldCiphers
+		for term, locs := range h.Locations[field] {
+			for _, l := range locs {
+				if len(l.ArrayPositions) == 0 {
+					continue
+				}
+				i := int(l.ArrayPositions[0])
+				if i < 0 || i >= len(doc.Paragraphs) || (keep != nil && !keep(field, term, i)) {
+					continue
+				}
+				if identifier {
+					out[i] = append(out[i], identifierSpans(doc.Paragraphs[i].Text, term)...)
+					continue
+				}
+				out[i] = append(out[i], span{start: int(l.Start), end: int(l.End), term: term})
+			}
+		}
+	}
+	return out
+}
+
+// identifierSpans finds an identifier term in a paragraph's text, case
+// and hyphen form aside; with none it returns one empty span, which names
+// the paragraph but marks nothing.
+func identifierSpans(text, term string) []span {
+	var out []span
+	for _, m := range identifierInText.FindAllStringIndex(text, -1) {
+		found := text[m[0]:m[1]]
+		if strings.EqualFold(found, term) || indexer.NormaliseCipher(found) == term ||
+			slices.Contains(indexer.URNTerms(found), term) {
+			out = append(out, span{start: m[0], end: m[1], term: term})
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, span{start: -1, end: -1, term: term})
+	}
+	return out
+}
+
+// identifierInText matches what may be a reference or a cipher in text.
+var identifierInText = regexp.MustCompile(`\b[A-Z]{2,3}[-\x{2010}\x{2011}\x{2012}][A-Z]\d{1,4}\b|` + corpus.URNPattern.String())

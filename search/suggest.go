@@ -1,0 +1,153 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+// Suggestion limits.
+const (
+	MaxSuggestions     = 10
+	MaxSuggestPrefix   = 100 // bytes
+	minSuggestPrefixes = 1   // runes typed before anything is offered
+)
+
+// Suggestion is one completion for the search box.
+type Suggestion struct {
+	Text string `json:"text"`
+	Kind string `json:"kind"` // title, place, institution, phrase or term
+}
+
+// Suggestions answers a typeahead request.
+type Suggestions struct {
+	Query       string       `json:"query"`
+	Suggestions []Suggestion `json:"suggestions"`
+}
+
+// kindRank orders the kinds of completion: names before words.
+var kindRank = map[string]int{
+	indexer.KindTitle: 0, indexer.KindPlace: 1, indexer.KindInstitution: 2, indexer.KindPhrase: 3, indexer.KindTerm: 4,
+}
+
+// suggester finds completions in the index's lexicon. Every word start of
+// every entry is a key, so "keep" offers "Record keeping and information
+// sharing"; the keys are sorted, and a prefix is a binary search away.
+type suggester struct {
+	entries []indexer.Entry
+	keys    []suggestKey
+	err     error
+}
+
+type suggestKey struct {
+	key   string // the entry's folded text from one of its word starts
+	entry int
+	start bool // the key is the whole entry, from its first word
+}
+
+func newSuggester(idx bleve.Index) *suggester {
+	entries, err := indexer.ReadLexicon(idx)
+	sg := &suggester{entries: entries, err: err}
+	for i, e := range entries {
+		text := fold(e.Text)
+		for j, r := range text {
+			if j == 0 || (isWordRune(r) && !isWordRune(prevRune(text, j))) {
+				sg.keys = append(sg.keys, suggestKey{key: text[j:], entry: i, start: j == 0})
+			}
+		}
+	}
+	sort.Slice(sg.keys, func(a, b int) bool { return sg.keys[a].key < sg.keys[b].key })
+	return sg
+}
+
+// Suggest returns up to MaxSuggestions completions of what has been typed
+// so far: titles, places and institutions first, then frequent phrases and
+// words; entries the prefix starts come before those where it starts a
+// later word. Errors wrap ErrInvalidQuery or ErrUnavailable.
+func (s *Searcher) Suggest(ctx context.Context, prefix string) (*Suggestions, error) {
+	if !utf8.ValidString(prefix) {
+		return nil, invalidf("the text is not valid UTF-8")
+	}
+	if len(prefix) > MaxSuggestPrefix {
+		return nil, invalidf(fmt.Sprintf("the text is %d bytes long; suggestions take at most %d", len(prefix), MaxSuggestPrefix))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	if s.suggester.err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, s.suggester.err)
+	}
+	return &Suggestions{Query: prefix, Suggestions: s.suggester.find(fold(prefix), MaxSuggestions)}, nil
+}
+
+func (sg *suggester) find(prefix string, limit int) []Suggestion {
+	out := []Suggestion{}
+	if utf8.RuneCountInString(prefix) < minSuggestPrefixes {
+		return out
+	}
+	lo := sort.Search(len(sg.keys), func(i int) bool { return sg.keys[i].key >= prefix })
+	type match struct {
+		entry int
+		start bool
+	}
+	best := map[int]bool{} // entry -> matched at its start
+	for i := lo; i < len(sg.keys) && strings.HasPrefix(sg.keys[i].key, prefix); i++ {
+		k := sg.keys[i]
+		best[k.entry] = best[k.entry] || k.start
+	}
+	matches := make([]match, 0, len(best))
+	for e, start := range best {
+		matches = append(matches, match{e, start})
+	}
+	sort.Slice(matches, func(a, b int) bool {
+		ma, mb := matches[a], matches[b]
+		ea, eb := sg.entries[ma.entry], sg.entries[mb.entry]
+		switch {
+		case ma.start != mb.start:
+			return ma.start
+		case kindRank[ea.Kind] != kindRank[eb.Kind]:
+			return kindRank[ea.Kind] < kindRank[eb.Kind]
+		case ea.Weight != eb.Weight:
+			return ea.Weight > eb.Weight
+		}
+		return ea.Text < eb.Text
+	})
+	seen := map[string]bool{}
+	for _, m := range matches {
+		e := sg.entries[m.entry]
+		if f := fold(e.Text); !seen[f] && f != prefix {
+			seen[f] = true
+			out = append(out, Suggestion{Text: e.Text, Kind: e.Kind})
+		}
+		if len(out) == limit {
+			break
+		}
+	}
+	return out
+}
+
+// fold lower-cases text, straightens apostrophes and collapses spaces, as
+// both the lexicon keys and the typed prefix are compared.
+func fold(s string) string {
+	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u2011", "-").Replace(strings.ToLower(s))
+	trailing := strings.HasSuffix(s, " ")
+	s = strings.Join(strings.Fields(s), " ")
+	if trailing && s != "" {
+		s += " " // "child " completes phrases, not "children"
+	}
+	return s
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}

@@ -1,0 +1,84 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+func mustSuggest(t testing.TB, prefix string) []Suggestion {
+	t.Helper()
+	res, err := testSearcher.Suggest(context.Background(), prefix)
+	if err != nil {
+		t.Fatalf("Suggest(%q): %v", prefix, err)
+	}
+	return res.Suggestions
+}
+
+func TestSuggest(t *testing.T) {
+	// Every place and every title is offered for its first letters.
+	kinds := map[string]bool{}
+	for _, d := range testDocs {
+		for _, want := range append([]string{d.Title}, d.Places...) {
+			if len(want) < 6 {
+				continue
+			}
+			got := mustSuggest(t, want[:len(want)-2])
+			if len(got) > MaxSuggestions {
+				t.Errorf("%q: %d suggestions", want, len(got))
+			}
+			found := slices.ContainsFunc(got, func(s Suggestion) bool { return s.Text == want })
+			if !found && len(got) < MaxSuggestions {
+				t.Errorf("%q is not suggested for %q: %v", want, want[:len(want)-2], got)
+			}
+			for _, s := range got {
+				kinds[s.Kind] = true
+				if !strings.HasPrefix(strings.ToLower(s.Text), strings.ToLower(want[:len(want)-2])) &&
+					!strings.Contains(strings.ToLower(s.Text), " "+strings.ToLower(want[:len(want)-2])) {
+					t.Errorf("%q offered for %q", s.Text, want[:len(want)-2])
+				}
+			}
+		}
+	}
+	for _, k := range []string{indexer.KindTitle, indexer.KindPlace} {
+		if !kinds[k] {
+			t.Errorf("no %s suggested", k)
+		}
+	}
+	// Phrases and words complete too; an entry the prefix starts comes
+	// before one where it starts a later word.
+	got := mustSuggest(t, "designated saf")
+	if !slices.ContainsFunc(got, func(s Suggestion) bool {
+		return s.Text == "designated safeguarding lead" && s.Kind == indexer.KindPhrase
+	}) {
+		t.Errorf("designated saf: %v", got)
+	}
+	got = mustSuggest(t, "safeg")
+	if len(got) == 0 || !strings.HasPrefix(strings.ToLower(got[0].Text), "safeg") {
+		t.Errorf("safeg: %v", got)
+	}
+	if got := mustSuggest(t, ""); len(got) != 0 {
+		t.Errorf("empty prefix: %v", got)
+	}
+	if got := mustSuggest(t, "qqqzzz"); len(got) != 0 {
+		t.Errorf("nonsense: %v", got)
+	}
+	for _, bad := range []string{"\xff", strings.Repeat("a", MaxSuggestPrefix+1)} {
+		if _, err := testSearcher.Suggest(context.Background(), bad); !errors.Is(err, ErrInvalidQuery) {
+			t.Errorf("Suggest(%q): %v", bad, err)
+		}
+	}
+}
+
+// BenchmarkSuggest measures the typeahead's latency over a range of
+// prefixes, from one letter to a phrase.
+func BenchmarkSuggest(b *testing.B) {
+	prefixes := []string{"a", "s", "re", "saf", "ashc", "larksp", "record", "designated saf", "child sexual"}
+	for i := 0; b.Loop(); i++ {
+		mustSuggest(b, prefixes[i%len(prefixes)])
+	}
+}
