@@ -217,6 +217,9 @@ func httpSearch(ctx context.Context, client *http.Client, base string, r search.
 	q := make([]string, 0, 6)
 	add := func(k, v string) { q = append(q, k+"="+urlEscape(v)) }
 	add("q", r.Query)
+	if r.NoExpand {
+		add("expand", "false")
+	}
 	if r.Page > 1 {
 		add("page", fmt.Sprint(r.Page))
 	}
