@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
@@ -65,8 +66,12 @@ func New(backend Backend, opts Options) (*Server, error) {
 		return nil, err
 	}
 	docs := func() float64 { return float64(backend.Meta().Documents) }
+	m := newMetrics(docs)
+	if c, ok := backend.(interface{ collectors() []prometheus.Collector }); ok {
+		m.registry.MustRegister(c.collectors()...)
+	}
 	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
-		metrics: newMetrics(docs), limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
+		metrics: m, limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
 	s.routes()
 	return s, nil
 }

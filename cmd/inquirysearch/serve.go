@@ -64,7 +64,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Info("admin API enabled", "routes", "/api/v1/admin/reindex, /api/v1/admin/crawl")
 	}
 
-	handler, err := server.New(backend, server.Options{
+	cached, err := server.NewCached(backend, 2048)
+	if err != nil {
+		return err
+	}
+	handler, err := server.New(cached, server.Options{
 		SearchTimeout:  *timeout,
 		Logger:         log,
 		RateLimit:      server.RateLimit{Rate: *rateLimit, Burst: *burst},
