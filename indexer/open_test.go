@@ -31,6 +31,11 @@ func TestOpenRejectsOlderSchema(t *testing.T) {
 	if err := idx.SetInternal(metaKey, b); err != nil {
 		t.Fatal(err)
 	}
+	// The index was built with unsafe batches, a setting it keeps: wait
+	// for the write to reach the disk.
+	if err := waitSteady(context.Background(), idx); err != nil {
+		t.Fatal(err)
+	}
 	idx.Close()
 	if _, _, err := Open(dir); !errors.Is(err, ErrNoIndex) {
 		t.Errorf("Open of an older schema: %v, want ErrNoIndex", err)
