@@ -23,7 +23,7 @@ type Store struct {
 
 // OpenStore opens (creating if needed) the corpus at dir.
 func OpenStore(dir string) (*Store, error) {
-	for _, sub := range []string{"raw", "docs"} {
+	for _, sub := range []string{"raw", "docs", "meta", "state"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return nil, fmt.Errorf("open corpus %s: %w", dir, err)
 		}
@@ -34,12 +34,19 @@ func OpenStore(dir string) (*Store, error) {
 // Dir returns the corpus directory.
 func (s *Store) Dir() string { return s.dir }
 
-// PutPage keeps the fetched bytes of a page.
-func (s *Store) PutPage(id string, body []byte) error {
+// PutPage keeps the fetched bytes of an HTML page.
+func (s *Store) PutPage(id string, body []byte) error { return s.PutRaw(id, "html", body) }
+
+// PutRaw keeps the fetched bytes of a page as raw/<id>.<ext>, ext naming
+// its format ("html", "pdf", "txt").
+func (s *Store) PutRaw(id, ext string, body []byte) error {
 	if !ValidID(id) {
 		return fmt.Errorf("put page: invalid id %q", id)
 	}
-	return writeFileAtomic(filepath.Join(s.dir, "raw", id+".html"), body)
+	if ext != "html" && ext != "pdf" && ext != "txt" {
+		return fmt.Errorf("put page %s: unknown format %q", id, ext)
+	}
+	return writeFileAtomic(filepath.Join(s.dir, "raw", id+"."+ext), body)
 }
 
 // Page returns the fetched bytes of a page.

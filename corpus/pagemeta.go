@@ -1,0 +1,81 @@
+package corpus
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// PageMeta is what the store keeps about the fetch of a stored page: the
+// validators for a conditional request next time, the content hash to tell
+// an unchanged page, and the crawl that last saw it.
+type PageMeta struct {
+	ID           string    `json:"id"`
+	URL          string    `json:"url"`         // canonical URL
+	FetchedURL   string    `json:"fetched_url"` // the URL actually fetched (e.g. through the web archive)
+	ContentType  string    `json:"content_type,omitempty"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	ContentHash  string    `json:"content_hash"`
+	Crawl        string    `json:"crawl"` // id of the crawl that last fetched or confirmed it
+	Change       string    `json:"change,omitempty"`
+	Fetched      time.Time `json:"fetched"`
+}
+
+// PutMeta keeps a page's fetch record. The crawler writes it after the page
+// and its document, so a meta file marks a page as completely stored.
+func (s *Store) PutMeta(m *PageMeta) error {
+	if !ValidID(m.ID) {
+		return fmt.Errorf("put meta: invalid id %q", m.ID)
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return fmt.Errorf("put meta %s: %w", m.ID, err)
+	}
+	return writeFileAtomic(filepath.Join(s.dir, "meta", m.ID+".json"), b)
+}
+
+// Meta returns a page's fetch record, or ErrNotFound.
+func (s *Store) Meta(id string) (*PageMeta, error) {
+	if !ValidID(id) {
+		return nil, fmt.Errorf("meta %q: %w", id, ErrNotFound)
+	}
+	b, err := os.ReadFile(filepath.Join(s.dir, "meta", id+".json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("meta %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("meta %s: %w", id, err)
+	}
+	var m PageMeta
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("meta %s: %w", id, err)
+	}
+	return &m, nil
+}
+
+// Metas returns every page's fetch record.
+func (s *Store) Metas() ([]*PageMeta, error) {
+	entries, err := os.ReadDir(filepath.Join(s.dir, "meta"))
+	if err != nil {
+		return nil, fmt.Errorf("list meta: %w", err)
+	}
+	var out []*PageMeta
+	for _, e := range entries {
+		id := strings.TrimSuffix(e.Name(), ".json")
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") || !ValidID(id) {
+			continue
+		}
+		m, err := s.Meta(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
