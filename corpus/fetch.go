@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"sync/atomic"
@@ -57,7 +58,7 @@ type response struct {
 // fetch GETs raw, following redirects itself so that every hop is checked
 // against scope and robots.txt, rate-limited and archived, and loops are
 // caught.
-func (c *Crawler) fetch(ctx context.Context, raw string, cond conditional) (*response, error) {
+func (c *Crawler) fetch(ctx context.Context, raw string) (*response, error) {
 	var chain []string
 	seen := map[string]bool{}
 	cur := raw
@@ -79,7 +80,7 @@ func (c *Crawler) fetch(ctx context.Context, raw string, cond conditional) (*res
 			}
 		}
 		seen[cur] = true
-		resp, err := c.getWithRetries(ctx, u, cond)
+		resp, err := c.getWithRetries(ctx, u, c.conditionalFor(cur))
 		if err != nil {
 			return nil, err
 		}
@@ -103,8 +104,20 @@ func (c *Crawler) fetch(ctx context.Context, raw string, cond conditional) (*res
 		if len(chain) > c.opts.MaxRedirects {
 			return nil, fetchErr("too_many_redirects", resp.Status, fmt.Errorf("%w: more than %d from %s", ErrRedirects, c.opts.MaxRedirects, raw))
 		}
-		cond = conditional{} // validators belong to the first URL only
 	}
+}
+
+// conditionalFor returns the validators of the stored copy of raw's page.
+func (c *Crawler) conditionalFor(raw string) conditional {
+	canon, err := Canonical(raw)
+	if err != nil {
+		return conditional{}
+	}
+	m, err := c.store.Meta(IDFor(canon))
+	if err != nil {
+		return conditional{}
+	}
+	return conditional{ETag: m.ETag, LastModified: m.LastModified}
 }
 
 // getWithRetries makes one GET, retrying network errors, 5xx and 429 with
@@ -206,6 +219,9 @@ func classifyCause(ctx context.Context, err error) *FetchError {
 		return fetchErr("stalled", 0, ErrStalled)
 	case errors.Is(cause, context.DeadlineExceeded):
 		return fetchErr("timeout", 0, fmt.Errorf("request took too long: %w", err))
+	}
+	if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
+		return fetchErr("timeout", 0, err)
 	}
 	return fetchErr("network", 0, err)
 }

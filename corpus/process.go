@@ -42,11 +42,7 @@ func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 			return res
 		}
 	}
-	var cond conditional
-	if prev != nil {
-		cond = conditional{ETag: prev.ETag, LastModified: prev.LastModified}
-	}
-	resp, err := c.fetch(ctx, raw, cond)
+	resp, err := c.fetch(ctx, raw)
 	if err != nil {
 		var fe *FetchError
 		if ctx.Err() != nil || (errors.As(err, &fe) && fe.Class == "cancelled") {
@@ -56,10 +52,15 @@ func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 		return res.fail(err)
 	}
 	res.out.Status, res.out.Redirects = resp.Status, resp.Redirects
-	if resp.NotModified && prev != nil && len(resp.Redirects) == 0 {
+	if final, err := Canonical(resp.URL); err == nil && final != canon {
+		// Redirected: the page is the one at the end of the chain.
+		id = IDFor(final)
+		prev, _ = c.store.Meta(id)
+	}
+	if resp.NotModified && prev != nil {
 		doc, err := c.store.Document(id)
 		if err == nil {
-			res.out.Outcome, res.out.ID, res.out.Hash = OutcomeUnchanged, id, doc.ContentHash
+			res.out.Canonical, res.out.Outcome, res.out.ID, res.out.Hash = doc.URL, OutcomeUnchanged, id, doc.ContentHash
 			res.doc, res.links = doc, doc.Links
 			res.meta = c.metaFor(doc, resp, prev)
 			return res
@@ -78,7 +79,7 @@ func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 	res.out.Canonical, res.out.ID, res.out.Hash = doc.URL, doc.ID, doc.ContentHash
 	res.doc, res.body, res.ext, res.links = doc, resp.Body, ext, doc.Links
 	if doc.ID != id {
-		prev, _ = c.store.Meta(doc.ID)
+		prev, _ = c.store.Meta(doc.ID) // a <base> or odd redirect moved it
 	}
 	switch {
 	case prev == nil:

@@ -34,6 +34,9 @@ func (c *Crawler) startRun() (*run, error) {
 		c: c, seen: map[string]bool{}, hashes: map[string]string{}, storedNow: map[string]bool{},
 		gone: map[string]bool{}, traps: newTrapGuard(c.opts.MaxPageNumber, c.opts.MaxVariants),
 	}
+	if err := r.loadHashes(); err != nil {
+		return nil, err
+	}
 	if st != nil {
 		c.crawl = st.crawl
 		r.rep = &CrawlReport{Crawl: st.crawl, Seeds: st.seeds, Started: st.started, Resumed: true}
@@ -55,6 +58,22 @@ func (c *Crawler) startRun() (*run, error) {
 		entries = append(entries, r.enqueue(s, false)...)
 	}
 	return r, r.journal.add(entries...)
+}
+
+// loadHashes remembers the content of every stored page, so that content
+// already stored under one URL is not stored again under another, whatever
+// order this crawl meets them in.
+func (r *run) loadHashes() error {
+	metas, err := r.c.store.Metas()
+	if err != nil {
+		return err
+	}
+	for _, m := range metas {
+		if _, ok := r.hashes[m.ContentHash]; !ok || m.ID < r.hashes[m.ContentHash] {
+			r.hashes[m.ContentHash] = m.ID
+		}
+	}
+	return nil
 }
 
 // restore rebuilds the frontier and the visited set from a journal.
