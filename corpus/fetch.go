@@ -53,6 +53,9 @@ type response struct {
 	Body        []byte
 	Redirects   []string // URLs that redirected, in order
 	NotModified bool
+	// StoredID names the page a redirect led to when this crawl has stored
+	// it already; it was not fetched again.
+	StoredID string
 }
 
 // fetch GETs raw, following redirects itself so that every hop is checked
@@ -98,6 +101,9 @@ func (c *Crawler) fetch(ctx context.Context, raw string) (*response, error) {
 		}
 		chain = append(chain, cur)
 		cur = next.String()
+		if id, ok := c.storedThisCrawl(cur); ok {
+			return &response{URL: cur, Status: resp.Status, Redirects: chain, StoredID: id}, nil
+		}
 		if seen[cur] {
 			return nil, fetchErr("redirect_loop", resp.Status, fmt.Errorf("%w: %s leads back to %s", ErrRedirectLoop, raw, cur))
 		}
@@ -105,6 +111,17 @@ func (c *Crawler) fetch(ctx context.Context, raw string) (*response, error) {
 			return nil, fetchErr("too_many_redirects", resp.Status, fmt.Errorf("%w: more than %d from %s", ErrRedirects, c.opts.MaxRedirects, raw))
 		}
 	}
+}
+
+// storedThisCrawl reports whether the running crawl has stored raw's page.
+func (c *Crawler) storedThisCrawl(raw string) (string, bool) {
+	canon, err := Canonical(raw)
+	if err != nil {
+		return "", false
+	}
+	id := IDFor(canon)
+	m, err := c.store.Meta(id)
+	return id, err == nil && m.Crawl == c.crawl
 }
 
 // conditionalFor returns the validators of the stored copy of raw's page.

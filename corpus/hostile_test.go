@@ -21,8 +21,8 @@ type hostileSite struct {
 	times    []time.Time
 	inflight int
 	maxIn    int
-	version  int            // bumped to change /changing between crawls
-	goneNow  bool           // /gone answers 404 once set
+	version  int             // bumped to change /changing between crawls
+	goneNow  bool            // /gone answers 404 once set
 	reqs     []*http.Request // every request, for header checks
 	srv      *httptest.Server
 }

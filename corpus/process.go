@@ -35,11 +35,9 @@ func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 	id := IDFor(canon)
 	prev, _ := c.store.Meta(id)
 	if prev != nil && prev.Crawl == c.crawl {
-		if doc, err := c.store.Document(id); err == nil {
-			// Stored by this crawl before it was interrupted.
-			res.out.Outcome, res.out.Change, res.out.ID, res.out.Hash = OutcomeStored, prev.Change, id, doc.ContentHash
-			res.doc, res.links, res.resumed = doc, doc.Links, true
-			return res
+		// Stored by this crawl before it was interrupted.
+		if r, ok := c.alreadyStored(res, prev); ok {
+			return r
 		}
 	}
 	resp, err := c.fetch(ctx, raw)
@@ -52,6 +50,13 @@ func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 		return res.fail(err)
 	}
 	res.out.Status, res.out.Redirects = resp.Status, resp.Redirects
+	if resp.StoredID != "" {
+		if m, err := c.store.Meta(resp.StoredID); err == nil {
+			if r, ok := c.alreadyStored(res, m); ok {
+				return r
+			}
+		}
+	}
 	if final, err := Canonical(resp.URL); err == nil && final != canon {
 		// Redirected: the page is the one at the end of the chain.
 		id = IDFor(final)
@@ -94,6 +99,21 @@ func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 	return res
 }
 
+// alreadyStored returns the outcome for a page this crawl stored before,
+// read back from the store instead of fetched again.
+func (c *Crawler) alreadyStored(res pageResult, m *PageMeta) (pageResult, bool) {
+	doc, err := c.store.Document(m.ID)
+	if err != nil {
+		return res, false
+	}
+	res.out.Canonical, res.out.Outcome, res.out.Change, res.out.ID, res.out.Hash = doc.URL, OutcomeStored, m.Change, m.ID, doc.ContentHash
+	if m.Change == "" {
+		res.out.Outcome = OutcomeUnchanged
+	}
+	res.doc, res.links, res.resumed, res.meta = doc, doc.Links, true, m
+	return res, true
+}
+
 // extract turns a fetched body into a document by its content type.
 func (c *Crawler) extract(resp *response) (*Document, string, error) {
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
@@ -118,7 +138,6 @@ func (c *Crawler) metaFor(doc *Document, resp *response, prev *PageMeta) *PageMe
 	}
 	if prev != nil && resp.NotModified {
 		m.ContentType = prev.ContentType
-		m.Change = prev.Change
 		if m.ETag == "" {
 			m.ETag = prev.ETag
 		}
