@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"mime"
 	"net/http"
 	"time"
 )
@@ -77,7 +76,7 @@ func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 		}
 		return res.fail(fetchErr(fmt.Sprintf("http_%d", resp.Status), resp.Status, fmt.Errorf("http status %d", resp.Status)))
 	}
-	doc, ext, err := c.extract(resp)
+	doc, ext, err := extractResponse(c.gaz, resp.URL, resp.Header, resp.Body)
 	if err != nil {
 		return res.fail(err)
 	}
@@ -112,20 +111,6 @@ func (c *Crawler) alreadyStored(res pageResult, m *PageMeta) (pageResult, bool) 
 	}
 	res.doc, res.links, res.resumed, res.meta = doc, doc.Links, true, m
 	return res, true
-}
-
-// extract turns a fetched body into a document by its content type.
-func (c *Crawler) extract(resp *response) (*Document, string, error) {
-	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	switch mt {
-	case "text/html", "application/xhtml+xml":
-		doc, err := Extract(stripArchiveChrome(resp.Body), resp.URL, c.gaz)
-		if err != nil {
-			return nil, "", fetchErr("extract", resp.Status, err)
-		}
-		return doc, "html", nil
-	}
-	return nil, "", fetchErr("content_type", resp.Status, fmt.Errorf("%w: %q", ErrContentType, mt))
 }
 
 // metaFor records the fetch of doc for the next crawl's conditional
