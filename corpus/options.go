@@ -59,6 +59,13 @@ type Options struct {
 	Progress func(Progress) // called after each page, from the crawl's own goroutine
 }
 
+// WithDefaults returns the options a crawler would run with: every unset
+// field given its default.
+func (o Options) WithDefaults() Options {
+	o.setDefaults()
+	return o
+}
+
 func (o *Options) setDefaults() {
 	if o.UserAgent == "" {
 		o.UserAgent = DefaultUserAgent
