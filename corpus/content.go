@@ -18,6 +18,18 @@ func extractResponse(gaz *Gazetteer, pageURL string, header http.Header, body []
 			return nil, "", fetchErr("extract", 0, err)
 		}
 		return doc, "html", nil
+	case "application/pdf":
+		doc, err := ExtractPDF(body, pageURL, gaz)
+		if err != nil {
+			return nil, "", fetchErr("extract", 0, err)
+		}
+		return doc, "pdf", nil
+	case "text/plain":
+		doc, err := ExtractText(body, pageURL, gaz)
+		if err != nil {
+			return nil, "", fetchErr("extract", 0, err)
+		}
+		return doc, "txt", nil
 	}
 	return nil, "", fetchErr("content_type", 0, fmt.Errorf("%w: %q", ErrContentType, mt))
 }

@@ -3,8 +3,11 @@
 // extraction that turns a page's HTML into a Document, and the on-disk
 // corpus that keeps both.
 //
-// Extraction (Extract) is a pure function of a page's bytes, its URL and a
-// Gazetteer, so it can be tested on fixed pages. Canonical gives every page
+// Extraction (Extract for HTML, ExtractPDF, ExtractText) is a pure function
+// of a page's bytes, its URL and a Gazetteer, so it can be tested on fixed
+// pages. PDF and text paragraphs keep the page they start on; hearing
+// transcripts become TypeTranscript documents with their date, speakers and
+// page:line paragraph numbers. Canonical gives every page
 // one URL however the site or its web archive served it.
 //
 // The Crawler is built for slow, failing, changing servers:
@@ -31,7 +34,7 @@
 //
 // On-disk layout under a corpus directory, every file written atomically:
 //
-//	raw/<id>.html          the fetched bytes of each page
+//	raw/<id>.html|pdf|txt  the fetched bytes of each page
 //	docs/<id>.json         the extracted Document
 //	meta/<id>.json         how and when it was fetched (PageMeta)
 //	state/journal.jsonl    the running or last crawl's frontier and visited set

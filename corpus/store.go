@@ -61,6 +61,24 @@ func (s *Store) Page(id string) ([]byte, error) {
 	return b, err
 }
 
+// Raw returns the fetched bytes of a page in whatever format it was kept,
+// and that format ("html", "pdf", "txt").
+func (s *Store) Raw(id string) ([]byte, string, error) {
+	if !ValidID(id) {
+		return nil, "", fmt.Errorf("page %q: %w", id, ErrNotFound)
+	}
+	for _, ext := range []string{"html", "pdf", "txt"} {
+		b, err := os.ReadFile(filepath.Join(s.dir, "raw", id+"."+ext))
+		if err == nil {
+			return b, ext, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, "", fmt.Errorf("page %s: %w", id, err)
+		}
+	}
+	return nil, "", fmt.Errorf("page %s: %w", id, ErrNotFound)
+}
+
 // PutDocument keeps an extracted document.
 func (s *Store) PutDocument(d *Document) error {
 	if !ValidID(d.ID) {

@@ -124,7 +124,7 @@ func TestCrawlWritesWARCThatReadsBackAndImports(t *testing.T) {
 		if p.Outcome != OutcomeStored {
 			continue
 		}
-		raw, _ := crawled.Page(p.ID)
+		raw, _, _ := crawled.Raw(p.ID)
 		if b, ok := bodies[p.URL]; !ok || !bytes.Equal(b, raw) {
 			t.Errorf("WARC body of %s missing or different from the stored page", p.URL)
 		}
@@ -245,7 +245,7 @@ func TestImportWgetWARC(t *testing.T) {
 
 	dir := t.TempDir()
 	args := []string{"--quiet", "--recursive", "--level=inf", "--no-directories", "--delete-after", "--directory-prefix", filepath.Join(dir, "files"),
-		"--reject", "pdf", "--user-agent", "InquirySearchTest/1.0", "--warc-file", filepath.Join(dir, "wget")}
+		"--user-agent", "InquirySearchTest/1.0", "--warc-file", filepath.Join(dir, "wget")}
 	args = append(args, sampleSeedsAt(ts.URL)...)
 	cmd := exec.Command(wget, args...)
 	start := time.Now()
