@@ -29,16 +29,7 @@ type PageMeta struct {
 
 // PutMeta keeps a page's fetch record. The crawler writes it after the page
 // and its document, so a meta file marks a page as completely stored.
-func (s *Store) PutMeta(m *PageMeta) error {
-	if !ValidID(m.ID) {
-		return fmt.Errorf("put meta: invalid id %q", m.ID)
-	}
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return fmt.Errorf("put meta %s: %w", m.ID, err)
-	}
-	return writeFileAtomic(filepath.Join(s.dir, "meta", m.ID+".json"), b)
-}
+func (s *Store) PutMeta(m *PageMeta) error { return s.putJSON("meta", m.ID, m) }
 
 // Meta returns a page's fetch record, or ErrNotFound.
 func (s *Store) Meta(id string) (*PageMeta, error) {

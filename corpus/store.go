@@ -80,15 +80,18 @@ func (s *Store) Raw(id string) ([]byte, string, error) {
 }
 
 // PutDocument keeps an extracted document.
-func (s *Store) PutDocument(d *Document) error {
-	if !ValidID(d.ID) {
-		return fmt.Errorf("put document: invalid id %q", d.ID)
+func (s *Store) PutDocument(d *Document) error { return s.putJSON("docs", d.ID, d) }
+
+// putJSON writes v as <sub>/<id>.json.
+func (s *Store) putJSON(sub, id string, v any) error {
+	if !ValidID(id) {
+		return fmt.Errorf("put %s: invalid id %q", sub, id)
 	}
-	b, err := json.MarshalIndent(d, "", "  ")
+	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return fmt.Errorf("put document %s: %w", d.ID, err)
+		return fmt.Errorf("put %s %s: %w", sub, id, err)
 	}
-	return writeFileAtomic(filepath.Join(s.dir, "docs", d.ID+".json"), b)
+	return writeFileAtomic(filepath.Join(s.dir, sub, id+".json"), b)
 }
 
 // Document returns one stored document.

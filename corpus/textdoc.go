@@ -82,12 +82,7 @@ func documentFromLines(lines []textLine, pageURL string, gaz *Gazetteer) (*Docum
 	if doc.Title == "" {
 		doc.Title = canonical[strings.LastIndex(canonical, "/")+1:]
 	}
-	texts := []string{doc.Title}
-	for _, p := range doc.Paragraphs {
-		texts = append(texts, p.Text)
-	}
-	doc.Places, doc.Institutions = gaz.Find(texts...)
-	doc.ContentHash = contentHash(doc)
+	finishDocument(doc, gaz, doc.Title)
 	return doc, nil
 }
 
