@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -50,18 +49,14 @@ func (s *Store) Meta(id string) (*PageMeta, error) {
 	return &m, nil
 }
 
-// Metas returns every page's fetch record.
+// Metas returns every page's fetch record, ordered by id.
 func (s *Store) Metas() ([]*PageMeta, error) {
-	entries, err := os.ReadDir(filepath.Join(s.dir, "meta"))
+	ids, err := s.ids("meta")
 	if err != nil {
-		return nil, fmt.Errorf("list meta: %w", err)
+		return nil, err
 	}
-	var out []*PageMeta
-	for _, e := range entries {
-		id := strings.TrimSuffix(e.Name(), ".json")
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") || !ValidID(id) {
-			continue
-		}
+	out := make([]*PageMeta, 0, len(ids))
+	for _, id := range ids {
 		m, err := s.Meta(id)
 		if err != nil {
 			return nil, err

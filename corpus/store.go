@@ -119,39 +119,43 @@ func readDocument(path string) (*Document, error) {
 
 // Documents returns every stored document, ordered by id.
 func (s *Store) Documents() ([]*Document, error) {
-	entries, err := os.ReadDir(filepath.Join(s.dir, "docs"))
+	ids, err := s.ids("docs")
 	if err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
+		return nil, err
 	}
-	var docs []*Document
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".json") || !ValidID(strings.TrimSuffix(name, ".json")) {
-			continue // temporary files of an interrupted write, or strangers
-		}
-		d, err := readDocument(filepath.Join(s.dir, "docs", name))
+	docs := make([]*Document, 0, len(ids))
+	for _, id := range ids {
+		d, err := s.Document(id)
 		if err != nil {
 			return nil, err
 		}
 		docs = append(docs, d)
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
 	return docs, nil
 }
 
 // Len returns the number of stored documents.
 func (s *Store) Len() (int, error) {
-	entries, err := os.ReadDir(filepath.Join(s.dir, "docs"))
+	ids, err := s.ids("docs")
+	return len(ids), err
+}
+
+// ids lists, in order, the ids of the <id>.json files in sub, passing
+// over temporary files of an interrupted write and strangers.
+func (s *Store) ids(sub string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(s.dir, sub))
 	if err != nil {
-		return 0, fmt.Errorf("count documents: %w", err)
+		return nil, fmt.Errorf("list %s: %w", sub, err)
 	}
-	n := 0
+	var ids []string
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".json") && ValidID(strings.TrimSuffix(e.Name(), ".json")) {
-			n++
+		id, ok := strings.CutSuffix(e.Name(), ".json")
+		if !e.IsDir() && ok && ValidID(id) {
+			ids = append(ids, id)
 		}
 	}
-	return n, nil
+	sort.Strings(ids)
+	return ids, nil
 }
 
 // PutReport keeps the report of the last crawl.
