@@ -50,18 +50,4 @@ func (s *Store) Meta(id string) (*PageMeta, error) {
 }
 
 // Metas returns every page's fetch record, ordered by id.
-func (s *Store) Metas() ([]*PageMeta, error) {
-	ids, err := s.ids("meta")
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*PageMeta, 0, len(ids))
-	for _, id := range ids {
-		m, err := s.Meta(id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, nil
-}
+func (s *Store) Metas() ([]*PageMeta, error) { return loadAll(s, "meta", s.Meta) }

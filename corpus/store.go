@@ -118,20 +118,23 @@ func readDocument(path string) (*Document, error) {
 }
 
 // Documents returns every stored document, ordered by id.
-func (s *Store) Documents() ([]*Document, error) {
-	ids, err := s.ids("docs")
+func (s *Store) Documents() ([]*Document, error) { return loadAll(s, "docs", s.Document) }
+
+// loadAll reads every <id>.json in sub with get, ordered by id.
+func loadAll[T any](s *Store, sub string, get func(id string) (T, error)) ([]T, error) {
+	ids, err := s.ids(sub)
 	if err != nil {
 		return nil, err
 	}
-	docs := make([]*Document, 0, len(ids))
+	out := make([]T, 0, len(ids))
 	for _, id := range ids {
-		d, err := s.Document(id)
+		v, err := get(id)
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, d)
+		out = append(out, v)
 	}
-	return docs, nil
+	return out, nil
 }
 
 // Len returns the number of stored documents.
