@@ -120,7 +120,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printSummary(stdout, rep, filepath.Join(dirs.corpus(), "crawl.json"))
 	}
 	if err != nil {
-		if !rep.Complete && ctx.Err() != nil {
+		if rep != nil && !rep.Complete && ctx.Err() != nil {
 			fmt.Fprintln(stdout, "The crawl was interrupted; run the same command again (or `crawl --resume`) to go on.")
 		}
 		return err
