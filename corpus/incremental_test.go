@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -84,13 +85,18 @@ func mustCanonical(t *testing.T, raw string) string {
 }
 
 func TestCrawlDelayFromRobots(t *testing.T) {
-	var times []time.Time
+	var (
+		mu    sync.Mutex
+		times []time.Time
+	)
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			fmt.Fprint(w, "User-agent: *\nCrawl-delay: 0.2\n")
 			return
 		}
+		mu.Lock()
 		times = append(times, time.Now())
+		mu.Unlock()
 		w.Header().Set("Content-Type", "text/html")
 		var links []string
 		for i := range 4 {
