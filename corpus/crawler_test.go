@@ -152,20 +152,24 @@ func TestCrawlSampleSite(t *testing.T) {
 	if o := outcomes["/reports/larkspur/part-introduction"]; o.Outcome != OutcomeDuplicate {
 		t.Errorf("legacy redirect outcome = %+v, want a duplicate of the page it redirects to", o)
 	}
-	if o := outcomes["/news?page=999"]; o.Outcome != OutcomeFailed || o.ErrorClass != "http_404" {
-		t.Errorf("missing listing page outcome = %+v", o)
+	if o := outcomes["/news?page=999"]; o.Outcome != OutcomeSkipped || o.ErrorClass != "trap" {
+		t.Errorf("listing paged past the cap: outcome = %+v, want skipped as a trap", o)
 	}
 	if o := outcomes[samplesite.MissingPDF]; o.ErrorClass != "http_404" {
 		t.Errorf("missing PDF outcome = %+v", o)
 	}
-	pdfSkipped := false
-	for _, p := range rep.Pages {
-		if strings.HasSuffix(p.URL, ".pdf") && p.Outcome == OutcomeSkipped && p.ErrorClass == "content_type" {
-			pdfSkipped = true
+	// The report and transcript PDFs are documents, with their pages counted.
+	pdfs := 0
+	for _, d := range docs {
+		if strings.HasSuffix(d.URL, ".pdf") {
+			pdfs++
+			if d.Pages < 1 || len(d.Paragraphs) == 0 || d.Paragraphs[0].Page != 1 {
+				t.Errorf("PDF %s: %d pages, paragraphs %+v", d.URL, d.Pages, d.Paragraphs)
+			}
 		}
 	}
-	if !pdfSkipped {
-		t.Error("no PDF was recorded as skipped for its content type")
+	if pdfs == 0 {
+		t.Error("no PDF was stored as a document")
 	}
 
 	// The report is kept on disk and raw pages beside the documents.
@@ -173,7 +177,7 @@ func TestCrawlSampleSite(t *testing.T) {
 	if err != nil || kept.Stored != rep.Stored {
 		t.Errorf("stored report: %v, %+v", err, kept)
 	}
-	if _, err := store.Page(docs[0].ID); err != nil {
+	if _, _, err := store.Raw(docs[0].ID); err != nil {
 		t.Errorf("raw page of %s: %v", docs[0].ID, err)
 	}
 }
@@ -196,7 +200,8 @@ func TestCrawlStopsWhenCancelled(t *testing.T) {
 	if err == nil {
 		t.Fatal("a cancelled crawl returned no error")
 	}
-	if len(rep.Pages) != 5 {
+	// Fetches already in flight may finish; no new one starts.
+	if workers := 4; len(rep.Pages) < 5 || len(rep.Pages) > 5+workers-1 {
 		t.Errorf("crawl went on for %d pages after cancel at 5", len(rep.Pages))
 	}
 	if _, err := store.Report(); err != nil {

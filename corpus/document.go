@@ -48,17 +48,21 @@ type Document struct {
 	Institutions  []string    `json:"institutions,omitempty"`
 	Links         []string    `json:"links,omitempty"`
 	ContentHash   string      `json:"content_hash"`
+	Pages         int         `json:"pages,omitempty"`    // pages of a PDF
+	Speakers      []string    `json:"speakers,omitempty"` // of a transcript, in order of first speaking
 }
 
 // Paragraph is one citable block of a page. Number is the paragraph number
 // the page prints ("12", "12.1"), or for a block the page does not number a
 // label from its position ("u3": the third unnumbered block), so that every
-// paragraph can be cited and linked.
+// paragraph can be cited and linked. A transcript's paragraphs are its
+// speakers' turns, numbered by page and line ("12:5").
 type Paragraph struct {
 	Number    string `json:"number"`
 	Text      string `json:"text"`
 	Heading   bool   `json:"heading,omitempty"`   // a sub-heading inside the page
 	Footnotes []int  `json:"footnotes,omitempty"` // numbers of the footnotes it cites
+	Page      int    `json:"page,omitempty"`      // the PDF or transcript page it starts on
 }
 
 // Footnote is one entry of a page's footnote list, with the evidence

@@ -77,13 +77,19 @@ func Extract(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
 		doc.Investigation = investigationFor(doc.Report, canonical)
 	}
 
-	texts := []string{doc.Heading}
+	finishDocument(doc, gaz, doc.Heading)
+	return doc, nil
+}
+
+// finishDocument tags a document's places and institutions, from lead and
+// its paragraphs, and computes its content hash.
+func finishDocument(doc *Document, gaz *Gazetteer, lead string) {
+	texts := []string{lead}
 	for _, p := range doc.Paragraphs {
 		texts = append(texts, p.Text)
 	}
 	doc.Places, doc.Institutions = gaz.Find(texts...)
 	doc.ContentHash = contentHash(doc)
-	return doc, nil
 }
 
 // mainContent picks the element holding the page's own content, so that

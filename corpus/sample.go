@@ -60,6 +60,9 @@ func CrawlSample(ctx context.Context, store *Store, gaz *Gazetteer, opts Options
 	if opts.Rate == 0 {
 		opts.Rate = -1
 	}
+	if opts.PerHost == 0 {
+		opts.PerHost = 4
+	}
 	c, err := NewCrawler(store, gaz, opts)
 	if err != nil {
 		return nil, err

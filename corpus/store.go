@@ -23,7 +23,7 @@ type Store struct {
 
 // OpenStore opens (creating if needed) the corpus at dir.
 func OpenStore(dir string) (*Store, error) {
-	for _, sub := range []string{"raw", "docs"} {
+	for _, sub := range []string{"raw", "docs", "meta", "state"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return nil, fmt.Errorf("open corpus %s: %w", dir, err)
 		}
@@ -34,12 +34,19 @@ func OpenStore(dir string) (*Store, error) {
 // Dir returns the corpus directory.
 func (s *Store) Dir() string { return s.dir }
 
-// PutPage keeps the fetched bytes of a page.
-func (s *Store) PutPage(id string, body []byte) error {
+// PutPage keeps the fetched bytes of an HTML page.
+func (s *Store) PutPage(id string, body []byte) error { return s.PutRaw(id, "html", body) }
+
+// PutRaw keeps the fetched bytes of a page as raw/<id>.<ext>, ext naming
+// its format ("html", "pdf", "txt").
+func (s *Store) PutRaw(id, ext string, body []byte) error {
 	if !ValidID(id) {
 		return fmt.Errorf("put page: invalid id %q", id)
 	}
-	return writeFileAtomic(filepath.Join(s.dir, "raw", id+".html"), body)
+	if ext != "html" && ext != "pdf" && ext != "txt" {
+		return fmt.Errorf("put page %s: unknown format %q", id, ext)
+	}
+	return writeFileAtomic(filepath.Join(s.dir, "raw", id+"."+ext), body)
 }
 
 // Page returns the fetched bytes of a page.
@@ -54,16 +61,37 @@ func (s *Store) Page(id string) ([]byte, error) {
 	return b, err
 }
 
+// Raw returns the fetched bytes of a page in whatever format it was kept,
+// and that format ("html", "pdf", "txt").
+func (s *Store) Raw(id string) ([]byte, string, error) {
+	if !ValidID(id) {
+		return nil, "", fmt.Errorf("page %q: %w", id, ErrNotFound)
+	}
+	for _, ext := range []string{"html", "pdf", "txt"} {
+		b, err := os.ReadFile(filepath.Join(s.dir, "raw", id+"."+ext))
+		if err == nil {
+			return b, ext, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, "", fmt.Errorf("page %s: %w", id, err)
+		}
+	}
+	return nil, "", fmt.Errorf("page %s: %w", id, ErrNotFound)
+}
+
 // PutDocument keeps an extracted document.
-func (s *Store) PutDocument(d *Document) error {
-	if !ValidID(d.ID) {
-		return fmt.Errorf("put document: invalid id %q", d.ID)
+func (s *Store) PutDocument(d *Document) error { return s.putJSON("docs", d.ID, d) }
+
+// putJSON writes v as <sub>/<id>.json.
+func (s *Store) putJSON(sub, id string, v any) error {
+	if !ValidID(id) {
+		return fmt.Errorf("put %s: invalid id %q", sub, id)
 	}
-	b, err := json.MarshalIndent(d, "", "  ")
+	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return fmt.Errorf("put document %s: %w", d.ID, err)
+		return fmt.Errorf("put %s %s: %w", sub, id, err)
 	}
-	return writeFileAtomic(filepath.Join(s.dir, "docs", d.ID+".json"), b)
+	return writeFileAtomic(filepath.Join(s.dir, sub, id+".json"), b)
 }
 
 // Document returns one stored document.
@@ -90,40 +118,47 @@ func readDocument(path string) (*Document, error) {
 }
 
 // Documents returns every stored document, ordered by id.
-func (s *Store) Documents() ([]*Document, error) {
-	entries, err := os.ReadDir(filepath.Join(s.dir, "docs"))
+func (s *Store) Documents() ([]*Document, error) { return loadAll(s, "docs", s.Document) }
+
+// loadAll reads every <id>.json in sub with get, ordered by id.
+func loadAll[T any](s *Store, sub string, get func(id string) (T, error)) ([]T, error) {
+	ids, err := s.ids(sub)
 	if err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
+		return nil, err
 	}
-	var docs []*Document
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".json") || !ValidID(strings.TrimSuffix(name, ".json")) {
-			continue // temporary files of an interrupted write, or strangers
-		}
-		d, err := readDocument(filepath.Join(s.dir, "docs", name))
+	out := make([]T, 0, len(ids))
+	for _, id := range ids {
+		v, err := get(id)
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, d)
+		out = append(out, v)
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	return docs, nil
+	return out, nil
 }
 
 // Len returns the number of stored documents.
 func (s *Store) Len() (int, error) {
-	entries, err := os.ReadDir(filepath.Join(s.dir, "docs"))
+	ids, err := s.ids("docs")
+	return len(ids), err
+}
+
+// ids lists, in order, the ids of the <id>.json files in sub, passing
+// over temporary files of an interrupted write and strangers.
+func (s *Store) ids(sub string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(s.dir, sub))
 	if err != nil {
-		return 0, fmt.Errorf("count documents: %w", err)
+		return nil, fmt.Errorf("list %s: %w", sub, err)
 	}
-	n := 0
+	var ids []string
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".json") && ValidID(strings.TrimSuffix(e.Name(), ".json")) {
-			n++
+		id, ok := strings.CutSuffix(e.Name(), ".json")
+		if !e.IsDir() && ok && ValidID(id) {
+			ids = append(ids, id)
 		}
 	}
-	return n, nil
+	sort.Strings(ids)
+	return ids, nil
 }
 
 // PutReport keeps the report of the last crawl.

@@ -2,46 +2,112 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
+const crawlSynopsis = `crawl --seed URL [--seed URL ...] [flags]
+       inquirysearch crawl --preset iicsa [--dry-run] [flags]
+       inquirysearch crawl --resume [--data DIR]
+       inquirysearch crawl --sample [--data DIR]`
+
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("crawl", "crawl --seed URL [--seed URL ...] [--data DIR]\n       inquirysearch crawl --sample [--data DIR]", stderr)
-	var seeds, hosts stringList
+	fs := newFlagSet("crawl", crawlSynopsis, stderr)
+	var seeds, hosts, prefixes stringList
 	fs.Var(&seeds, "seed", "URL to start from (repeatable)")
-	fs.Var(&hosts, "allow-host", "host whose links are followed (repeatable; default: the seeds' hosts)")
+	fs.Var(&hosts, "allow-host", "host whose pages belong to the crawl (repeatable; default: the seeds' hosts)")
+	fs.Var(&prefixes, "allow-prefix", "only follow links whose path starts with this (repeatable)")
+	preset := fs.String("preset", "", "a known site's seeds and scope rules: "+strings.Join(corpus.PresetNames(), ", "))
+	dryRun := fs.Bool("dry-run", false, "print the seeds and scope rules and fetch nothing")
 	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
 	rate := fs.Float64("rate", 1, "requests per second to each host")
+	perHost := fs.Int("per-host", 1, "requests in flight at once to each host")
+	workers := fs.Int("workers", 4, "requests in flight at once in all")
 	maxPages := fs.Int("max-pages", 10000, "stop after fetching this many pages")
-	agent := fs.String("user-agent", corpus.DefaultUserAgent, "User-Agent sent with every request")
+	maxBody := fs.Int64("max-body", 50<<20, "largest response body to accept, in bytes")
+	stall := fs.Duration("stall-timeout", 30*time.Second, "abandon a response when no byte arrives for this long")
+	retries := fs.Int("retries", 4, "retries of a request after a network error, 5xx or 429")
+	agent := fs.String("user-agent", corpus.DefaultUserAgent, "User-Agent sent with every request; keep a contact URL in it")
+	warc := fs.Bool("warc", false, "also write every request and response as WARC files into DIR/warc")
+	warcSize := fs.Int64("warc-max-size", 1<<30, "start a new WARC file after this many bytes")
+	resume := fs.Bool("resume", false, "resume the unfinished crawl in the data directory with its own seeds")
+	fresh := fs.Bool("fresh", false, "discard an unfinished crawl instead of resuming it")
 	sample := fs.Bool("sample", false, "crawl the embedded sample site instead of seeds")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if len(seeds) == 0 && !*sample {
-		fs.Usage()
-		return fmt.Errorf("crawl needs at least one --seed URL, or --sample")
+	if fs.NArg() > 0 {
+		return fmt.Errorf("crawl takes no arguments, got %q (seeds go after --seed)", fs.Args())
+	}
+	opts := corpus.Options{
+		Seeds: seeds, AllowedHosts: hosts, AllowedPrefixes: prefixes, Rate: *rate, PerHost: *perHost,
+		Workers: *workers, MaxPages: *maxPages, MaxBodyBytes: *maxBody, StallTimeout: *stall,
+		MaxRetries: *retries, UserAgent: *agent, Fresh: *fresh, Logger: newLogger(stderr, *verbose),
+	}
+	if *retries == 0 {
+		opts.MaxRetries = -1
+	}
+	if *preset != "" {
+		p, err := corpus.LookupPreset(*preset)
+		if err != nil {
+			return err
+		}
+		opts.Seeds = append(p.Seeds, seeds...)
+		if len(hosts) == 0 {
+			opts.AllowedHosts = p.AllowedHosts
+		}
+		if len(prefixes) == 0 {
+			opts.AllowedPrefixes = p.AllowedPrefixes
+		}
 	}
 	dirs := dataDirs{root: *data}
+	if *dryRun {
+		printPlan(stdout, opts, *preset)
+		return nil
+	}
 	store, err := corpus.OpenStore(dirs.corpus())
 	if err != nil {
 		return err
+	}
+	if *resume {
+		saved, err := corpus.UnfinishedCrawl(store)
+		if err != nil {
+			return err
+		}
+		if saved == nil {
+			return fmt.Errorf("no unfinished crawl in %s to resume", dirs.corpus())
+		}
+		opts.Seeds = saved
+	}
+	if len(opts.Seeds) == 0 && !*sample {
+		fs.Usage()
+		return errors.New("crawl needs --seed URL, --preset NAME, --resume or --sample")
 	}
 	gaz, err := corpus.DefaultGazetteer()
 	if err != nil {
 		return err
 	}
-	opts := corpus.Options{
-		Seeds: seeds, AllowedHosts: hosts, Rate: *rate, MaxPages: *maxPages, UserAgent: *agent,
-		Logger: newLogger(stderr, *verbose), Progress: crawlProgress(stdout, 10),
+	if *warc {
+		ww, err := corpus.NewWARCWriter(filepath.Join(dirs.root, "warc"), "inquirysearch-", *warcSize)
+		if err != nil {
+			return err
+		}
+		opts.WARC = ww
+		defer ww.Close()
 	}
+	prog := newCrawlStatus(stdout)
+	opts.Progress = prog.update
 	var rep *corpus.CrawlReport
 	if *sample {
-		opts.Rate = 0
+		opts.Rate, opts.PerHost = 0, 0
 		rep, err = corpus.CrawlSample(ctx, store, gaz, opts)
 	} else {
 		var c *corpus.Crawler
@@ -49,13 +115,83 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			rep, err = c.Run(ctx)
 		}
 	}
+	prog.finish()
 	if rep != nil {
-		fmt.Fprintf(stdout, "Crawl finished in %s: %d stored, %d duplicates, %d skipped, %d failed. Report: %s/crawl.json\n",
-			rep.Finished.Sub(rep.Started).Round(1e6), rep.Stored, rep.Duplicates, rep.Skipped, rep.Failed, dirs.corpus())
+		printSummary(stdout, rep, filepath.Join(dirs.corpus(), "crawl.json"))
 	}
 	if err != nil {
+		if rep != nil && !rep.Complete && ctx.Err() != nil {
+			fmt.Fprintln(stdout, "The crawl was interrupted; run the same command again (or `crawl --resume`) to go on.")
+		}
 		return err
 	}
 	fmt.Fprintln(stdout, "Run `inquirysearch index` to make the new pages searchable.")
 	return nil
+}
+
+// printPlan shows what a crawl would do, for --dry-run.
+func printPlan(w io.Writer, opts corpus.Options, preset string) {
+	opts = opts.WithDefaults()
+	if preset != "" {
+		p, _ := corpus.LookupPreset(preset)
+		fmt.Fprintf(w, "Preset %s: %s\n", p.Name, p.Description)
+	}
+	fmt.Fprintln(w, "Seeds:")
+	for _, s := range opts.Seeds {
+		fmt.Fprintf(w, "  %s\n", s)
+	}
+	fmt.Fprintln(w, "Scope:")
+	if len(opts.AllowedHosts) > 0 {
+		fmt.Fprintf(w, "  hosts (with or without www.): %s\n", strings.Join(opts.AllowedHosts, ", "))
+	} else {
+		fmt.Fprintln(w, "  hosts: the seeds' hosts")
+	}
+	if len(opts.AllowedPrefixes) > 0 {
+		fmt.Fprintf(w, "  path prefixes: %s\n", strings.Join(opts.AllowedPrefixes, " "))
+	}
+	fmt.Fprintln(w, "  web-archive copies (/ukgwa/<timestamp>/<url>, /<timestamp>/http:/<url>) are fetched from the archive a seed uses and identified by the original URL")
+	fmt.Fprintln(w, "  canonical URLs: https, host lower-cased without www., no .html, /publications under /reports-recommendations, query keys page and tab only, no fragment")
+	fmt.Fprintf(w, "  traps: ?page= above %d, more than %d query variants of one path, path segments repeated more than 3 times\n",
+		opts.MaxPageNumber, opts.MaxVariants)
+	fmt.Fprintln(w, "Politeness:")
+	fmt.Fprintf(w, "  robots.txt and its Crawl-delay honoured; %g requests/s and %d at a time per host; User-Agent %q\n",
+		opts.Rate, opts.PerHost, opts.UserAgent)
+	fmt.Fprintf(w, "  at most %d pages, %d bytes per response; stalled responses abandoned after %s; %d retries with backoff\n",
+		opts.MaxPages, opts.MaxBodyBytes, opts.StallTimeout, opts.MaxRetries)
+}
+
+// printSummary prints the counts a crawl report holds.
+func printSummary(w io.Writer, rep *corpus.CrawlReport, path string) {
+	state := "finished"
+	if !rep.Complete {
+		state = "stopped"
+	}
+	fmt.Fprintf(w, "Crawl %s in %s: %d new, %d changed, %d unchanged, %d gone, %d duplicates, %d skipped, %d failed; %s received, %d retries.\n",
+		state, time.Duration(rep.Seconds*float64(time.Second)).Round(time.Millisecond), rep.New, rep.Changed, rep.Unchanged,
+		len(rep.Gone), rep.Duplicates, rep.Skipped, rep.Failed, humanBytes(rep.Bytes), rep.Retries)
+	if len(rep.ByClass) > 0 {
+		classes := make([]string, 0, len(rep.ByClass))
+		for c := range rep.ByClass {
+			classes = append(classes, c)
+		}
+		sort.Strings(classes)
+		parts := make([]string, len(classes))
+		for i, c := range classes {
+			parts[i] = fmt.Sprintf("%s %d", c, rep.ByClass[c])
+		}
+		fmt.Fprintf(w, "Skipped and failed by class: %s.\n", strings.Join(parts, ", "))
+	}
+	fmt.Fprintf(w, "Report: %s\n", path)
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
 }

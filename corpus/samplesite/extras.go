@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // MissingPDF is the one document link on the sample site that answers 404,
@@ -43,16 +44,77 @@ func servePDF(w http.ResponseWriter, r *http.Request) bool {
 	if p == MissingPDF {
 		return false
 	}
-	name := p[strings.LastIndex(p, "/")+1:]
+	title := pdfTitle(p[strings.LastIndex(p, "/")+1:])
+	if report, ok := pdfReports()[p]; ok {
+		// The two editions a landing page links differ, as on the real
+		// site, so that neither is taken for a copy of the other.
+		edition := " (printed edition)"
+		if strings.HasPrefix(p, "/sites/default/files/") {
+			edition = " (accessible edition)"
+		}
+		title = report + edition
+	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Write(minimalPDF("Sample document: " + name))
+	w.Write(minimalPDF(title, "Sample content: the printed edition of this document is not held on the sample site; its text is published on the web pages."))
 	return true
 }
 
-// minimalPDF builds a one-page PDF showing one line of text.
-func minimalPDF(text string) []byte {
-	esc := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`).Replace(text)
-	stream := fmt.Sprintf("BT /F1 11 Tf 56 780 Td (%s) Tj ET", esc)
+var (
+	pdfDate  = regexp.MustCompile(`_-([a-z]+)-(\d{4})$`)
+	pdfLink  = regexp.MustCompile(`\|(/[^\]|]+\.pdf)\]\]`)
+	dayMonth = regexp.MustCompile(`\b(\d{1,2}) (january|february|march|april|may|june|july|august|september|october|november|december) (\d{4})\b`)
+)
+
+// pdfReports maps each report PDF linked from a landing page to the
+// report's title, so that the PDF is titled as the report is.
+var pdfReports = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	s, err := Load()
+	if err != nil {
+		return out
+	}
+	for _, p := range s.ordered {
+		title := p.Report
+		if title == "" {
+			title = p.Heading
+		}
+		for _, line := range p.Body {
+			for _, m := range pdfLink.FindAllStringSubmatch(line, -1) {
+				if strings.Contains(m[1], "transcript") {
+					continue
+				}
+				out[m[1]] = title
+			}
+		}
+	}
+	return out
+})
+
+// pdfTitle turns a file name such as
+// "specialist-schools-investigation-report_-march-2021.pdf" into a title:
+// "Specialist schools investigation report, March 2021".
+func pdfTitle(name string) string {
+	name = strings.TrimSuffix(name, ".pdf")
+	when := ""
+	if m := pdfDate.FindStringSubmatch(name); m != nil {
+		when = ", " + strings.ToUpper(m[1][:1]) + m[1][1:] + " " + m[2]
+		name = strings.TrimSuffix(name, m[0])
+	}
+	words := strings.ReplaceAll(strings.ReplaceAll(name, "_", " "), "-", " ")
+	if words == "" {
+		return "Sample document"
+	}
+	words = dayMonth.ReplaceAllStringFunc(words, func(d string) string {
+		m := dayMonth.FindStringSubmatch(d)
+		return m[1] + " " + strings.ToUpper(m[2][:1]) + m[2][1:] + " " + m[3]
+	})
+	return strings.ToUpper(words[:1]) + words[1:] + when
+}
+
+// minimalPDF builds a one-page PDF with a title line and a line of text.
+func minimalPDF(title, text string) []byte {
+	esc := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`).Replace
+	stream := fmt.Sprintf("BT /F1 18 Tf 56 780 Td (%s) Tj ET BT /F1 11 Tf 56 740 Td (%s) Tj ET", esc(title), esc(text))
 	objects := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
