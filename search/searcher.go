@@ -115,22 +115,28 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 // other values stay visible with their counts and a person can widen the
 // selection. The side searches run alongside the main one.
 func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange) (*bleve.SearchResult, map[string]*bleve.SearchResult, error) {
+	// Recommendation documents repeat paragraphs of their report pages, so
+	// a search shows them only when the type filter asks for them. Facets
+	// count what the search shows; once a type is chosen, the type facet
+	// (counted without its own filter) offers recommendations too.
+	hideRecs := len(filters[FacetType]) == 0
 	filter := func(skip string) query.Query {
 		f := filters.query(skip)
-		if dates == nil {
-			return f
+		if dates != nil {
+			f = and(f, dates.query())
 		}
-		if f == nil {
-			return dates.query()
+		if hideRecs {
+			f = and(f, notRecommendation())
 		}
-		return bleve.NewConjunctionQuery(f, dates.query())
+		return f
 	}
 	req := bleve.NewSearchRequestOptions(withFilter(scoring, filter("")), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{indexer.FieldSource}
 	req.IncludeLocations = true
 	req.SortByCustom(sortOrder(r.Sort))
+	sideFacet := func(f string) bool { return len(filters[f]) > 0 }
 	for _, f := range Facets {
-		if len(filters[f]) == 0 {
+		if !sideFacet(f) {
 			req.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize[f]))
 		}
 	}
@@ -139,7 +145,7 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	var wg sync.WaitGroup
 	var sideErr error
 	for _, f := range Facets {
-		if len(filters[f]) == 0 {
+		if !sideFacet(f) {
 			continue
 		}
 		wg.Add(1)
@@ -174,6 +180,24 @@ func unavailable(ctx context.Context, err error) error {
 		return fmt.Errorf("%w: the search took too long", ErrUnavailable)
 	}
 	return fmt.Errorf("%w: %v", ErrUnavailable, err)
+}
+
+// and joins two filters, either of which may be nil.
+func and(a, b query.Query) query.Query {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	return bleve.NewConjunctionQuery(a, b)
+}
+
+// notRecommendation matches every document but recommendations.
+func notRecommendation() query.Query {
+	bq := bleve.NewBooleanQuery()
+	bq.AddMustNot(typeTerm(corpus.TypeRecommendation))
+	return bq
 }
 
 func withFilter(q, filter query.Query) query.Query {
