@@ -62,24 +62,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.validate(); err != nil {
 		return nil, err
 	}
-	parsed, err := Parse(r.Query)
+	pr, err := s.prepare(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	filters, err := r.Filters.normalise()
-	if err != nil {
-		return nil, err
-	}
-	dates, err := requestDates(r.From, r.To)
-	if err != nil {
-		return nil, err
-	}
-	prox, err := s.proximities(ctx, parsed)
-	if err != nil {
-		return nil, err
-	}
-	p := s.builder.build(parsed, !r.NoExpand, prox)
-	res, side, err := s.run(ctx, r, p.query, filters, dates)
+	parsed, filters, prox, p := pr.parsed, pr.filters, pr.prox, pr.plan
+	res, side, err := s.run(ctx, r, p.query, filters, pr.dates)
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +98,38 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	return out, nil
 }
 
+// prepared is a request read and checked, ready to run.
+type prepared struct {
+	parsed  *Query
+	filters Filters
+	dates   *dateRange
+	prox    proximities
+	plan    plan
+}
+
+// prepare parses a request's query, filters and dates, verifies its
+// proximity terms and builds its scoring query.
+func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
+	parsed, err := Parse(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := r.Filters.normalise()
+	if err != nil {
+		return nil, err
+	}
+	dates, err := requestDates(r.From, r.To)
+	if err != nil {
+		return nil, err
+	}
+	prox, err := s.proximities(ctx, parsed)
+	if err != nil {
+		return nil, err
+	}
+	return &prepared{parsed: parsed, filters: filters, dates: dates, prox: prox,
+		plan: s.builder.build(parsed, !r.NoExpand, prox)}, nil
+}
+
 // run runs the main search and, for each facet with a selected value, a
 // side search that counts the facet without its own filter, so that its
 // other values stay visible with their counts and a person can widen the
@@ -119,17 +139,7 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	// a search shows them only when the type filter asks for them. Facets
 	// count what the search shows; once a type is chosen, the type facet
 	// (counted without its own filter) offers recommendations too.
-	hideRecs := len(filters[FacetType]) == 0
-	filter := func(skip string) query.Query {
-		f := filters.query(skip)
-		if dates != nil {
-			f = and(f, dates.query())
-		}
-		if hideRecs {
-			f = and(f, notRecommendation())
-		}
-		return f
-	}
+	filter := func(skip string) query.Query { return searchFilter(filters, dates, skip) }
 	req := bleve.NewSearchRequestOptions(withFilter(scoring, filter("")), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{indexer.FieldSource}
 	req.IncludeLocations = true
@@ -173,6 +183,20 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		return nil, nil, unavailable(ctx, err)
 	}
 	return res, side, nil
+}
+
+// searchFilter is the non-scoring part of a search: its filters but the
+// facet named skip, its dates, and (unless a type is chosen) no
+// recommendation documents.
+func searchFilter(filters Filters, dates *dateRange, skip string) query.Query {
+	f := filters.query(skip)
+	if dates != nil {
+		f = and(f, dates.query())
+	}
+	if len(filters[FacetType]) == 0 {
+		f = and(f, notRecommendation())
+	}
+	return f
 }
 
 func unavailable(ctx context.Context, err error) error {
