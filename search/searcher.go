@@ -289,6 +289,23 @@ func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, e
 	return sourceOf(res.Hits[0])
 }
 
+// TypeCounts returns how many documents of each type the index holds,
+// recommendations included. Errors wrap ErrUnavailable.
+func (s *Searcher) TypeCounts(ctx context.Context) (map[string]int, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+	req.Score = "none"
+	req.AddFacet(FacetType, bleve.NewFacetRequest(indexer.FieldType, len(corpus.Types)+10))
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	out := map[string]int{}
+	for _, v := range facetValues(FacetType, res.Facets[FacetType]) {
+		out[v.Value] = v.Count
+	}
+	return out, nil
+}
+
 // Close releases the index. It is safe to call more than once (bleve's
 // own Close is not).
 func (s *Searcher) Close() error {

@@ -200,6 +200,9 @@ type documentView struct {
 	Sample    bool   // the document comes from the embedded sample site
 	Query     string
 	BackURL   string
+	// Extras holds each paragraph's citation and cited references, by
+	// paragraph number.
+	Extras map[string]paragraphJSON
 }
 
 // documentPage renders GET /documents/{id}.
@@ -222,6 +225,10 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 		Sample: strings.HasPrefix(d.URL, "https://"+corpus.SampleHost+"/")}
 	if q != "" {
 		view.BackURL = "/search?q=" + url.QueryEscape(q)
+	}
+	view.Extras = map[string]paragraphJSON{}
+	for _, p := range toDocumentJSON(d).Paragraphs {
+		view.Extras[p.Number] = p
 	}
 	s.render(w, http.StatusOK, "document.html", view)
 	return nil
