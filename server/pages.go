@@ -153,17 +153,7 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 // toggle returns the search URL with one filter value added or removed;
 // changing filters starts again at page 1.
 func toggle(values url.Values, facet, value string, on bool) string {
-	vals := cloneValues(values)
-	vals.Del(facet)
-	for _, v := range values[facet] {
-		if !on || !strings.EqualFold(v, value) {
-			vals.Add(facet, v)
-		}
-	}
-	if !on {
-		vals.Add(facet, value)
-	}
-	return "/search?" + vals.Encode()
+	return "/search?" + toggledValues(values, facet, value, on).Encode()
 }
 
 func withPage(values url.Values, page int) string {
