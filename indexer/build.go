@@ -36,12 +36,15 @@ type Meta struct {
 	BuiltAt      time.Time `json:"built_at"`
 	Documents    int       `json:"documents"`
 	Paragraphs   int       `json:"paragraphs"`
-	Schema       int       `json:"schema"` // the SchemaVersion the index was built with
+	// Recommendations counts the recommendation documents derived from
+	// the corpus; Documents counts the corpus's own pages only.
+	Recommendations int `json:"recommendations"`
+	Schema          int `json:"schema"` // the SchemaVersion the index was built with
 }
 
 // SchemaVersion numbers the index layout. An index built with an older
 // one is treated as missing, so that it is rebuilt from the corpus.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Build indexes docs into a new index at dir, replacing any index there
 // only once the new one is complete: it is built beside the old one and
@@ -68,6 +71,9 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 		return nil, fmt.Errorf("build index: create %s: %w", building, err)
 	}
 	meta, err := fill(ctx, idx, docs, log)
+	if err == nil {
+		meta.Recommendations, err = indexRecommendations(idx, docs)
+	}
 	if err == nil {
 		err = idx.SetInternal(lexiconKey, mustJSON(buildLexicon(docs)))
 	}
@@ -165,6 +171,32 @@ func indexChunk(idx bleve.Index, chunk []*corpus.Document) error {
 		return fmt.Errorf("index batch: %w", err)
 	}
 	return nil
+}
+
+// indexRecommendations derives the recommendation documents of docs and
+// indexes them in one batch (a corpus holds at most a few hundred).
+func indexRecommendations(idx bleve.Index, docs []*corpus.Document) (int, error) {
+	recs, err := Recommendations(docs)
+	if err != nil {
+		return 0, err
+	}
+	if len(recs) == 0 {
+		return 0, nil
+	}
+	batch := idx.NewBatch()
+	for _, r := range recs {
+		rec, err := recommendationRecord(r)
+		if err != nil {
+			return 0, err
+		}
+		if err := batch.Index(r.ID, rec); err != nil {
+			return 0, fmt.Errorf("index %s: %w", r.ID, err)
+		}
+	}
+	if err := idx.Batch(batch); err != nil {
+		return 0, fmt.Errorf("index recommendations: %w", err)
+	}
+	return len(recs), nil
 }
 
 // waitSteady waits until the index has persisted and merged everything it

@@ -50,9 +50,13 @@ func TestBuildAndOpen(t *testing.T) {
 	if got.Version != meta.Version {
 		t.Errorf("opened version %q, built %q", got.Version, meta.Version)
 	}
+	recs, err := Recommendations(docs)
+	if err != nil || len(recs) == 0 || meta.Recommendations != len(recs) {
+		t.Errorf("meta counts %d recommendations, derived %d (%v)", meta.Recommendations, len(recs), err)
+	}
 	n, _ := idx.DocCount()
-	if int(n) != len(docs) {
-		t.Errorf("index holds %d documents, want %d", n, len(docs))
+	if int(n) != len(docs)+len(recs) {
+		t.Errorf("index holds %d documents, want %d pages and %d recommendations", n, len(docs), len(recs))
 	}
 
 	// A rebuild of the same corpus has the same digest.

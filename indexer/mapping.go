@@ -40,6 +40,12 @@ const (
 	FieldInstitutionKey   = "institution_key"
 
 	FieldSource = "source" // the document as JSON: stored, not indexed
+
+	// Recommendation documents only.
+	FieldRecipient    = "recipient"     // keyword facet: the institutions addressed, canonical names
+	FieldRecipientKey = "recipient_key" // lower-cased, for filters typed by hand
+	FieldReport       = "report"        // keyword facet: the report's title
+	FieldNumber       = "number"        // the recommendation's number, for ordering
 )
 
 // Analyzer names registered in the mapping.
@@ -87,10 +93,10 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(FieldRefs, textField(FieldRefs, AnalyzerIdent))
 	dm.AddFieldMappingsAt(FieldCiphers, textField(FieldCiphers, AnalyzerIdent))
 
-	for _, f := range []string{FieldInvestigation, FieldType, FieldYear, FieldPlace, FieldInstitution} {
+	for _, f := range []string{FieldInvestigation, FieldType, FieldYear, FieldPlace, FieldInstitution, FieldRecipient, FieldReport} {
 		dm.AddFieldMappingsAt(f, facetField(f))
 	}
-	for _, f := range []string{FieldInvestigationKey, FieldPlaceKey, FieldInstitutionKey} {
+	for _, f := range []string{FieldInvestigationKey, FieldPlaceKey, FieldInstitutionKey, FieldRecipientKey} {
 		fm := facetField(f)
 		fm.Analyzer = AnalyzerKeyLow
 		fm.DocValues = false
@@ -100,6 +106,10 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	pub := bleve.NewDateTimeFieldMapping()
 	pub.Store, pub.IncludeInAll, pub.DocValues = false, false, true
 	dm.AddFieldMappingsAt(FieldPublished, pub)
+
+	num := bleve.NewNumericFieldMapping()
+	num.Store, num.IncludeInAll, num.DocValues = false, false, true
+	dm.AddFieldMappingsAt(FieldNumber, num)
 
 	src := bleve.NewTextFieldMapping()
 	src.Index, src.Store, src.IncludeTermVectors, src.IncludeInAll, src.DocValues = false, true, false, false, false

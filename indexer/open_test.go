@@ -18,7 +18,9 @@ func TestOpenRejectsOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Open serves read-only; rewrite the meta through a writable handle.
-	idx, err := bleve.Open(dir)
+	// The build's unsafe_batch setting is kept with the index; without
+	// turning it off, Close may come before the write reaches the disk.
+	idx, err := bleve.OpenUsing(dir, map[string]any{"unsafe_batch": false})
 	if err != nil {
 		t.Fatal(err)
 	}

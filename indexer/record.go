@@ -15,7 +15,36 @@ import (
 // have a value: bleve indexes an empty string as a term, which would show
 // up as an empty facet value.
 func toRecord(d *corpus.Document) (map[string]any, error) {
-	src, err := json.Marshal(d)
+	return recordWithSource(d, d)
+}
+
+// recommendationRecord maps a recommendation document onto the index: a
+// document's fields, its Recommendation kept in the stored source, and the
+// recommendation's own facets.
+func recommendationRecord(r *RecommendationDocument) (map[string]any, error) {
+	rec, err := recordWithSource(&r.Document, r)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Recommendation.Recipients) > 0 {
+		rec[FieldRecipient] = r.Recommendation.Recipients
+		keys := make([]string, len(r.Recommendation.Recipients))
+		for i, v := range r.Recommendation.Recipients {
+			keys[i] = strings.ToLower(v)
+		}
+		rec[FieldRecipientKey] = keys
+	}
+	if r.Report != "" {
+		rec[FieldReport] = r.Report
+	}
+	rec[FieldNumber] = float64(r.Recommendation.Number)
+	return rec, nil
+}
+
+// recordWithSource maps d onto the index fields and stores source (d, or a
+// value that embeds it) as its JSON.
+func recordWithSource(d *corpus.Document, source any) (map[string]any, error) {
+	src, err := json.Marshal(source)
 	if err != nil {
 		return nil, fmt.Errorf("index %s: %w", d.ID, err)
 	}

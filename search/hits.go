@@ -37,6 +37,12 @@ func toHit(h *bsearch.DocumentMatch, keep func(field, term string, para int) boo
 		hit.Paragraphs = append(hit.Paragraphs, doc.Paragraphs[i].Number)
 	}
 	hit.Snippet = bestSnippet(doc, spans)
+	first := ""
+	if len(hit.Paragraphs) > 0 {
+		first = hit.Paragraphs[0]
+	}
+	hit.Citation = Cite(doc, first)
+	hit.Permalink = hit.Citation.Permalink
 	return hit, nil
 }
 

@@ -93,6 +93,10 @@ type Hit struct {
 	Score         float64  `json:"score"`
 	Snippet       string   `json:"snippet"`    // HTML: escaped text with <mark> around matches
 	Paragraphs    []string `json:"paragraphs"` // numbers of the paragraphs that matched, in page order
+	// Citation cites the first matched paragraph (the page, when the match
+	// is in its title); Permalink is its stable link on this service.
+	Citation  Citation `json:"citation"`
+	Permalink string   `json:"permalink"`
 }
 
 // FacetValue is one value of a facet with the number of results holding it.

@@ -62,24 +62,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.validate(); err != nil {
 		return nil, err
 	}
-	parsed, err := Parse(r.Query)
+	pr, err := s.prepare(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	filters, err := r.Filters.normalise()
-	if err != nil {
-		return nil, err
-	}
-	dates, err := requestDates(r.From, r.To)
-	if err != nil {
-		return nil, err
-	}
-	prox, err := s.proximities(ctx, parsed)
-	if err != nil {
-		return nil, err
-	}
-	p := s.builder.build(parsed, !r.NoExpand, prox)
-	res, side, err := s.run(ctx, r, p.query, filters, dates)
+	parsed, filters, prox, p := pr.parsed, pr.filters, pr.prox, pr.plan
+	res, side, err := s.run(ctx, r, p.query, filters, pr.dates)
 	if err != nil {
 		return nil, err
 	}
@@ -110,27 +98,55 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	return out, nil
 }
 
+// prepared is a request read and checked, ready to run.
+type prepared struct {
+	parsed  *Query
+	filters Filters
+	dates   *dateRange
+	prox    proximities
+	plan    plan
+}
+
+// prepare parses a request's query, filters and dates, verifies its
+// proximity terms and builds its scoring query.
+func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
+	parsed, err := Parse(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := r.Filters.normalise()
+	if err != nil {
+		return nil, err
+	}
+	dates, err := requestDates(r.From, r.To)
+	if err != nil {
+		return nil, err
+	}
+	prox, err := s.proximities(ctx, parsed)
+	if err != nil {
+		return nil, err
+	}
+	return &prepared{parsed: parsed, filters: filters, dates: dates, prox: prox,
+		plan: s.builder.build(parsed, !r.NoExpand, prox)}, nil
+}
+
 // run runs the main search and, for each facet with a selected value, a
 // side search that counts the facet without its own filter, so that its
 // other values stay visible with their counts and a person can widen the
 // selection. The side searches run alongside the main one.
 func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange) (*bleve.SearchResult, map[string]*bleve.SearchResult, error) {
-	filter := func(skip string) query.Query {
-		f := filters.query(skip)
-		if dates == nil {
-			return f
-		}
-		if f == nil {
-			return dates.query()
-		}
-		return bleve.NewConjunctionQuery(f, dates.query())
-	}
+	// Recommendation documents repeat paragraphs of their report pages, so
+	// a search shows them only when the type filter asks for them. Facets
+	// count what the search shows; once a type is chosen, the type facet
+	// (counted without its own filter) offers recommendations too.
+	filter := func(skip string) query.Query { return searchFilter(filters, dates, skip) }
 	req := bleve.NewSearchRequestOptions(withFilter(scoring, filter("")), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{indexer.FieldSource}
 	req.IncludeLocations = true
 	req.SortByCustom(sortOrder(r.Sort))
+	sideFacet := func(f string) bool { return len(filters[f]) > 0 }
 	for _, f := range Facets {
-		if len(filters[f]) == 0 {
+		if !sideFacet(f) {
 			req.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize[f]))
 		}
 	}
@@ -139,7 +155,7 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	var wg sync.WaitGroup
 	var sideErr error
 	for _, f := range Facets {
-		if len(filters[f]) == 0 {
+		if !sideFacet(f) {
 			continue
 		}
 		wg.Add(1)
@@ -169,11 +185,43 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	return res, side, nil
 }
 
+// searchFilter is the non-scoring part of a search: its filters but the
+// facet named skip, its dates, and (unless a type is chosen) no
+// recommendation documents.
+func searchFilter(filters Filters, dates *dateRange, skip string) query.Query {
+	f := filters.query(skip)
+	if dates != nil {
+		f = and(f, dates.query())
+	}
+	if len(filters[FacetType]) == 0 {
+		f = and(f, notRecommendation())
+	}
+	return f
+}
+
 func unavailable(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("%w: the search took too long", ErrUnavailable)
 	}
 	return fmt.Errorf("%w: %v", ErrUnavailable, err)
+}
+
+// and joins two filters, either of which may be nil.
+func and(a, b query.Query) query.Query {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	return bleve.NewConjunctionQuery(a, b)
+}
+
+// notRecommendation matches every document but recommendations.
+func notRecommendation() query.Query {
+	bq := bleve.NewBooleanQuery()
+	bq.AddMustNot(typeTerm(corpus.TypeRecommendation))
+	return bq
 }
 
 func withFilter(q, filter query.Query) query.Query {
@@ -239,6 +287,23 @@ func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, e
 		return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
 	}
 	return sourceOf(res.Hits[0])
+}
+
+// TypeCounts returns how many documents of each type the index holds,
+// recommendations included. Errors wrap ErrUnavailable.
+func (s *Searcher) TypeCounts(ctx context.Context) (map[string]int, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+	req.Score = "none"
+	req.AddFacet(FacetType, bleve.NewFacetRequest(indexer.FieldType, len(corpus.Types)+10))
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	out := map[string]int{}
+	for _, v := range facetValues(FacetType, res.Facets[FacetType]) {
+		out[v.Value] = v.Count
+	}
+	return out, nil
 }
 
 // Close releases the index. It is safe to call more than once (bleve's

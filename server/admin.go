@@ -3,10 +3,13 @@ package server
 import (
 	"context"
 	"crypto/subtle"
+	"errors"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // Job is a long task the admin API can start: a rebuild of the index, or a
@@ -74,18 +77,64 @@ func (j *jobs) start(ctx context.Context, name string, job Job, done func(JobSta
 	return true
 }
 
-// status answers GET /api/v1/status: what index is live and what the
-// admin job is doing.
+// status answers GET /api/v1/status: what index is live (its version,
+// counts by document type), the last crawl's time and outcome, and what
+// the admin job is doing.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) error {
 	m := s.backend.Meta()
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
+	defer cancel()
+	types, err := s.backend.TypeCounts(ctx)
+	if err != nil {
+		return err
+	}
 	writeJSON(w, http.StatusOK, map[string]any{
-		"index_version": m.Version,
-		"built_at":      m.BuiltAt,
-		"documents":     m.Documents,
-		"paragraphs":    m.Paragraphs,
-		"job":           s.jobs.current(),
+		"index_version":   m.Version,
+		"corpus_digest":   m.CorpusDigest,
+		"built_at":        m.BuiltAt,
+		"documents":       m.Documents,
+		"paragraphs":      m.Paragraphs,
+		"recommendations": m.Recommendations,
+		"types":           types,
+		"crawl":           s.lastCrawl(),
+		"job":             s.jobs.current(),
 	})
 	return nil
+}
+
+// crawlStatus is the status route's summary of the last crawl.
+type crawlStatus struct {
+	Started    time.Time `json:"started"`
+	Finished   time.Time `json:"finished"`
+	Outcome    string    `json:"outcome"` // succeeded, partial (some pages failed) or failed (nothing stored)
+	Stored     int       `json:"stored"`
+	Duplicates int       `json:"duplicates"`
+	Skipped    int       `json:"skipped"`
+	Failed     int       `json:"failed"`
+}
+
+// lastCrawl summarises the last crawl's report, or returns nil when there
+// is none to read.
+func (s *Server) lastCrawl() *crawlStatus {
+	if s.opts.CrawlReport == nil {
+		return nil
+	}
+	rep, err := s.opts.CrawlReport()
+	if err != nil {
+		if !errors.Is(err, corpus.ErrNotFound) {
+			s.log.Warn("read crawl report", "error", err)
+		}
+		return nil
+	}
+	c := &crawlStatus{Started: rep.Started, Finished: rep.Finished, Stored: rep.Stored,
+		Duplicates: rep.Duplicates, Skipped: rep.Skipped, Failed: rep.Failed, Outcome: "succeeded"}
+	switch {
+	case rep.Stored == 0 && rep.Duplicates == 0:
+		c.Outcome = "failed"
+	case rep.Failed > 0:
+		c.Outcome = "partial"
+	}
+	return c
 }
 
 // authorised checks the bearer token in constant time.

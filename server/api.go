@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 )
 
@@ -71,19 +72,26 @@ func (s *Server) apiSuggest(w http.ResponseWriter, r *http.Request) error {
 
 // documentJSON is the API's view of a document.
 type documentJSON struct {
-	ID            string             `json:"id"`
-	Title         string             `json:"title"`
-	Report        string             `json:"report"`
-	Section       string             `json:"section"`
-	Heading       string             `json:"heading"`
-	URL           string             `json:"url"`
-	Investigation string             `json:"investigation"`
-	Type          string             `json:"type"`
-	Published     string             `json:"published"`
-	Places        []string           `json:"places"`
-	Institutions  []string           `json:"institutions"`
-	Paragraphs    []corpus.Paragraph `json:"paragraphs"`
-	Footnotes     []corpus.Footnote  `json:"footnotes"`
+	ID            string            `json:"id"`
+	Title         string            `json:"title"`
+	Report        string            `json:"report"`
+	Section       string            `json:"section"`
+	Heading       string            `json:"heading"`
+	URL           string            `json:"url"`
+	Investigation string            `json:"investigation"`
+	Type          string            `json:"type"`
+	Published     string            `json:"published"`
+	Places        []string          `json:"places"`
+	Institutions  []string          `json:"institutions"`
+	Paragraphs    []paragraphJSON   `json:"paragraphs"`
+	Footnotes     []corpus.Footnote `json:"footnotes"`
+}
+
+// paragraphJSON is a paragraph with what it cites and how to cite it.
+type paragraphJSON struct {
+	corpus.Paragraph
+	References []string        `json:"references"` // evidence references, each at /api/v1/evidence/{urn}
+	Citation   search.Citation `json:"citation"`
 }
 
 // apiDocument answers GET /api/v1/documents/{id}.
@@ -106,16 +114,21 @@ func toDocumentJSON(d *corpus.Document) documentJSON {
 	out := documentJSON{
 		ID: d.ID, Title: d.Title, Report: d.Report, Section: d.Section, Heading: d.Heading, URL: d.URL,
 		Investigation: d.Investigation, Type: string(d.Type), Published: d.Published,
-		Places: d.Places, Institutions: d.Institutions, Paragraphs: d.Paragraphs, Footnotes: d.Footnotes,
+		Places: d.Places, Institutions: d.Institutions, Paragraphs: []paragraphJSON{}, Footnotes: d.Footnotes,
+	}
+	urns := indexer.ParagraphURNs(d)
+	for i, p := range d.Paragraphs {
+		refs := urns[i]
+		if refs == nil {
+			refs = []string{}
+		}
+		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Paragraph: p, References: refs, Citation: search.Cite(d, p.Number)})
 	}
 	if out.Places == nil {
 		out.Places = []string{}
 	}
 	if out.Institutions == nil {
 		out.Institutions = []string{}
-	}
-	if out.Paragraphs == nil {
-		out.Paragraphs = []corpus.Paragraph{}
 	}
 	if out.Footnotes == nil {
 		out.Footnotes = []corpus.Footnote{}

@@ -40,6 +40,7 @@ func runTests(m *testing.M) int {
 	}
 	store, _ := corpus.OpenStore(filepath.Join(dir, "corpus"))
 	testDocs, _ = store.Documents()
+	corpus.Resolve(testDocs) // as the index holds them
 	idx, meta, err := indexer.Open(filepath.Join(dir, "index"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -153,17 +153,7 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 // toggle returns the search URL with one filter value added or removed;
 // changing filters starts again at page 1.
 func toggle(values url.Values, facet, value string, on bool) string {
-	vals := cloneValues(values)
-	vals.Del(facet)
-	for _, v := range values[facet] {
-		if !on || !strings.EqualFold(v, value) {
-			vals.Add(facet, v)
-		}
-	}
-	if !on {
-		vals.Add(facet, value)
-	}
-	return "/search?" + vals.Encode()
+	return "/search?" + toggledValues(values, facet, value, on).Encode()
 }
 
 func withPage(values url.Values, page int) string {
@@ -200,6 +190,9 @@ type documentView struct {
 	Sample    bool   // the document comes from the embedded sample site
 	Query     string
 	BackURL   string
+	// Extras holds each paragraph's citation and cited references, by
+	// paragraph number.
+	Extras map[string]paragraphJSON
 }
 
 // documentPage renders GET /documents/{id}.
@@ -222,6 +215,10 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 		Sample: strings.HasPrefix(d.URL, "https://"+corpus.SampleHost+"/")}
 	if q != "" {
 		view.BackURL = "/search?q=" + url.QueryEscape(q)
+	}
+	view.Extras = map[string]paragraphJSON{}
+	for _, p := range toDocumentJSON(d).Paragraphs {
+		view.Extras[p.Number] = p
 	}
 	s.render(w, http.StatusOK, "document.html", view)
 	return nil

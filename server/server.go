@@ -26,6 +26,10 @@ type Backend interface {
 	Document(ctx context.Context, id string) (*corpus.Document, error)
 	Meta() indexer.Meta
 	Suggest(ctx context.Context, prefix string) (*search.Suggestions, error)
+	Recommendations(ctx context.Context, r search.RecommendationsRequest) (*search.RecommendationList, error)
+	Evidence(ctx context.Context, urn string) (*search.Evidence, error)
+	Export(ctx context.Context, r search.Request, limit int, before func(total uint64) error, emit func(search.Hit) error) (*search.ExportSummary, error)
+	TypeCounts(ctx context.Context) (map[string]int, error)
 }
 
 // Options configures a Server.
@@ -38,6 +42,9 @@ type Options struct {
 	Ready          func() error   // nil error when the service can answer searches
 	Admin          Admin          // the authenticated admin API; off without a token
 	PublicURL      string         // base URL for absolute links in feeds; default: from the request
+	// CrawlReport returns the last crawl's report for the status route;
+	// nil, or corpus.ErrNotFound, when there is none.
+	CrawlReport func() (*corpus.CrawlReport, error)
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
@@ -101,6 +108,12 @@ func (s *Server) registerAPIRoutes(r *mux.Router) {
 		r.HandleFunc("/api/v1/admin/crawl", s.api(s.adminJob("crawl", s.opts.Admin.Crawl))).Methods(http.MethodPost)
 	}
 	r.HandleFunc("/api/v1/suggest", s.api(s.apiSuggest)).Methods(http.MethodGet)
+
+	// Recommendations, evidence and exports.
+	r.HandleFunc("/api/v1/recommendations", s.api(s.apiRecommendations)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/search.csv", s.api(s.exportCSV)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/search.ndjson", s.api(s.exportNDJSON)).Methods(http.MethodGet)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {
@@ -109,6 +122,10 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 	r.HandleFunc("/documents/{id}", s.page(s.documentPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/feed.atom", s.api(s.feed)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/help", s.page(s.helpPage)).Methods(http.MethodGet, http.MethodHead)
+
+	// Recommendations and evidence.
+	r.HandleFunc("/recommendations", s.page(s.recommendationsPage)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/evidence/{urn}", s.page(s.evidencePage)).Methods(http.MethodGet, http.MethodHead)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -17,11 +17,12 @@ var funcs = template.FuncMap{
 	"typeLabel":  typeLabel,
 	"facetLabel": facetLabel,
 	"add":        func(a, b int) int { return a + b },
+	"paragraphs": func(s string) []string { return strings.Split(s, "\n\n") },
 }
 
 func parseTemplates() (*templates, error) {
 	t := &templates{byName: map[string]*template.Template{}}
-	for _, name := range []string{"search.html", "document.html", "error.html", "help.html"} {
+	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html"} {
 		tmpl, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)

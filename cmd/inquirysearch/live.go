@@ -46,10 +46,45 @@ func (l *live) Suggest(ctx context.Context, prefix string) (*search.Suggestions,
 	return l.cur.Suggest(ctx, prefix)
 }
 
+func (l *live) Recommendations(ctx context.Context, r search.RecommendationsRequest) (*search.RecommendationList, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.Recommendations(ctx, r)
+}
+
+func (l *live) Evidence(ctx context.Context, urn string) (*search.Evidence, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.Evidence(ctx, urn)
+}
+
+// Export holds the read lock for the whole export, so a swap waits for
+// it like for any search.
+func (l *live) Export(ctx context.Context, r search.Request, limit int, before func(uint64) error, emit func(search.Hit) error) (*search.ExportSummary, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.Export(ctx, r, limit, before, emit)
+}
+
+func (l *live) TypeCounts(ctx context.Context) (map[string]int, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.TypeCounts(ctx)
+}
+
 func (l *live) Meta() indexer.Meta {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.cur.Meta()
+}
+
+// crawlReport reads the last crawl's report from the corpus.
+func (l *live) crawlReport() (*corpus.CrawlReport, error) {
+	store, err := corpus.OpenStore(l.dirs.corpus())
+	if err != nil {
+		return nil, err
+	}
+	return store.Report()
 }
 
 func (l *live) ready() error {

@@ -76,6 +76,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		TrustedProxies: trusted,
 		Ready:          backend.ready,
 		Admin:          server.Admin{Token: adminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx},
+		CrawlReport:    backend.crawlReport,
 	})
 	if err != nil {
 		return err

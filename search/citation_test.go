@@ -1,0 +1,53 @@
+package search
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+)
+
+// TestPermalinksSurviveRecrawl crawls the sample site again into a new
+// store: every permalink of the first crawl names the same paragraph text
+// in the second.
+func TestPermalinksSurviveRecrawl(t *testing.T) {
+	store, err := corpus.OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaz, _ := corpus.DefaultGazetteer()
+	if _, err := corpus.CrawlSample(context.Background(), store, gaz, corpus.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range testDocs {
+		again, err := store.Document(d.ID)
+		if err != nil {
+			t.Errorf("%s (%s) is gone after a re-crawl: %v", d.ID, d.URL, err)
+			continue
+		}
+		text := map[string]string{}
+		for _, p := range again.Paragraphs {
+			text[p.Number] = p.Text
+		}
+		for _, p := range d.Paragraphs {
+			c := Cite(d, p.Number)
+			if c.Permalink != Permalink(again.ID, p.Number) || text[p.Number] != p.Text {
+				t.Errorf("%s: %s no longer names %q", d.ID, c.Permalink, p.Text)
+			}
+		}
+	}
+}
+
+func TestCiteFields(t *testing.T) {
+	d := &corpus.Document{ID: "0123456789abcdef", URL: "https://example.test/a/b", Report: "A report",
+		Title: "B.1: Introduction", Published: "2022-02-01"}
+	c := Cite(d, "12")
+	if c.Text != "A report, B.1: Introduction, para 12 (published 1 February 2022). https://example.test/a/b#p-12" ||
+		c.Permalink != "/documents/0123456789abcdef#p-12" || c.URL != "https://example.test/a/b#p-12" {
+		t.Errorf("Cite = %+v", c)
+	}
+	if u := Cite(d, "u3"); !strings.Contains(u.Text, "unnumbered paragraph 3") {
+		t.Errorf("unnumbered: %q", u.Text)
+	}
+}

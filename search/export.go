@@ -1,0 +1,87 @@
+package search
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+// Export limits.
+const (
+	// MaxExportRows is the most results one export returns. A larger
+	// result is cut there, and the export says so.
+	MaxExportRows = 100000
+	// exportBatch is how many hits one step of an export reads: memory
+	// holds one batch at a time, whatever the size of the result.
+	exportBatch = 200
+)
+
+// ExportSummary says how an export went.
+type ExportSummary struct {
+	Total     uint64 // results of the query
+	Rows      int    // results written
+	Truncated bool   // Rows stopped at the cap before Total
+}
+
+// Export runs a search and hands every result to emit, in the order of
+// Search's pages, reading the results a batch at a time with bleve's
+// search_after, so that memory does not grow with the result. Page and
+// Size of r are ignored; at most limit results are exported (MaxExportRows
+// when limit is 0 or larger). before, if not nil, is called once with the
+// total before the first result, so that a caller can write headers.
+// Errors are those of Search, or emit's.
+func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func(total uint64) error, emit func(Hit) error) (*ExportSummary, error) {
+	r.Page, r.Size = 1, 1
+	if err := r.validate(); err != nil {
+		return nil, err
+	}
+	if limit <= 0 || limit > MaxExportRows {
+		limit = MaxExportRows
+	}
+	pr, err := s.prepare(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	q := withFilter(pr.plan.query, searchFilter(pr.filters, pr.dates, ""))
+	sum := &ExportSummary{}
+	var after []string
+	for first := true; ; first = false {
+		req := bleve.NewSearchRequestOptions(q, min(exportBatch, limit-sum.Rows), 0, false)
+		req.Fields = []string{indexer.FieldSource}
+		req.IncludeLocations = true
+		req.SortByCustom(sortOrder(r.Sort))
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := s.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return sum, unavailable(ctx, err)
+		}
+		if first {
+			sum.Total = res.Total
+			sum.Truncated = res.Total > uint64(limit)
+			if before != nil {
+				if err := before(res.Total); err != nil {
+					return sum, err
+				}
+			}
+		}
+		for _, h := range res.Hits {
+			hit, err := toHit(h, pr.prox.keep(h.ID))
+			if err != nil {
+				return sum, err
+			}
+			if err := emit(hit); err != nil {
+				return sum, fmt.Errorf("export: %w", err)
+			}
+			sum.Rows++
+		}
+		if len(res.Hits) == 0 || sum.Rows >= limit || uint64(sum.Rows) >= res.Total {
+			return sum, nil
+		}
+		after = res.Hits[len(res.Hits)-1].Sort
+	}
+}

@@ -1,0 +1,226 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+// Facets of the recommendations list.
+const (
+	FacetRecipient = "recipient"
+	FacetReport    = "report"
+)
+
+// RecommendationFacets lists the recommendations list's facets in display
+// order.
+var RecommendationFacets = []string{FacetRecipient, FacetReport, FacetInvestigation}
+
+// MaxRecommendations bounds one recommendations list. The inquiry made
+// about a hundred; a list is not paged.
+const MaxRecommendations = 2000
+
+// RecommendationsRequest asks for recommendations: those matching Query
+// (search syntax; empty for all), addressed to any of Recipients, made by
+// any of Reports and in any of Investigations.
+type RecommendationsRequest struct {
+	Query          string
+	Recipients     []string
+	Reports        []string
+	Investigations []string
+}
+
+// RecommendationItem is one recommendation in a list.
+type RecommendationItem struct {
+	ID            string   `json:"id"`
+	Number        int      `json:"number"`
+	Title         string   `json:"title"`
+	Recipients    []string `json:"recipients"`
+	Report        string   `json:"report"`
+	Investigation string   `json:"investigation"`
+	Section       string   `json:"section"`
+	Published     string   `json:"published"`
+	Text          string   `json:"text"` // its paragraphs, blank-line separated
+	DocumentID    string   `json:"document_id"`
+	Citation      Citation `json:"citation"` // of its heading in its report page
+}
+
+// RecommendationList is the answer to a RecommendationsRequest, ordered
+// by report and number.
+type RecommendationList struct {
+	Query           string                  `json:"query"`
+	Parsed          string                  `json:"parsed"`
+	Filters         Filters                 `json:"filters"`
+	Total           int                     `json:"total"`
+	Recommendations []RecommendationItem    `json:"recommendations"`
+	Facets          map[string][]FacetValue `json:"facets"`
+	IndexVersion    string                  `json:"index_version"`
+}
+
+var recFacetField = map[string]string{
+	FacetRecipient: indexer.FieldRecipient, FacetReport: indexer.FieldReport, FacetInvestigation: indexer.FieldInvestigation,
+}
+
+// Recommendations lists recommendations with counts by recipient, report
+// and investigation; each facet is counted without its own filter, so its
+// other values stay visible. Errors wrap ErrInvalidQuery or ErrUnavailable.
+func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest) (*RecommendationList, error) {
+	parsed, err := Parse(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := recommendationFilters(r)
+	if err != nil {
+		return nil, err
+	}
+	scoring := s.builder.build(parsed, true, proximities{}).query
+	filter := func(skip string) query.Query {
+		f := typeTerm(corpus.TypeRecommendation)
+		for _, facet := range RecommendationFacets {
+			if facet == skip || len(filters[facet]) == 0 {
+				continue
+			}
+			alts := make([]query.Query, len(filters[facet]))
+			for i, v := range filters[facet] {
+				alts[i] = recFilterTerm(facet, v)
+			}
+			f = and(f, bleve.NewDisjunctionQuery(alts...))
+		}
+		return f
+	}
+	req := bleve.NewSearchRequestOptions(withFilter(scoring, filter("")), MaxRecommendations, 0, false)
+	req.Fields = []string{indexer.FieldSource}
+	req.SortByCustom(bsearch.SortOrder{
+		&bsearch.SortField{Field: indexer.FieldReport, Missing: bsearch.SortFieldMissingLast},
+		&bsearch.SortField{Field: indexer.FieldNumber, Type: bsearch.SortFieldAsNumber},
+		&bsearch.SortDocID{},
+	})
+	out := &RecommendationList{Query: r.Query, Parsed: parsed.String(), Filters: filters,
+		Recommendations: []RecommendationItem{}, Facets: map[string][]FacetValue{}, IndexVersion: s.meta.Version}
+
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var sideErr error
+	for _, facet := range RecommendationFacets {
+		wg.Add(1)
+		go func(facet string) {
+			defer wg.Done()
+			sr := bleve.NewSearchRequestOptions(withFilter(scoring, filter(facet)), 0, 0, false)
+			sr.Score = "none"
+			sr.AddFacet(facet, bleve.NewFacetRequest(recFacetField[facet], 500))
+			res, err := s.idx.SearchInContext(ctx, sr)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				sideErr = err
+				return
+			}
+			out.Facets[facet] = facetValues(facet, res.Facets[facet])
+		}(facet)
+	}
+	res, err := s.idx.SearchInContext(ctx, req)
+	wg.Wait()
+	if err == nil {
+		err = sideErr
+	}
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	for _, h := range res.Hits {
+		item, err := recommendationItem(h)
+		if err != nil {
+			return nil, err
+		}
+		out.Recommendations = append(out.Recommendations, item)
+	}
+	out.Total = len(out.Recommendations)
+	return out, nil
+}
+
+// recommendationFilters checks the request's filters and puts recipients
+// under their canonical names.
+func recommendationFilters(r RecommendationsRequest) (Filters, error) {
+	out := Filters{}
+	n := 0
+	for facet, values := range map[string][]string{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations} {
+		seen := map[string]bool{}
+		for _, v := range values {
+			v = strings.Join(strings.Fields(v), " ")
+			if v == "" {
+				continue
+			}
+			if len(v) > 200 {
+				return nil, invalidf(fmt.Sprintf("the %s filter is too long", facet))
+			}
+			if facet == FacetRecipient {
+				v = indexer.CanonicalRecipient(v)
+			}
+			if k := strings.ToLower(v); !seen[k] {
+				seen[k] = true
+				out[facet] = append(out[facet], v)
+				n++
+			}
+		}
+	}
+	if n > MaxFilterValues {
+		return nil, invalidf(fmt.Sprintf("too many filter values (%d); the limit is %d", n, MaxFilterValues))
+	}
+	return out, nil
+}
+
+func recFilterTerm(facet, v string) query.Query {
+	field := indexer.FieldReport
+	switch facet {
+	case FacetRecipient:
+		field, v = indexer.FieldRecipientKey, strings.ToLower(v)
+	case FacetInvestigation:
+		field, v = indexer.FieldInvestigationKey, strings.ToLower(v)
+	}
+	tq := bleve.NewTermQuery(v)
+	tq.SetField(field)
+	return tq
+}
+
+func typeTerm(t corpus.Type) query.Query {
+	tq := bleve.NewTermQuery(string(t))
+	tq.SetField(indexer.FieldType)
+	return tq
+}
+
+func recommendationItem(h *bsearch.DocumentMatch) (RecommendationItem, error) {
+	raw, ok := h.Fields[indexer.FieldSource].(string)
+	if !ok {
+		return RecommendationItem{}, fmt.Errorf("%w: recommendation %s has no stored source", ErrUnavailable, h.ID)
+	}
+	var r indexer.RecommendationDocument
+	if err := json.Unmarshal([]byte(raw), &r); err != nil {
+		return RecommendationItem{}, fmt.Errorf("%w: recommendation %s: %v", ErrUnavailable, h.ID, err)
+	}
+	var texts []string
+	for _, p := range r.Paragraphs {
+		if !p.Heading {
+			texts = append(texts, p.Text)
+		}
+	}
+	page := r.Document
+	page.ID, page.Title = r.Recommendation.DocumentID, r.Recommendation.PageTitle
+	item := RecommendationItem{
+		ID: r.ID, Number: r.Recommendation.Number, Title: r.Recommendation.Title,
+		Recipients: r.Recommendation.Recipients, Report: r.Report, Investigation: r.Investigation,
+		Section: r.Section, Published: r.Published, Text: strings.Join(texts, "\n\n"),
+		DocumentID: r.Recommendation.DocumentID, Citation: Cite(&page, r.Recommendation.Paragraph),
+	}
+	if item.Recipients == nil {
+		item.Recipients = []string{}
+	}
+	return item, nil
+}

@@ -1,0 +1,156 @@
+package server
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/inquirysearch/inquirysearch/search"
+)
+
+// exportColumns are the CSV export's columns; the NDJSON export has the
+// same fields under the same names.
+var exportColumns = []string{"id", "title", "report", "section", "type", "investigation", "published",
+	"paragraph", "citation", "permalink", "url", "score", "snippet"}
+
+// exportTimeout bounds one export, which reads far more than a search.
+const exportTimeout = 2 * search.DefaultLimit
+
+// exportRow is one result as an export writes it: the citation fields and
+// the snippet as plain text.
+type exportRow struct {
+	ID            string  `json:"id"`
+	Title         string  `json:"title"`
+	Report        string  `json:"report"`
+	Section       string  `json:"section"`
+	Type          string  `json:"type"`
+	Investigation string  `json:"investigation"`
+	Published     string  `json:"published"`
+	Paragraph     string  `json:"paragraph"`
+	Citation      string  `json:"citation"`
+	Permalink     string  `json:"permalink"`
+	URL           string  `json:"url"`
+	Score         float64 `json:"score"`
+	Snippet       string  `json:"snippet"`
+}
+
+func toExportRow(h search.Hit, base string) exportRow {
+	return exportRow{ID: h.ID, Title: h.Title, Report: h.Report, Section: h.Section, Type: h.Type,
+		Investigation: h.Investigation, Published: h.Published, Paragraph: h.Citation.Paragraph,
+		Citation: h.Citation.Text, Permalink: base + h.Permalink, URL: h.Citation.URL, Score: h.Score,
+		Snippet: plainText(h.Snippet)}
+}
+
+func (e exportRow) cells() []string {
+	return []string{e.ID, e.Title, e.Report, e.Section, e.Type, e.Investigation, e.Published, e.Paragraph,
+		e.Citation, e.Permalink, e.URL, strconv.FormatFloat(e.Score, 'f', 4, 64), e.Snippet}
+}
+
+// defuse keeps a spreadsheet from reading a cell as a formula: crawled
+// text may start with = + - @ (or a tab or carriage return that some
+// programs skip), so such a cell gets a leading apostrophe.
+func defuse(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
+// export streams every result of the request's search through write,
+// after headers that give the total and whether the cap cut it.
+func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, ext string,
+	write func(exportRow) error, finish func(*search.ExportSummary) error) error {
+	req, err := searchRequest(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	limit := search.MaxExportRows
+	if v := r.URL.Query().Get("limit"); v != "" {
+		if limit, err = intParam(r.URL.Query(), "limit"); err != nil {
+			return err
+		}
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), exportTimeout)
+	defer cancel()
+	base := s.baseURL(r)
+	started := false
+	sum, err := s.backend.Export(ctx, req, limit, func(total uint64) error {
+		h := w.Header()
+		h.Set("Content-Type", contentType)
+		h.Set("Content-Disposition", `attachment; filename="inquiry-search.`+ext+`"`)
+		h.Set("X-Total-Results", strconv.FormatUint(total, 10))
+		if total > uint64(min(limit, search.MaxExportRows)) {
+			h.Set("X-Export-Truncated", fmt.Sprintf("the export stops at %d of %d results", min(limit, search.MaxExportRows), total))
+		}
+		w.WriteHeader(http.StatusOK)
+		started = true
+		return nil
+	}, func(h search.Hit) error { return write(toExportRow(h, base)) })
+	if err != nil && !started {
+		return err // nothing written yet: a normal error response
+	}
+	if err != nil {
+		// Mid-stream the status is sent; the log and a cut body say it.
+		s.log.Warn("export stopped", "error", err, "rows", sum.Rows)
+		return nil
+	}
+	return finish(sum)
+}
+
+// truncationNote is what an export says when the cap cut it.
+func truncationNote(sum *search.ExportSummary) string {
+	return fmt.Sprintf("the export stopped at %d of %d results; narrow the search to export the rest", sum.Rows, sum.Total)
+}
+
+// exportCSV answers GET /api/v1/search.csv: every result of a search as
+// CSV, one row per document, cells defused against formula injection. A
+// capped export ends with a row whose id cell is "#truncated".
+func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) error {
+	cw := csv.NewWriter(w)
+	header := false
+	writeRow := func(cells []string) error {
+		if !header {
+			header = true
+			if err := cw.Write(exportColumns); err != nil {
+				return err
+			}
+		}
+		for i, c := range cells {
+			cells[i] = defuse(c)
+		}
+		return cw.Write(cells)
+	}
+	return s.export(w, r, "text/csv; charset=utf-8", "csv",
+		func(e exportRow) error { return writeRow(e.cells()) },
+		func(sum *search.ExportSummary) error {
+			if !header {
+				cw.Write(exportColumns)
+			}
+			if sum.Truncated {
+				note := make([]string, len(exportColumns))
+				note[0], note[len(note)-1] = "#truncated", truncationNote(sum)
+				cw.Write(note)
+			}
+			cw.Flush()
+			return cw.Error()
+		})
+}
+
+// exportNDJSON answers GET /api/v1/search.ndjson: every result of a search
+// as one JSON object a line. A capped export ends with a line
+// {"truncated": true, "rows": N, "total": M, "message": "..."}.
+func (s *Server) exportNDJSON(w http.ResponseWriter, r *http.Request) error {
+	enc := json.NewEncoder(w)
+	return s.export(w, r, "application/x-ndjson; charset=utf-8", "ndjson",
+		func(e exportRow) error { return enc.Encode(e) },
+		func(sum *search.ExportSummary) error {
+			if sum.Truncated {
+				return enc.Encode(map[string]any{"truncated": true, "rows": sum.Rows, "total": sum.Total, "message": truncationNote(sum)})
+			}
+			return nil
+		})
+}
