@@ -191,3 +191,35 @@ func TestHealthzAndHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestSimilarAPI(t *testing.T) {
+	var d = testDocs[0]
+	for _, doc := range testDocs {
+		if doc.Type == "section" && len(doc.Paragraphs) > 3 {
+			d = doc
+			break
+		}
+	}
+	var res struct {
+		Terms   []string `json:"terms"`
+		Results []struct {
+			ID        string `json:"id"`
+			Paragraph string `json:"paragraph"`
+			Snippet   string `json:"snippet"`
+		} `json:"results"`
+	}
+	resp := getJSON(t, "/api/v1/documents/"+d.ID+"/similar?paragraph="+url.QueryEscape(d.Paragraphs[1].Number), &res)
+	if resp.StatusCode != 200 || len(res.Terms) == 0 || len(res.Results) == 0 {
+		t.Fatalf("%d %+v", resp.StatusCode, res)
+	}
+	for path, want := range map[string]int{
+		"/api/v1/documents/" + d.ID + "/similar":                     400,
+		"/api/v1/documents/" + d.ID + "/similar?paragraph=none":      404,
+		"/api/v1/documents/0000000000000000/similar?paragraph=1":     404,
+		"/api/v1/documents/" + d.ID + "/similar?paragraph=1&size=99": 400,
+	} {
+		if resp, _ := get(t, path); resp.StatusCode != want {
+			t.Errorf("%s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+}

@@ -30,6 +30,7 @@ type Backend interface {
 	Evidence(ctx context.Context, urn string) (*search.Evidence, error)
 	Export(ctx context.Context, r search.Request, limit int, before func(total uint64) error, emit func(search.Hit) error) (*search.ExportSummary, error)
 	TypeCounts(ctx context.Context) (map[string]int, error)
+	Similar(ctx context.Context, id, paragraph string, n int) (*search.Similar, error)
 }
 
 // Options configures a Server.
@@ -102,6 +103,7 @@ func (s *Server) routes() {
 func (s *Server) registerAPIRoutes(r *mux.Router) {
 	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/documents/{id}/similar", s.api(s.apiSimilar)).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/status", s.api(s.status)).Methods(http.MethodGet)
 	if s.opts.Admin.Token != "" {
 		r.HandleFunc("/api/v1/admin/reindex", s.api(s.adminJob("reindex", s.opts.Admin.Reindex))).Methods(http.MethodPost)

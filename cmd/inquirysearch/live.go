@@ -52,6 +52,12 @@ func (l *live) Recommendations(ctx context.Context, r search.RecommendationsRequ
 	return l.cur.Recommendations(ctx, r)
 }
 
+func (l *live) Similar(ctx context.Context, id, paragraph string, n int) (*search.Similar, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.cur.Similar(ctx, id, paragraph, n)
+}
+
 func (l *live) Evidence(ctx context.Context, urn string) (*search.Evidence, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()

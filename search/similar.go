@@ -1,0 +1,228 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+// Limits of a similar-paragraphs search.
+const (
+	similarTerms      = 12 // the paragraph's most distinctive terms searched for
+	similarMinShared  = 2  // a candidate must share at least this many of them
+	similarCandidates = 50 // documents examined for their best paragraph
+	MaxSimilar        = 20
+)
+
+// SimilarParagraph is a paragraph that shares distinctive terms with
+// another.
+type SimilarParagraph struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Report    string   `json:"report"`
+	Paragraph string   `json:"paragraph"`
+	Score     float64  `json:"score"`
+	Shared    []string `json:"shared_terms"`
+	Snippet   string   `json:"snippet"`
+	Citation  Citation `json:"citation"`
+}
+
+// Similar is the answer to "which paragraphs are most like this one".
+type Similar struct {
+	ID        string             `json:"id"`
+	Paragraph string             `json:"paragraph"`
+	Terms     []string           `json:"terms"` // the distinctive terms searched for
+	Results   []SimilarParagraph `json:"results"`
+}
+
+// Similar finds the paragraphs across all documents most like paragraph
+// number of document id: a more-like-this search on the paragraph's most
+// distinctive (stemmed) terms, weighted by how rare each is in the index,
+// then each candidate document's paragraph sharing the most weight. The
+// paragraph itself is left out. Errors wrap ErrNotFound (no such document
+// or paragraph), ErrInvalidQuery or ErrUnavailable.
+func (s *Searcher) Similar(ctx context.Context, id, number string, n int) (*Similar, error) {
+	if n <= 0 || n > MaxSimilar {
+		return nil, invalidf(fmt.Sprintf("the number of similar paragraphs must be between 1 and %d", MaxSimilar))
+	}
+	doc, err := s.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	at := -1
+	for i, p := range doc.Paragraphs {
+		if p.Number == number {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil, fmt.Errorf("paragraph %q of %s: %w", number, id, ErrNotFound)
+	}
+	weights, err := s.distinctive(ctx, doc.Paragraphs[at].Text)
+	if err != nil {
+		return nil, err
+	}
+	out := &Similar{ID: id, Paragraph: number, Terms: sortedTerms(weights), Results: []SimilarParagraph{}}
+	if len(weights) < similarMinShared {
+		return out, nil
+	}
+	var alts []query.Query
+	for term, w := range weights {
+		tq := bleve.NewTermQuery(term)
+		tq.SetField(indexer.FieldText)
+		tq.SetBoost(w)
+		alts = append(alts, tq)
+	}
+	dq := bleve.NewDisjunctionQuery(alts...)
+	dq.SetMin(similarMinShared)
+	req := bleve.NewSearchRequestOptions(withFilter(dq, notRecommendation()), similarCandidates, 0, false)
+	req.Fields = []string{indexer.FieldSource}
+	req.IncludeLocations = true
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	for _, h := range res.Hits {
+		d, err := sourceOf(h)
+		if err != nil {
+			return nil, err
+		}
+		if best, ok := bestSimilar(h.Locations[indexer.FieldText], d, weights, id, at); ok {
+			out.Results = append(out.Results, best)
+		}
+	}
+	sort.SliceStable(out.Results, func(i, j int) bool {
+		if out.Results[i].Score != out.Results[j].Score {
+			return out.Results[i].Score > out.Results[j].Score
+		}
+		return out.Results[i].ID+out.Results[i].Paragraph < out.Results[j].ID+out.Results[j].Paragraph
+	})
+	if len(out.Results) > n {
+		out.Results = out.Results[:n]
+	}
+	return out, nil
+}
+
+// distinctive weighs the paragraph's terms by frequency in it times
+// inverse document frequency, and keeps the heaviest few. Terms found in
+// only one document can match nothing else and are dropped.
+func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]float64, error) {
+	tf := map[string]int{}
+	for _, t := range s.builder.tokens(indexer.AnalyzerText, text) {
+		if len([]rune(t)) > 2 {
+			tf[t]++
+		}
+	}
+	reader, err := s.idx.Advanced()
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	r, err := reader.Reader()
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	defer r.Close()
+	total, err := r.DocCount()
+	if err != nil || total == 0 {
+		return nil, unavailable(ctx, fmt.Errorf("count documents: %v", err))
+	}
+	type scored struct {
+		term string
+		w    float64
+	}
+	var all []scored
+	for term, n := range tf {
+		tfr, err := r.TermFieldReader(ctx, []byte(term), indexer.FieldText, false, false, false)
+		if err != nil {
+			return nil, unavailable(ctx, err)
+		}
+		df := tfr.Count()
+		tfr.Close()
+		if df < 2 {
+			continue
+		}
+		all = append(all, scored{term, float64(n) * math.Log(1+float64(total)/float64(df))})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].w != all[j].w {
+			return all[i].w > all[j].w
+		}
+		return all[i].term < all[j].term
+	})
+	out := map[string]float64{}
+	for i := 0; i < len(all) && i < similarTerms; i++ {
+		out[all[i].term] = all[i].w
+	}
+	return out, nil
+}
+
+// bestSimilar picks the document's paragraph that shares the most weight
+// of distinctive terms, other than the paragraph itself.
+func bestSimilar(locs bsearch.TermLocationMap, d *corpus.Document, weights map[string]float64, selfID string, selfAt int) (SimilarParagraph, bool) {
+	shared := map[int]map[string]bool{}
+	spans := map[int][]span{}
+	for term, ls := range locs {
+		for _, l := range ls {
+			if len(l.ArrayPositions) == 0 {
+				continue
+			}
+			i := int(l.ArrayPositions[0])
+			if i >= len(d.Paragraphs) || (d.ID == selfID && i == selfAt) {
+				continue
+			}
+			if shared[i] == nil {
+				shared[i] = map[string]bool{}
+			}
+			shared[i][term] = true
+			spans[i] = append(spans[i], span{start: int(l.Start), end: int(l.End), term: term})
+		}
+	}
+	best, bestW := -1, 0.0
+	for i, terms := range shared {
+		if len(terms) < similarMinShared {
+			continue
+		}
+		w := 0.0
+		for t := range terms {
+			w += weights[t]
+		}
+		if w > bestW || (w == bestW && i < best) {
+			best, bestW = i, w
+		}
+	}
+	if best < 0 {
+		return SimilarParagraph{}, false
+	}
+	var terms []string
+	for t := range shared[best] {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	p := d.Paragraphs[best]
+	return SimilarParagraph{
+		ID: d.ID, Title: d.Title, Report: d.Report, Paragraph: p.Number, Score: math.Round(bestW*1000) / 1000,
+		Shared: terms, Snippet: Snippet(p.Text, spans[best], SnippetLength), Citation: Cite(d, p.Number),
+	}, true
+}
+
+func sortedTerms(weights map[string]float64) []string {
+	out := make([]string, 0, len(weights))
+	for t := range weights {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if weights[out[i]] != weights[out[j]] {
+			return weights[out[i]] > weights[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
