@@ -37,6 +37,7 @@ type Options struct {
 	Ready          func() error   // nil error when the service can answer searches
 	Admin          Admin          // the authenticated admin API; off without a token
 	PublicURL      string         // base URL for absolute links in feeds; default: from the request
+	Notice         Notice         // the content notice; zero means DefaultNotice, Text "-" none
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
@@ -60,7 +61,7 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	t, err := parseTemplates()
+	t, err := parseTemplates(noticeFor(opts.Notice))
 	if err != nil {
 		return nil, err
 	}
