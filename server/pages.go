@@ -146,7 +146,11 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 	}
 	for _, f := range search.Facets {
 		for _, sv := range values[f] {
-			v.Active = append(v.Active, linkView{Label: facetLabel(f) + ": " + sv, URL: toggle(values, f, sv, true)})
+			label := sv
+			if f == search.FacetType {
+				label = typeLabel(sv)
+			}
+			v.Active = append(v.Active, linkView{Label: facetLabel(f) + ": " + label, URL: toggle(values, f, sv, true)})
 		}
 	}
 	if len(v.Active) > 0 {
