@@ -125,7 +125,7 @@ func linkedIDs(d *corpus.Document, publicationsOnly bool) []string {
 // a page showing it twice needs two distinct navigation landmarks.
 type placedNav struct {
 	sectionNav
-	Label string
+	Label, Class string
 }
 
-func navAt(n sectionNav, label string) placedNav { return placedNav{n, label} }
+func navAt(n sectionNav, label, class string) placedNav { return placedNav{n, label, class} }
