@@ -97,6 +97,14 @@ func testTypeahead(t *testing.T, tb *tab) {
 	first := evalIn[string](tb, `document.querySelector('#q-suggestions [role=option] .suggestion-text').textContent`)
 	tb.do(chromedp.Click(chromedp.CSS(`#q-suggestions [role=option]`)))
 	tb.waitFor("the clicked suggestion's search", fmt.Sprintf(`new URLSearchParams(location.search).get('q') === %q`, quoteIfPhrase(first)))
+
+	// After other words, only the last one is completed, and the words
+	// before it stay.
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = ''`), chromedp.SendKeys(chromedp.ID("q"), "records ashc"))
+	tb.waitFor("suggestions for the last word", `document.querySelectorAll('#q-suggestions [role=option]').length > 0 && !document.getElementById('q-suggestions').hidden`)
+	last := evalIn[string](tb, `document.querySelector('#q-suggestions [role=option] .suggestion-text').textContent`)
+	tb.do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the completed search", fmt.Sprintf(`new URLSearchParams(location.search).get('q') === %q`, "records "+quoteIfPhrase(last)))
 }
 
 func quoteIfPhrase(s string) string {
