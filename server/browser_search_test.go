@@ -212,6 +212,14 @@ func testSort(t *testing.T, tb *tab) {
 	if evalIn[string](tb, `document.getElementById('sort').value`) != "oldest" {
 		t.Error("the sort control does not show the sort in force")
 	}
+	// By keyboard, arrows only move through the options; the button sorts.
+	tb.do(chromedp.Focus(chromedp.ID("sort")), chromedp.KeyEvent(kb.ArrowUp))
+	if evalIn[bool](tb, `location.search.includes('sort=oldest') && document.getElementById('sort').value === 'newest'`) {
+		tb.do(chromedp.Click(chromedp.CSS(`.sort-apply`)))
+		tb.waitForURL("sort=newest")
+	} else {
+		t.Errorf("an arrow key on the sort control: value %q at %q", evalIn[string](tb, `document.getElementById('sort').value`), evalIn[string](tb, `location.search`))
+	}
 }
 
 func testPagingAndBack(t *testing.T, tb *tab) {

@@ -223,7 +223,14 @@
   function initSort() {
     var select = document.getElementById('sort');
     if (!select || !select.form) return;
+    // Arrow keys on a closed select fire change at every step; a keyboard
+    // user moves through the options and then presses the Sort button,
+    // while a pointer's choice applies at once.
+    var keyed = false;
+    select.addEventListener('keydown', function () { keyed = true; });
+    select.addEventListener('pointerdown', function () { keyed = false; });
     select.addEventListener('change', function () {
+      if (keyed) return;
       if (select.form.requestSubmit) select.form.requestSubmit(); else select.form.submit();
     });
   }
