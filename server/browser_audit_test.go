@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,16 +82,19 @@ func testInjection(t *testing.T, tb *tab) {
 // of results, and the layout shift while it loads.
 func testFirstPaint(t *testing.T, tb *tab) {
 	tb.open("/search?q=council") // warm the caches of the first request
-	var worst float64
-	for i := 0; i < 3; i++ {
+	// The median of five loads, so that one stall of a busy machine (the
+	// tests share two cores with others) does not decide the result.
+	var paints []float64
+	for i := 0; i < 5; i++ {
 		tb.open(fmt.Sprintf("/search?q=council+%d", i))
 		tb.waitFor("the first paint", `performance.getEntriesByName('first-contentful-paint').length > 0`)
-		fcp := evalIn[float64](tb, `performance.getEntriesByName('first-contentful-paint')[0].startTime - performance.getEntriesByType('navigation')[0].requestStart`)
-		worst = max(worst, fcp)
+		paints = append(paints, evalIn[float64](tb, `performance.getEntriesByName('first-contentful-paint')[0].startTime - performance.getEntriesByType('navigation')[0].requestStart`))
 	}
-	t.Logf("first results painted %.0f ms after the request (worst of 3)", worst)
-	if worst > 300 {
-		t.Errorf("first paint %.0f ms after the request, want at most 300", worst)
+	slices.Sort(paints)
+	median := paints[len(paints)/2]
+	t.Logf("first results painted %.0f ms after the request (median of 5; fastest %.0f, slowest %.0f)", median, paints[0], paints[len(paints)-1])
+	if median > 300 {
+		t.Errorf("first paint %.0f ms after the request, want at most 300", median)
 	}
 
 	shift := evalIn[float64](tb, `new Promise(resolve => {
