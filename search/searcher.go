@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -67,7 +68,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	parsed, filters, prox, p := pr.parsed, pr.filters, pr.prox, pr.plan
-	res, side, err := s.run(ctx, r, p.query, filters, pr.dates)
+	res, side, err := s.run(ctx, r, p.query, filters, pr.dates, pr.recs)
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +106,7 @@ type prepared struct {
 	dates   *dateRange
 	prox    proximities
 	plan    plan
+	recs    bool // the search asks for recommendation documents
 }
 
 // prepare parses a request's query, filters and dates, verifies its
@@ -127,19 +129,19 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 		return nil, err
 	}
 	return &prepared{parsed: parsed, filters: filters, dates: dates, prox: prox,
-		plan: s.builder.build(parsed, !r.NoExpand, prox)}, nil
+		plan: s.builder.build(parsed, !r.NoExpand, prox), recs: asksForRecommendations(parsed, filters)}, nil
 }
 
 // run runs the main search and, for each facet with a selected value, a
 // side search that counts the facet without its own filter, so that its
 // other values stay visible with their counts and a person can widen the
 // selection. The side searches run alongside the main one.
-func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange) (*bleve.SearchResult, map[string]*bleve.SearchResult, error) {
+func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs bool) (*bleve.SearchResult, map[string]*bleve.SearchResult, error) {
 	// Recommendation documents repeat paragraphs of their report pages, so
-	// a search shows them only when the type filter asks for them. Facets
-	// count what the search shows; once a type is chosen, the type facet
-	// (counted without its own filter) offers recommendations too.
-	filter := func(skip string) query.Query { return searchFilter(filters, dates, skip) }
+	// a search shows them only when it asks for that type. Facets count
+	// what the search shows, the type facet included, so that choosing one
+	// type never makes another appear in the facet.
+	filter := func(skip string) query.Query { return searchFilter(filters, dates, skip, recs) }
 	req := bleve.NewSearchRequestOptions(withFilter(scoring, filter("")), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{indexer.FieldSource}
 	req.IncludeLocations = true
@@ -186,17 +188,34 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 }
 
 // searchFilter is the non-scoring part of a search: its filters but the
-// facet named skip, its dates, and (unless a type is chosen) no
+// facet named skip, its dates, and (unless the search asks for them) no
 // recommendation documents.
-func searchFilter(filters Filters, dates *dateRange, skip string) query.Query {
+func searchFilter(filters Filters, dates *dateRange, skip string, recs bool) query.Query {
 	f := filters.query(skip)
 	if dates != nil {
 		f = and(f, dates.query())
 	}
-	if len(filters[FacetType]) == 0 {
+	if !recs {
 		f = and(f, notRecommendation())
 	}
 	return f
+}
+
+// asksForRecommendations reports whether a search names the recommendation
+// type, as a filter or as type: in the query.
+func asksForRecommendations(q *Query, filters Filters) bool {
+	want := string(corpus.TypeRecommendation)
+	if slices.Contains(filters[FacetType], want) {
+		return true
+	}
+	for _, g := range q.Groups {
+		for _, t := range g {
+			if t.Field == FacetType && t.Text == want {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func unavailable(ctx context.Context, err error) error {

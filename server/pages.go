@@ -27,9 +27,33 @@ type linkView struct {
 	Count      int
 }
 
+type sortView struct {
+	Value, Label string
+	Selected     bool
+}
+
+type param struct{ Name, Value string }
+
 type facetView struct {
 	Name   string
 	Values []linkView
+	// Top and More split Values so that a long facet shows its largest
+	// values and folds the rest; Open when a folded value is selected.
+	Top, More []linkView
+	Open      bool
+}
+
+// facetTop is how many values a facet shows before folding the rest.
+const facetTop = 6
+
+func (f *facetView) fold() {
+	f.Top, f.More = f.Values, nil
+	if len(f.Values) > facetTop+2 {
+		f.Top, f.More = f.Values[:facetTop], f.Values[facetTop:]
+	}
+	for _, v := range f.More {
+		f.Open = f.Open || v.Selected
+	}
 }
 
 type searchView struct {
@@ -46,7 +70,11 @@ type searchView struct {
 	Pages    int
 	PrevURL  string
 	NextURL  string
-	Sorts    []linkView
+	Sorts    []sortView
+	// Keep is the search's state apart from sort and page, carried by
+	// the sort form so that sorting changes nothing else.
+	Keep     []param
+	First    int // the rank of the first hit on the page
 	From, To string
 	NoExpand bool
 	// DidYouMean links to the corrected query; LiteralURL to the same
@@ -63,6 +91,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if view.Query != "" {
 		view.Title = view.Query + " – Inquiry Search"
 	}
+	view.Keep = keepParams(values)
 	req, err := searchRequest(r.URL.Query())
 	view.NoExpand = req.NoExpand
 	if err == nil {
@@ -111,12 +140,17 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 			fv.Values = append(fv.Values, linkView{Label: label, Count: val.Count, Selected: on, URL: toggle(values, f, val.Value, on)})
 		}
 		if len(fv.Values) > 0 {
+			fv.fold()
 			v.Facets = append(v.Facets, fv)
 		}
 	}
 	for _, f := range search.Facets {
 		for _, sv := range values[f] {
-			v.Active = append(v.Active, linkView{Label: facetLabel(f) + ": " + sv, URL: toggle(values, f, sv, true)})
+			label := sv
+			if f == search.FacetType {
+				label = typeLabel(sv)
+			}
+			v.Active = append(v.Active, linkView{Label: facetLabel(f) + ": " + label, URL: toggle(values, f, sv, true)})
 		}
 	}
 	if len(v.Active) > 0 {
@@ -143,10 +177,10 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 	if res.Page < v.Pages {
 		v.NextURL = withPage(values, res.Page+1)
 	}
+	v.First = (res.Page-1)*res.Size + 1
+	labels := map[string]string{search.SortRelevance: "Most relevant", search.SortNewest: "Newest first", search.SortOldest: "Oldest first"}
 	for _, name := range []string{search.SortRelevance, search.SortNewest, search.SortOldest} {
-		vals := cloneValues(values)
-		vals.Set("sort", name)
-		v.Sorts = append(v.Sorts, linkView{Label: typeLabel(name), URL: "/search?" + vals.Encode(), Selected: res.Sort == name})
+		v.Sorts = append(v.Sorts, sortView{Value: name, Label: labels[name], Selected: res.Sort == name})
 	}
 }
 
@@ -154,6 +188,20 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 // changing filters starts again at page 1.
 func toggle(values url.Values, facet, value string, on bool) string {
 	return "/search?" + toggledValues(values, facet, value, on).Encode()
+}
+
+// keepParams lists a search's parameters other than sort and page, in a
+// stable order, so that a form can carry them as hidden fields.
+func keepParams(values url.Values) []param {
+	var out []param
+	for _, name := range append([]string{"q", "from", "to", "expand", "size"}, search.Facets...) {
+		for _, v := range values[name] {
+			if v != "" {
+				out = append(out, param{name, v})
+			}
+		}
+	}
+	return out
 }
 
 func withPage(values url.Values, page int) string {
@@ -192,7 +240,9 @@ type documentView struct {
 	BackURL   string
 	// Extras holds each paragraph's citation and cited references, by
 	// paragraph number.
-	Extras map[string]paragraphJSON
+	Extras    map[string]paragraphJSON
+	Footnotes []footnoteView
+	Nav       sectionNav
 }
 
 // documentPage renders GET /documents/{id}.
@@ -220,6 +270,8 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 	for _, p := range toDocumentJSON(d).Paragraphs {
 		view.Extras[p.Number] = p
 	}
+	view.Footnotes = footnoteViews(d.Footnotes)
+	view.Nav = s.sectionsAround(ctx, d, q)
 	s.render(w, http.StatusOK, "document.html", view)
 	return nil
 }

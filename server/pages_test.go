@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func getHTML(t *testing.T, path string, wantStatus int) (*goquery.Document, stri
 
 func TestHomePageHasWorkingForm(t *testing.T) {
 	doc, _ := getHTML(t, "/", 200)
-	form := doc.Find(`form[action="/search"][method="get"]`)
+	form := doc.Find(`form[role="search"][action="/search"][method="get"]`)
 	if form.Length() != 1 || form.Find(`input[name="q"]`).Length() != 1 || form.Find(`button[type="submit"]`).Length() != 1 {
 		t.Fatal("no search form with a q input and a submit button")
 	}
@@ -148,7 +149,8 @@ func TestCrawledMarkupStaysInert(t *testing.T) {
 	}
 	for _, path := range pages {
 		doc, body := getHTML(t, path, 200)
-		if n := doc.Find("script, iframe, img, b").Length(); n != 0 {
+		// The page's own script is the only one allowed.
+		if n := doc.Find(`script:not([src="/static/app.js"]), iframe, img, b`).Length(); n != 0 {
 			t.Errorf("%s: %d elements from crawled markup", path, n)
 		}
 		doc.Find("*").Each(func(_ int, s *goquery.Selection) {
@@ -209,7 +211,7 @@ func TestSearchPageNotices(t *testing.T) {
 	}
 	href, _ := notice.Find("a").Attr("href")
 	literal, _ := getHTML(t, href, 200)
-	if literal.Find(".expanded").Length() != 0 || literal.Find(`input[name="expand"][value="false"]`).Length() != 1 {
+	if literal.Find(".expanded").Length() != 0 || literal.Find(`form[role="search"] input[name="expand"][value="false"]`).Length() != 1 {
 		t.Errorf("the literal search %s still expands, or loses its setting", href)
 	}
 	// Dates from the form narrow the results.
@@ -217,5 +219,71 @@ func TestSearchPageNotices(t *testing.T) {
 	dated, _ := getHTML(t, "/search?q=council&from=2021&to=2021", 200)
 	if all.Find(".summary").Text() == dated.Find(".summary").Text() {
 		t.Error("from/to on the page changed nothing")
+	}
+}
+
+func TestDocumentPageSectionsAndReferences(t *testing.T) {
+	var id string
+	for _, d := range testDocs {
+		if d.Title == "B.2: Oakridge Lodge" {
+			id = d.ID
+		}
+	}
+	if id == "" {
+		t.Fatal("no B.2 in the sample")
+	}
+	doc, _ := getHTML(t, "/documents/"+id+"?q=lodge", 200)
+	nav := doc.Find(".sections-end")
+	if prev := nav.Find(".prev a").Text(); !strings.Contains(prev, "B.1: Thornfield House") {
+		t.Errorf("previous section %q", prev)
+	}
+	if next := nav.Find(".next a").Text(); !strings.Contains(next, "B.3:") {
+		t.Errorf("next section %q", next)
+	}
+	if href, _ := nav.Find(".next a").Attr("href"); !strings.HasSuffix(href, "?q=lodge") {
+		t.Errorf("the next section's link %q drops the query", href)
+	}
+	if !strings.Contains(nav.Find(".contents a").Text(), "investigation report") {
+		t.Errorf("contents link %q", nav.Find(".contents a").Text())
+	}
+	refs := doc.Find(".footnotes a.ref")
+	if refs.Length() == 0 {
+		t.Fatal("no evidence reference linked in the footnotes")
+	}
+	ref := refs.First()
+	if href, _ := ref.Attr("href"); href != "/search?q="+url.QueryEscape(ref.Text()) {
+		t.Errorf("reference %q links to %q", ref.Text(), href)
+	}
+	// Every paragraph carries what its citation needs.
+	doc.Find(".para").Each(func(_ int, p *goquery.Selection) {
+		if a, _ := p.Attr("data-cite-anchor"); a != p.AttrOr("id", "") {
+			t.Errorf("paragraph %s: anchor %q", p.AttrOr("id", ""), a)
+		}
+	})
+	if u, _ := doc.Find("article.document").Attr("data-cite-url"); !strings.HasPrefix(u, "https://") {
+		t.Errorf("the document's citation URL is %q", u)
+	}
+}
+
+func TestContentNotice(t *testing.T) {
+	doc, _ := getHTML(t, "/", 200)
+	if !strings.Contains(doc.Find("#notice").Text(), DefaultNotice.Text) || doc.Find(`#notice a[href="`+DefaultNotice.SupportURL+`"]`).Length() != 1 {
+		t.Error("the default notice or its support link is missing")
+	}
+	s := mustServerWith(t, Options{Notice: Notice{Text: "Custom <b>words</b>.", SupportURL: "https://example.org/help", SupportLabel: "Help"}})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	_, body := getFrom(t, srv.URL+"/")
+	if !strings.Contains(body, "Custom &lt;b&gt;words&lt;/b&gt;.") || !strings.Contains(body, `href="https://example.org/help"`) {
+		t.Error("the configured notice is not shown, or not escaped")
+	}
+	v1, v2 := noticeFor(Notice{}).Version, noticeFor(Notice{Text: "Other"}).Version
+	if v1 == v2 {
+		t.Error("a changed notice keeps the version a reader dismissed")
+	}
+	off := httptest.NewServer(mustServerWith(t, Options{Notice: Notice{Text: "-"}}))
+	defer off.Close()
+	if _, body := getFrom(t, off.URL+"/"); strings.Contains(body, `id="notice"`) {
+		t.Error(`the notice "-" is still shown`)
 	}
 }

@@ -46,6 +46,7 @@ type Options struct {
 	// CrawlReport returns the last crawl's report for the status route;
 	// nil, or corpus.ErrNotFound, when there is none.
 	CrawlReport func() (*corpus.CrawlReport, error)
+	Notice      Notice // the content notice; zero means DefaultNotice, Text "-" none
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
@@ -69,7 +70,7 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	t, err := parseTemplates()
+	t, err := parseTemplates(noticeFor(opts.Notice))
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // templates holds one parsed template set per page, each with the layout.
@@ -18,12 +19,18 @@ var funcs = template.FuncMap{
 	"facetLabel": facetLabel,
 	"add":        func(a, b int) int { return a + b },
 	"paragraphs": func(s string) []string { return strings.Split(s, "\n\n") },
+	"longDate":   longDate,
+	"navAt":      navAt,
+	"notice":     func() *noticeView { return nil },
 }
 
-func parseTemplates() (*templates, error) {
+// parseTemplates parses every page with the layout; the layout's notice
+// is fixed for the server's life.
+func parseTemplates(notice *noticeView) (*templates, error) {
 	t := &templates{byName: map[string]*template.Template{}}
+	site := template.FuncMap{"notice": func() *noticeView { return notice }}
 	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html"} {
-		tmpl, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name)
+		tmpl, err := template.New("layout.html").Funcs(funcs).Funcs(site).ParseFS(assets, "templates/layout.html", "templates/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
@@ -54,6 +61,16 @@ func typeLabel(t string) string {
 	}
 	s := strings.ReplaceAll(t, "-", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// longDate writes an ISO date the way British readers expect: "2019-07-31"
+// reads "31 July 2019". Anything else is returned as it came.
+func longDate(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return t.Format("2 January 2006")
 }
 
 func facetLabel(f string) string {

@@ -76,8 +76,17 @@ func TestServeEndToEnd(t *testing.T) {
 	stop()
 
 	// A second start serves the existing index at once.
-	base2, stop2, out2 := startServe(t, data)
+	base2, stop2, out2 := startServe(t, data, "--notice", "Take care while reading.", "--support-url", "https://example.org/support")
 	defer stop2()
+	if resp, err := http.Get(base2 + "/"); err != nil {
+		t.Fatal(err)
+	} else {
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(page), "Take care while reading.") || !strings.Contains(string(page), `href="https://example.org/support"`) {
+			t.Error("serve --notice and --support-url do not reach the page")
+		}
+	}
 	if strings.Contains(out2.String(), "crawling") {
 		t.Errorf("second start crawled again:\n%s", out2)
 	}

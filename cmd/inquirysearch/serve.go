@@ -28,6 +28,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR prefixes of proxies whose X-Forwarded-For is believed")
 	var seeds stringList
 	fs.Var(&seeds, "seed", "URL the admin crawl fetches (repeatable; default: the embedded sample site)")
+	notice := fs.String("notice", server.DefaultNotice.Text, `content notice shown on each page until dismissed ("-": none)`)
+	supportURL := fs.String("support-url", server.DefaultNotice.SupportURL, "the content notice's link to support services")
+	supportLabel := fs.String("support-label", server.DefaultNotice.SupportLabel, "the text of the support link")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	glossary := glossaryFlag(fs)
 	if err := fs.Parse(args); err != nil {
@@ -77,6 +80,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Ready:          backend.ready,
 		Admin:          server.Admin{Token: adminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx},
 		CrawlReport:    backend.crawlReport,
+		Notice:         server.Notice{Text: *notice, SupportURL: *supportURL, SupportLabel: *supportLabel},
 	})
 	if err != nil {
 		return err
