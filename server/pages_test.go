@@ -287,3 +287,24 @@ func TestContentNotice(t *testing.T) {
 		t.Error(`the notice "-" is still shown`)
 	}
 }
+
+func TestSimilarPage(t *testing.T) {
+	for _, d := range testDocs {
+		if d.Type != "section" || len(d.Paragraphs) < 4 {
+			continue
+		}
+		doc, _ := getHTML(t, "/documents/"+d.ID, 200)
+		href, ok := doc.Find(`[id="p-` + d.Paragraphs[2].Number + `"] a.similar-link`).Attr("href")
+		if !ok {
+			t.Fatal("no similar-paragraphs link on a paragraph")
+		}
+		page, _ := getHTML(t, href, 200)
+		if page.Find(".hit").Length() == 0 || page.Find(".hit mark").Length() == 0 {
+			t.Errorf("%s: no similar paragraphs with highlights", href)
+		}
+		getHTML(t, "/documents/"+d.ID+"/similar", 400)
+		getHTML(t, "/documents/"+d.ID+"/similar?paragraph=none", 404)
+		return
+	}
+	t.Fatal("no section to test")
+}

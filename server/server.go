@@ -123,6 +123,7 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 	r.HandleFunc("/", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/search", s.page(s.searchPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/documents/{id}", s.page(s.documentPage)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/documents/{id}/similar", s.page(s.similarPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/feed.atom", s.api(s.feed)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/help", s.page(s.helpPage)).Methods(http.MethodGet, http.MethodHead)
 

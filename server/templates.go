@@ -29,7 +29,7 @@ var funcs = template.FuncMap{
 func parseTemplates(notice *noticeView) (*templates, error) {
 	t := &templates{byName: map[string]*template.Template{}}
 	site := template.FuncMap{"notice": func() *noticeView { return notice }}
-	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html"} {
+	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html", "similar.html"} {
 		tmpl, err := template.New("layout.html").Funcs(funcs).Funcs(site).ParseFS(assets, "templates/layout.html", "templates/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
