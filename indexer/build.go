@@ -24,7 +24,7 @@ import (
 
 // BatchSize is how many documents go into one index batch. A document is
 // a page of ten or so paragraphs.
-const BatchSize = 200
+const BatchSize = 250
 
 // metaKey is the internal key under which an index keeps its Meta.
 var metaKey = []byte("inquirysearch.meta")
@@ -70,12 +70,16 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	if err != nil {
 		return nil, fmt.Errorf("build index: create %s: %w", building, err)
 	}
+	// The lexicon only reads the documents: build it while they index.
+	lexicon := make(chan []Entry, 1)
+	go func() { lexicon <- buildLexicon(docs) }()
 	meta, err := fill(ctx, idx, docs, log)
 	if err == nil {
 		meta.Recommendations, err = indexRecommendations(idx, docs)
 	}
+	lex := <-lexicon
 	if err == nil {
-		err = idx.SetInternal(lexiconKey, mustJSON(buildLexicon(docs)))
+		err = idx.SetInternal(lexiconKey, mustJSON(lex))
 	}
 	if err == nil {
 		err = idx.SetInternal(metaKey, mustJSON(meta))

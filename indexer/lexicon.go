@@ -40,6 +40,9 @@ const (
 	minPhraseDocs  = 2
 	minTermDocs    = 2
 	maxPhraseWords = 4
+	// phraseSample is how many paragraphs phrases are counted on, at most
+	// (about).
+	phraseSample = 30_000
 	// maxPhraseCandidates bounds the phrases counted at once.
 	maxPhraseCandidates = 1_000_000
 )
@@ -73,7 +76,17 @@ func buildLexicon(docs []*corpus.Document) []Entry {
 	phrases := map[string]int{}
 	terms := map[string]int{}
 	floor := 0
+	// Phrases and words are counted on an even sample of about
+	// phraseSample paragraphs (titles, places and institutions on every
+	// document): anything common enough to suggest shows in a large
+	// sample, and counting every run of words in a big corpus would cost a
+	// good part of indexing it.
+	paras := 0
 	for _, d := range docs {
+		paras += len(d.Paragraphs)
+	}
+	step := max(1, paras/phraseSample)
+	for di, d := range docs {
 		for _, t := range distinct(d.Title, d.Report) {
 			titles[t]++
 		}
@@ -82,6 +95,9 @@ func buildLexicon(docs []*corpus.Document) []Entry {
 		}
 		for _, in := range distinct(d.Institutions...) {
 			institutions[in]++
+		}
+		if di%step != 0 {
+			continue
 		}
 		seenPhrase, seenTerm := map[string]bool{}, map[string]bool{}
 		for _, p := range d.Paragraphs {

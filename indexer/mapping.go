@@ -115,6 +115,9 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	src.Index, src.Store, src.IncludeTermVectors, src.IncludeInAll, src.DocValues = false, true, false, false, false
 	dm.AddFieldMappingsAt(FieldSource, src)
 
+	// No _all field: every query names its fields, and composing one per
+	// document is work for nothing.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	if err := im.Validate(); err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
