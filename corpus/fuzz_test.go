@@ -66,3 +66,36 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// FuzzExtractPDF: reading any bytes as a PDF never panics (crawled files
+// are untrusted), and what it reads can be cited like a page.
+func FuzzExtractPDF(f *testing.F) {
+	good := makePDF(f, [][]pdfLine{
+		{{text: "A sample report", size: 18}, {text: "1. The first paragraph of the report."}, {text: "2. The second, citing ABC000123_004."}},
+		numberedLines("Day 2 IICSA Inquiry - Sample 14 March 2020", "THE CHAIR: Good morning.", "Q. Please give your name."),
+	})
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
+	f.Add([]byte("not a pdf"))
+	gaz, err := DefaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		d, err := ExtractPDF(body, "https://example.org/key-documents/1/view/x.pdf", gaz)
+		if err != nil {
+			return
+		}
+		if !ValidID(d.ID) {
+			t.Fatalf("id %q", d.ID)
+		}
+		seen := map[string]bool{}
+		for _, p := range d.Paragraphs {
+			if p.Number == "" || seen[p.Number] {
+				t.Fatalf("paragraph label %q empty or repeated", p.Number)
+			}
+			seen[p.Number] = true
+		}
+	})
+}

@@ -70,6 +70,21 @@ func buildParagraphs(blocks []block, footnotes []Footnote) ([]Paragraph, []Footn
 	return paras, footnotes
 }
 
+// uniqueLabels makes every paragraph's label distinct, as web pages'
+// are: a printed report restarts its numbering in each part, so the second
+// paragraph 1 becomes "1-2", the third "1-3". Anchors and citations need
+// one paragraph per label.
+func uniqueLabels(paras []Paragraph) {
+	used := map[string]int{}
+	for i := range paras {
+		n := paras[i].Number
+		used[n]++
+		if used[n] > 1 {
+			paras[i].Number = fmt.Sprintf("%s-%d", n, used[n])
+		}
+	}
+}
+
 func isHeadingAtom(a atom.Atom) bool {
 	switch a {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:

@@ -24,7 +24,7 @@ type pdfLine struct {
 // makePDF writes a PDF with the given pages of lines, with the library a
 // publisher might use, so the extraction is tested on text laid out as a
 // real PDF lays it out, not on text we wrote in the format we read.
-func makePDF(t *testing.T, pages [][]pdfLine) []byte {
+func makePDF(t testing.TB, pages [][]pdfLine) []byte {
 	t.Helper()
 	p := fpdf.New("P", "mm", "A4", "")
 	tr := p.UnicodeTranslatorFromDescriptor("") // curly quotes, dashes

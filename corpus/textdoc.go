@@ -118,6 +118,7 @@ func reportFrom(doc *Document, lines []textLine) {
 			cur = &doc.Paragraphs[len(doc.Paragraphs)-1]
 		}
 	}
+	uniqueLabels(doc.Paragraphs)
 	doc.Heading = doc.Title
 	doc.Type = classify(doc.URL, doc.Title, "")
 	doc.Investigation = investigationFor(doc.Title, doc.URL)

@@ -35,6 +35,9 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// maxBodyBytes bounds a request body.
+const maxBodyBytes = 64 << 10
+
 var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // requestID keeps a well-formed X-Request-ID from a proxy, or makes one,
@@ -95,6 +98,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			"status", sw.status, "duration_ms", float64(d.Microseconds())/1000, "client", client)
 	}()
 
+	// Nothing here reads a body but the admin routes, which need none:
+	// cap it so that no client can make the server hold a large one.
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(sw, r.Body, maxBodyBytes)
+	}
 	lim := s.limit
 	if isCheap(route) {
 		lim = s.cheapLimit

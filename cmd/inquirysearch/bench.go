@@ -199,8 +199,15 @@ func measure(k benchKind, path string, c int, do func(benchQuery) (int, error)) 
 		P50ms: pct(0.50), P95ms: pct(0.95), P99ms: pct(0.99), MeanHits: float64(total) / float64(len(hits))}
 }
 
+// benchServer serves s as `serve` does, behind the result cache, so that
+// the HTTP figures include what a repeated search (the empty box above
+// all) costs in service.
 func benchServer(s *search.Searcher) (string, func(), error) {
-	h, err := server.New(s, server.Options{})
+	cached, err := server.NewCached(s, 2048)
+	if err != nil {
+		return "", nil, err
+	}
+	h, err := server.New(cached, server.Options{})
 	if err != nil {
 		return "", nil, err
 	}

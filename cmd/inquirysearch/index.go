@@ -4,14 +4,16 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("index", "index [--data DIR]\n       inquirysearch index --from-warc FILE... [--data DIR]", stderr)
+	fs := newFlagSet("index", "index [--data DIR]\n       inquirysearch index --from-warc FILE... [--data DIR]\n       inquirysearch index --from-jsonl FILE [--data DIR]", stderr)
 	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
 	fromWARC := fs.Bool("from-warc", false, "first extract the pages archived in the WARC files named as arguments (ours, wget's, other crawlers') into the corpus")
+	fromJSONL := fs.String("from-jsonl", "", "first add the documents of this JSON-lines file (see the README) to the corpus")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -23,6 +25,10 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("index --from-warc needs at least one WARC file")
 	case !*fromWARC && fs.NArg() > 0:
 		return fmt.Errorf("index takes no arguments, got %q (WARC files need --from-warc)", fs.Args())
+	case *fromJSONL != "":
+		if err := importJSONL(ctx, dirs, *fromJSONL, stdout); err != nil {
+			return err
+		}
 	case *fromWARC:
 		store, err := corpus.OpenStore(dirs.corpus())
 		if err != nil {
@@ -40,4 +46,29 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fs.NArg(), rep.Stored, rep.Duplicates, rep.Skipped, rep.Failed)
 	}
 	return buildIndex(ctx, dirs, stdout, log)
+}
+
+// importJSONL adds a JSON-lines corpus to the store: every line is checked
+// before any is written.
+func importJSONL(ctx context.Context, dirs dataDirs, path string, stdout io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("from-jsonl: %w", err)
+	}
+	defer f.Close()
+	docs, err := corpus.ReadJSONL(ctx, f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	store, err := corpus.OpenStore(dirs.corpus())
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if err := store.PutDocument(d); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(stdout, "Added %d documents from %s to the corpus.\n", len(docs), path)
+	return nil
 }

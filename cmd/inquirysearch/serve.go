@@ -10,6 +10,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 	"github.com/inquirysearch/inquirysearch/server"
 )
@@ -60,6 +62,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	reportStartup(stdout, dataDirs{root: *data}, meta)
 	backend := &live{cur: search.New(idx, meta, opts...), opts: opts, dirs: dataDirs{root: *data}, log: log, seeds: seeds}
 	defer backend.close()
 	adminToken := os.Getenv(adminTokenEnv)
@@ -111,4 +114,25 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// reportStartup says what the server found: the index it serves and
+// whether the corpus has changed since it was built.
+func reportStartup(w io.Writer, dirs dataDirs, meta *indexer.Meta) {
+	fmt.Fprintf(w, "Index %s: %d documents, %d paragraphs, %d recommendations, built %s.\n",
+		meta.Version, meta.Documents, meta.Paragraphs, meta.Recommendations, meta.BuiltAt.Format(time.RFC3339))
+	store, err := corpus.OpenStore(dirs.corpus())
+	if err != nil {
+		fmt.Fprintf(w, "The corpus cannot be read (%v); serving the index as it is.\n", err)
+		return
+	}
+	n, err := store.Len()
+	switch {
+	case err != nil:
+		fmt.Fprintf(w, "The corpus cannot be read (%v); serving the index as it is.\n", err)
+	case n != meta.Documents:
+		fmt.Fprintf(w, "The corpus holds %d documents but the index %d: run `inquirysearch index` (or the admin reindex) to bring it up to date.\n", n, meta.Documents)
+	default:
+		fmt.Fprintf(w, "The corpus holds the same %d documents.\n", n)
+	}
 }
