@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand"
 	"net"
 	"net/http"
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
@@ -40,6 +42,10 @@ type loadConfig struct {
 	Rate     int // requests per second
 	Duration time.Duration
 	Timeout  time.Duration
+	// Varied makes most searches new ones (two words drawn from the
+	// sample site's vocabulary), so that the result cache answers few of
+	// them; without it the fixed mix repeats and the cache answers most.
+	Varied bool
 }
 
 // loadReport summarises a load run.
@@ -93,8 +99,14 @@ func runLoad(ctx context.Context, cfg loadConfig) (*loadReport, error) {
 	for i, q := range loadQueries {
 		targets[i] = vegeta.Target{Method: http.MethodGet, URL: strings.TrimSuffix(base.String(), "/") + q}
 	}
+	targeter := vegeta.NewStaticTargeter(targets...)
+	if cfg.Varied {
+		if targeter, err = variedTargeter(strings.TrimSuffix(base.String(), "/"), targeter); err != nil {
+			return nil, err
+		}
+	}
 	attacker := vegeta.NewAttacker(vegeta.Timeout(cfg.Timeout), vegeta.KeepAlive(true), vegeta.Workers(8), vegeta.MaxWorkers(64))
-	results := attacker.Attack(vegeta.NewStaticTargeter(targets...), vegeta.Rate{Freq: cfg.Rate, Per: time.Second}, cfg.Duration, "inquirysearch")
+	results := attacker.Attack(targeter, vegeta.Rate{Freq: cfg.Rate, Per: time.Second}, cfg.Duration, "inquirysearch")
 	var m vegeta.Metrics
 	done := ctx.Done()
 loop:
@@ -132,10 +144,11 @@ func runLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	duration := fs.Duration("duration", 10*time.Second, "how long to keep up the rate")
 	timeout := fs.Duration("timeout", 5*time.Second, "give up on one request after this long")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	varied := fs.Bool("varied", false, "make three searches in four new ones, so the result cache answers few")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	rep, err := runLoad(ctx, loadConfig{Target: *target, Rate: *rate, Duration: *duration, Timeout: *timeout})
+	rep, err := runLoad(ctx, loadConfig{Target: *target, Rate: *rate, Duration: *duration, Timeout: *timeout, Varied: *varied})
 	if err != nil {
 		return err
 	}
@@ -155,4 +168,36 @@ func runLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintf(stdout, "error: %s\n", e)
 	}
 	return nil
+}
+
+// variedTargeter sends three requests in four as a search for two words
+// drawn from the most frequent thousand words of the sample vocabulary
+// (some with a filter or a phrase), and the fourth from the fixed mix.
+func variedTargeter(base string, fixed vegeta.Targeter) (vegeta.Targeter, error) {
+	words, err := vocabulary()
+	if err != nil {
+		return nil, err
+	}
+	words = words[:min(1000, len(words))]
+	var mu sync.Mutex
+	rng := rand.New(rand.NewSource(7))
+	n := 0
+	return func(t *vegeta.Target) error {
+		mu.Lock()
+		n++
+		i, a, b, kind := n, words[rng.Intn(len(words))], words[rng.Intn(len(words))], rng.Intn(4)
+		mu.Unlock()
+		if i%4 == 0 {
+			return fixed(t)
+		}
+		q, filter := a+" "+b, ""
+		switch kind {
+		case 1:
+			q = `"` + q + `"`
+		case 2:
+			filter = "&type=section"
+		}
+		t.Method, t.URL = http.MethodGet, base+"/api/v1/search?q="+url.QueryEscape(q)+filter
+		return nil
+	}, nil
 }

@@ -13,7 +13,7 @@ import (
 func TestShortLoad(t *testing.T) {
 	base, stop, _ := startServe(t, t.TempDir(), "--rate-limit", "0")
 	defer stop()
-	rep, err := runLoad(context.Background(), loadConfig{Target: base, Rate: 40, Duration: 2 * time.Second})
+	rep, err := runLoad(context.Background(), loadConfig{Target: base, Rate: 40, Duration: 2 * time.Second, Varied: true})
 	if err != nil {
 		t.Fatal(err)
 	}
