@@ -18,7 +18,7 @@ import (
 // proximity search that are checked for their distance. A search whose
 // words are all this common is refused with a message rather than left to
 // run long.
-const MaxProximityCandidates = 10000
+var MaxProximityCandidates = 10000
 
 // bleve's phrase query has no slop, so "a b"~N is answered in two steps:
 // the documents holding every word are fetched with their term positions,
@@ -115,7 +115,7 @@ func (s *Searcher) proximity(ctx context.Context, t Term) (*proximity, error) {
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
-	if res.Total > MaxProximityCandidates {
+	if res.Total > uint64(MaxProximityCandidates) {
 		return nil, invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, MaxProximityCandidates))
 	}
 	// The words may spread over the window: with k words and ~N, the

@@ -131,6 +131,9 @@ func queryParam(t *testing.T, tb *tab, name string) string {
 func total(t *testing.T, tb *tab) int {
 	t.Helper()
 	var n int
+	// After a click the new page may still be loading: wait for its
+	// summary rather than read a document that has none yet.
+	tb.waitFor("the result summary", `document.readyState === 'complete' && document.querySelector('.summary') !== null`)
 	summary := evalIn[string](tb, `document.querySelector('.summary').textContent`)
 	if _, err := fmt.Sscan(summary, &n); err != nil {
 		t.Fatalf("summary %q: %v", summary, err)

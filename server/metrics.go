@@ -18,6 +18,7 @@ type metrics struct {
 	duration    *prometheus.HistogramVec
 	searches    *prometheus.HistogramVec
 	rateLimited prometheus.Counter
+	shed        prometheus.Counter
 }
 
 func newMetrics(docs func() float64) *metrics {
@@ -37,8 +38,11 @@ func newMetrics(docs func() float64) *metrics {
 		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "inquirysearch_rate_limited_total", Help: "Requests refused with 429.",
 		}),
+		shed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "inquirysearch_shed_total", Help: "Requests refused with 503 because every slot stayed busy.",
+		}),
 	}
-	m.registry.MustRegister(m.requests, m.duration, m.searches, m.rateLimited,
+	m.registry.MustRegister(m.requests, m.duration, m.searches, m.rateLimited, m.shed,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if docs != nil {
 		m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{

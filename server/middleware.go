@@ -111,6 +111,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.tooMany(sw, r, wait)
 		return
 	}
+	if !isCheap(route) {
+		release, ok := s.admit(r)
+		if !ok {
+			s.busy(sw, r)
+			return
+		}
+		defer release()
+	}
 	s.router.ServeHTTP(sw, r)
 }
 
@@ -124,4 +132,40 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Write([]byte("ready\n"))
+}
+
+// admit takes one of the server's slots for work that searches, waiting
+// at most QueueWait for one. The slots bound how many searches run at
+// once, and the wait bounds how long the rest queue: past both, a request
+// is refused with 503 at once instead of joining a queue that grows while
+// the server falls behind.
+func (s *Server) admit(r *http.Request) (func(), bool) {
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, true
+	default:
+	}
+	t := time.NewTimer(s.opts.QueueWait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, true
+	case <-t.C:
+		return nil, false
+	case <-r.Context().Done():
+		return nil, false
+	}
+}
+
+// busy refuses a request the server has no room for.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "2")
+	s.metrics.shed.Inc()
+	err := &apiError{status: http.StatusServiceUnavailable, code: "busy",
+		message: "the service is busy; please try again in a moment"}
+	if isAPI(r) {
+		s.api(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
+		return
+	}
+	s.page(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
 }

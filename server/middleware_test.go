@@ -176,3 +176,32 @@ func TestReadyz(t *testing.T) {
 }
 
 var errNotReady = errors.New("index not open")
+
+// TestShedsLoadWhenFull: with every slot taken, a search waits its queue
+// time and is refused with 503 and Retry-After, while health checks still
+// answer; once a slot frees, searches are served again.
+func TestShedsLoadWhenFull(t *testing.T) {
+	s := mustServerWith(t, Options{MaxInFlight: 1, QueueWait: 20 * time.Millisecond})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.slots <- struct{}{} // another search holds the only slot
+	start := time.Now()
+	resp, body := getFrom(t, srv.URL+"/api/v1/search?q=council")
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, `"busy"`) {
+		t.Errorf("full server: %d %q %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	if waited := time.Since(start); waited > 2*time.Second {
+		t.Errorf("the refusal took %s", waited)
+	}
+	if resp, _ := getFrom(t, srv.URL+"/healthz"); resp.StatusCode != 200 {
+		t.Errorf("healthz on a full server: %d", resp.StatusCode)
+	}
+	<-s.slots
+	if resp, _ := getFrom(t, srv.URL+"/api/v1/search?q=council"); resp.StatusCode != 200 {
+		t.Errorf("after the slot freed: %d", resp.StatusCode)
+	}
+	_, metrics := getFrom(t, srv.URL+"/metrics")
+	if !strings.Contains(metrics, "inquirysearch_shed_total 1") {
+		t.Error("the refusal is not counted")
+	}
+}

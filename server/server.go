@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"runtime"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -43,6 +44,8 @@ type Options struct {
 	Ready          func() error   // nil error when the service can answer searches
 	Admin          Admin          // the authenticated admin API; off without a token
 	PublicURL      string         // base URL for absolute links in feeds; default: from the request
+	MaxInFlight    int            // searches and pages served at once; default 4 per CPU
+	QueueWait      time.Duration  // how long a request waits for a slot before a 503; default 1 s
 	// CrawlReport returns the last crawl's report for the status route;
 	// nil, or corpus.ErrNotFound, when there is none.
 	CrawlReport func() (*corpus.CrawlReport, error)
@@ -60,12 +63,19 @@ type Server struct {
 	limit      *limiter
 	cheapLimit *limiter
 	jobs       jobs
+	slots      chan struct{}
 }
 
 // New returns the server's handler over a search backend.
 func New(backend Backend, opts Options) (*Server, error) {
 	if opts.SearchTimeout <= 0 {
 		opts.SearchTimeout = 5 * time.Second
+	}
+	if opts.MaxInFlight <= 0 {
+		opts.MaxInFlight = 4 * runtime.NumCPU()
+	}
+	if opts.QueueWait <= 0 {
+		opts.QueueWait = time.Second
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -80,7 +90,7 @@ func New(backend Backend, opts Options) (*Server, error) {
 		m.registry.MustRegister(c.collectors()...)
 	}
 	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
-		metrics: m, limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
+		slots: make(chan struct{}, opts.MaxInFlight), metrics: m, limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
 	s.routes()
 	return s, nil
 }
