@@ -205,3 +205,17 @@ func TestShedsLoadWhenFull(t *testing.T) {
 		t.Error("the refusal is not counted")
 	}
 }
+
+// TestSearchDeadline: a search that cannot finish within its deadline is
+// a 503 with Retry-After, as JSON for the API and as a page for people.
+func TestSearchDeadline(t *testing.T) {
+	srv := limitedServer(t, Options{SearchTimeout: time.Nanosecond})
+	resp, body := getFrom(t, srv.URL+"/api/v1/search?q=council")
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, `"unavailable"`) {
+		t.Errorf("API past its deadline: %d %q %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	resp, body = getFrom(t, srv.URL+"/search?q=council")
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || strings.Contains(body, "goroutine") {
+		t.Errorf("page past its deadline: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
