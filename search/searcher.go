@@ -68,7 +68,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	parsed, filters, prox, p := pr.parsed, pr.filters, pr.prox, pr.plan
-	res, side, err := s.run(ctx, r, p.query, filters, pr.dates, pr.recs)
+	res, side, err := s.run(ctx, r, p.query, filters, pr.dates, pr.recs, phrasesOnly(parsed))
 	if err != nil {
 		return nil, err
 	}
@@ -136,16 +136,21 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 // side search that counts the facet without its own filter, so that its
 // other values stay visible with their counts and a person can widen the
 // selection. The side searches run alongside the main one.
-func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs bool) (*bleve.SearchResult, map[string]*bleve.SearchResult, error) {
+func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string]*bleve.SearchResult, error) {
 	// Recommendation documents repeat paragraphs of their report pages, so
 	// a search shows them only when it asks for that type. Facets count
 	// what the search shows, the type facet included, so that choosing one
 	// type never makes another appear in the facet.
 	filter := func(skip string) query.Query { return searchFilter(filters, dates, skip, recs) }
-	req := bleve.NewSearchRequestOptions(withFilter(scoring, filter("")), r.Size, (r.Page-1)*r.Size, false)
-	req.Fields = []string{indexer.FieldSource}
-	req.IncludeLocations = true
+	main := withFilter(scoring, filter(""))
+	req := bleve.NewSearchRequestOptions(main, r.Size, (r.Page-1)*r.Size, false)
 	req.SortByCustom(sortOrder(r.Sort))
+	if phrases {
+		// A phrase's searcher reads its words' positions to match at all,
+		// so gathering them costs little more: one search does.
+		req.Fields = []string{indexer.FieldSource}
+		req.IncludeLocations = true
+	}
 	sideFacet := func(f string) bool { return len(filters[f]) > 0 }
 	for _, f := range Facets {
 		if !sideFacet(f) {
@@ -177,6 +182,9 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		}(f)
 	}
 	res, err := s.idx.SearchInContext(ctx, req)
+	if err == nil && !phrases {
+		err = s.detail(ctx, main, res)
+	}
 	wg.Wait()
 	if err == nil {
 		err = sideErr
@@ -185,6 +193,55 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		return nil, nil, unavailable(ctx, err)
 	}
 	return res, side, nil
+}
+
+// phrasesOnly reports whether every term a query asks for is a phrase or
+// a proximity search.
+func phrasesOnly(q *Query) bool {
+	if len(q.Groups) == 0 {
+		return false
+	}
+	for _, g := range q.Groups {
+		for _, t := range g {
+			if !t.Phrase && t.Within == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// detail fills in the stored document and the term locations of the hits
+// of one page. The main search asks for neither: bleve gathers locations
+// for every match, not only for the page it returns, and for a common word
+// that was over two fifths of a search's time. A second search of the same
+// query restricted to the page's documents gathers them for those alone.
+func (s *Searcher) detail(ctx context.Context, q query.Query, res *bleve.SearchResult) error {
+	if len(res.Hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.Fields = []string{indexer.FieldSource}
+	req.IncludeLocations = true
+	req.Score = "none"
+	more, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]*bsearch.DocumentMatch, len(more.Hits))
+	for _, h := range more.Hits {
+		byID[h.ID] = h
+	}
+	for _, h := range res.Hits {
+		if d, ok := byID[h.ID]; ok {
+			h.Fields, h.Locations = d.Fields, d.Locations
+		}
+	}
+	return nil
 }
 
 // searchFilter is the non-scoring part of a search: its filters but the
