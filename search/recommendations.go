@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -107,33 +106,18 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 	out := &RecommendationList{Query: r.Query, Parsed: parsed.String(), Filters: filters,
 		Recommendations: []RecommendationItem{}, Facets: map[string][]FacetValue{}, IndexVersion: s.meta.Version}
 
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var sideErr error
-	for _, facet := range RecommendationFacets {
-		wg.Add(1)
-		go func(facet string) {
-			defer wg.Done()
-			sr := bleve.NewSearchRequestOptions(withFilter(scoring, filter(facet)), 0, 0, false)
-			sr.Score = "none"
-			sr.AddFacet(facet, bleve.NewFacetRequest(recFacetField[facet], 500))
-			res, err := s.idx.SearchInContext(ctx, sr)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				sideErr = err
-				return
-			}
-			out.Facets[facet] = facetValues(facet, res.Facets[facet])
-		}(facet)
-	}
+	wait := s.countApart(ctx, RecommendationFacets, func(f string) query.Query { return withFilter(scoring, filter(f)) },
+		func(f string) *bleve.FacetRequest { return bleve.NewFacetRequest(recFacetField[f], 500) })
 	res, err := s.idx.SearchInContext(ctx, req)
-	wg.Wait()
+	side, sideErr := wait()
 	if err == nil {
 		err = sideErr
 	}
 	if err != nil {
 		return nil, unavailable(ctx, err)
+	}
+	for _, f := range RecommendationFacets {
+		out.Facets[f] = facetValues(f, side[f])
 	}
 	for _, h := range res.Hits {
 		item, err := recommendationItem(h)

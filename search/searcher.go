@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -86,11 +85,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, f := range Facets {
-		src := res
-		if sr, ok := side[f]; ok {
-			src = sr
+		fr, ok := side[f]
+		if !ok {
+			fr = res.Facets[f]
 		}
-		out.Facets[f] = facetValues(f, src.Facets[f])
+		out.Facets[f] = facetValues(f, fr)
 	}
 	if out.Total < DidYouMeanBelow && suggestionsWanted(ctx) {
 		out.DidYouMean = s.didYouMean(ctx, r, parsed, out.Total)
@@ -136,7 +135,7 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 // side search that counts the facet without its own filter, so that its
 // other values stay visible with their counts and a person can widen the
 // selection. The side searches run alongside the main one.
-func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string]*bleve.SearchResult, error) {
+func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string]*bsearch.FacetResult, error) {
 	// Recommendation documents repeat paragraphs of their report pages, so
 	// a search shows them only when it asks for that type. Facets count
 	// what the search shows, the type facet included, so that choosing one
@@ -151,41 +150,21 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		req.Fields = []string{indexer.FieldSource}
 		req.IncludeLocations = true
 	}
-	sideFacet := func(f string) bool { return len(filters[f]) > 0 }
+	var apart []string // facets with a selected value, counted without it
 	for _, f := range Facets {
-		if !sideFacet(f) {
+		if len(filters[f]) > 0 {
+			apart = append(apart, f)
+		} else {
 			req.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize[f]))
 		}
 	}
-	side := map[string]*bleve.SearchResult{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	var sideErr error
-	for _, f := range Facets {
-		if !sideFacet(f) {
-			continue
-		}
-		wg.Add(1)
-		go func(f string) {
-			defer wg.Done()
-			sr := bleve.NewSearchRequestOptions(withFilter(scoring, filter(f)), 0, 0, false)
-			sr.Score = "none"
-			sr.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize[f]))
-			res, err := s.idx.SearchInContext(ctx, sr)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				sideErr = err
-				return
-			}
-			side[f] = res
-		}(f)
-	}
+	wait := s.countApart(ctx, apart, func(f string) query.Query { return withFilter(scoring, filter(f)) },
+		func(f string) *bleve.FacetRequest { return bleve.NewFacetRequest(facetField[f], facetSize[f]) })
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err == nil && !phrases {
 		err = s.detail(ctx, main, res)
 	}
-	wg.Wait()
+	side, sideErr := wait()
 	if err == nil {
 		err = sideErr
 	}
@@ -193,6 +172,39 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		return nil, nil, unavailable(ctx, err)
 	}
 	return res, side, nil
+}
+
+// countApart starts one side search per facet, each counting that facet
+// over its own query, with scoring off, alongside whatever the caller does
+// next; the function it returns waits for them and gives their counts.
+func (s *Searcher) countApart(ctx context.Context, facets []string, q func(facet string) query.Query, req func(facet string) *bleve.FacetRequest) func() (map[string]*bsearch.FacetResult, error) {
+	out := map[string]*bsearch.FacetResult{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var firstErr error
+	for _, f := range facets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sr := bleve.NewSearchRequestOptions(q(f), 0, 0, false)
+			sr.Score = "none"
+			sr.AddFacet(f, req(f))
+			res, err := s.idx.SearchInContext(ctx, sr)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				return
+			}
+			out[f] = res.Facets[f]
+		}()
+	}
+	return func() (map[string]*bsearch.FacetResult, error) {
+		wg.Wait()
+		return out, firstErr
+	}
 }
 
 // phrasesOnly reports whether every term a query asks for is a phrase or
@@ -391,9 +403,4 @@ func (s *Searcher) Close() error {
 		}
 	})
 	return s.closeErr
-}
-
-// Lower-cased facet labels for display.
-func FacetLabel(facet string) string {
-	return strings.ToUpper(facet[:1]) + facet[1:]
 }
