@@ -17,6 +17,8 @@ type statusWriter struct {
 	http.ResponseWriter
 	status int
 	wrote  bool
+	route  string // the route's path template, once the router has matched it
+	client string
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -51,18 +53,6 @@ func requestID(r *http.Request) string {
 	return hex.EncodeToString(b[:])
 }
 
-// routeOf names the route a request matches by its path template, so that
-// metrics group /documents/{id} as one route and not one per id.
-func (s *Server) routeOf(r *http.Request) string {
-	var m mux.RouteMatch
-	if s.router.Match(r, &m) && m.Route != nil && m.MatchErr == nil {
-		if t, err := m.Route.GetPathTemplate(); err == nil {
-			return t
-		}
-	}
-	return "unmatched"
-}
-
 // cheap routes cost next to nothing and get their own, larger budget, so
 // that health checks and stylesheets never eat into a client's searches.
 func isCheap(route string) bool {
@@ -81,9 +71,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
-	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-	route := s.routeOf(r)
 	client := clientAddr(r, s.opts.TrustedProxies)
+	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK, route: "unmatched", client: client}
 
 	defer func() {
 		if v := recover(); v != nil {
@@ -93,8 +82,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		d := time.Since(start)
-		s.metrics.observe(route, r.Method, sw.status, d)
-		s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "route", route,
+		s.metrics.observe(sw.route, r.Method, sw.status, d)
+		s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "route", sw.route,
 			"status", sw.status, "duration_ms", float64(d.Microseconds())/1000, "client", client)
 	}()
 
@@ -103,23 +92,46 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(sw, r.Body, maxBodyBytes)
 	}
-	lim := s.limit
-	if isCheap(route) {
-		lim = s.cheapLimit
-	}
-	if ok, wait := lim.allow(client, start); !ok {
-		s.tooMany(sw, r, wait)
-		return
-	}
-	if !isCheap(route) {
-		release, ok := s.admit(r)
-		if !ok {
-			s.busy(sw, r)
+	s.router.ServeHTTP(sw, r)
+}
+
+// guard runs once the router has matched a request (or found none): it
+// names the route by its path template, so that metrics group
+// /documents/{id} as one route and not one per id, then applies the
+// client's rate limit and takes a search slot. It runs as router
+// middleware so that each request is routed once.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		route := "unmatched"
+		if cr := mux.CurrentRoute(r); cr != nil {
+			if t, err := cr.GetPathTemplate(); err == nil {
+				route = t
+			}
+		}
+		var client string
+		if sw, ok := w.(*statusWriter); ok {
+			sw.route, client = route, sw.client
+		} else {
+			client = clientAddr(r, s.opts.TrustedProxies)
+		}
+		lim := s.limit
+		if isCheap(route) {
+			lim = s.cheapLimit
+		}
+		if ok, wait := lim.allow(client, time.Now()); !ok {
+			s.tooMany(w, r, wait)
 			return
 		}
-		defer release()
-	}
-	s.router.ServeHTTP(sw, r)
+		if !isCheap(route) {
+			release, ok := s.admit(r)
+			if !ok {
+				s.busy(w, r)
+				return
+			}
+			defer release()
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {

@@ -104,8 +104,9 @@ func (s *Server) routes() {
 	s.registerPageRoutes(r)
 	static, _ := fs.Sub(assets, "static")
 	r.PathPrefix("/static/").Handler(http.StripPrefix("/static/", cacheFor(http.FileServerFS(static), time.Hour)))
-	r.NotFoundHandler = http.HandlerFunc(s.notFound)
-	r.MethodNotAllowedHandler = http.HandlerFunc(s.methodNotAllowed)
+	r.Use(s.guard)
+	r.NotFoundHandler = s.guard(http.HandlerFunc(s.notFound))
+	r.MethodNotAllowedHandler = s.guard(http.HandlerFunc(s.methodNotAllowed))
 }
 
 // registerAPIRoutes adds the JSON API. Unknown paths and methods under
