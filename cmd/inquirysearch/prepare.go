@@ -14,10 +14,12 @@ import (
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
-// crawlProgress prints one status line every n pages.
+// crawlProgress prints one status line every n pages; the caller prints
+// the summary when the crawl ends (fetches still in flight when the queue
+// empties would otherwise print a line each).
 func crawlProgress(w io.Writer, every int) func(corpus.Progress) {
 	return func(p corpus.Progress) {
-		if p.Fetched%every == 0 || p.Queued == 0 {
+		if p.Fetched%every == 0 {
 			fmt.Fprintf(w, "  fetched %d pages: %d stored, %d duplicates, %d skipped, %d failed, %d queued\n",
 				p.Fetched, p.Stored, p.Duplicates, p.Skipped, p.Failed, p.Queued)
 		}
