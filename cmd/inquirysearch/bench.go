@@ -51,6 +51,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	conc := fs.String("concurrency", "1,4", "comma-separated numbers of concurrent clients")
 	raw := fs.Bool("raw", false, "also build and measure raw bleve with a plain mapping, the floor the service stands on")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
+	only := fs.String("kinds", "", "measure only the query kinds whose names contain one of these comma-separated words")
+	paths := fs.String("paths", "in-process,http,http-cached", "comma-separated paths to measure: in-process, http, http-cached")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed queries to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -92,7 +95,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	kinds := oracle.queryKinds(*n)
+	kinds := filterKinds(oracle.queryKinds(*n), *only)
 
 	// Hit counts first: a fast engine that miscounts is not fast.
 	for _, k := range kinds {
@@ -124,24 +127,40 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer stopCached()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	want := map[string]bool{}
+	for _, p := range strings.Split(*paths, ",") {
+		want[strings.TrimSpace(p)] = true
+	}
+	if *cpuProfile != "" {
+		stopProfile, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
+	}
 	for _, k := range kinds {
 		for _, c := range levels {
-			rep.Figures = append(rep.Figures,
-				measure(k, "in-process", c, func(q benchQuery) (int, error) {
+			if want["in-process"] {
+				rep.Figures = append(rep.Figures, measure(k, "in-process", c, func(q benchQuery) (int, error) {
 					res, err := s.Search(ctx, q.req)
 					if err != nil {
 						return 0, err
 					}
 					return int(res.Total), nil
-				}),
-				measure(k, "http", c, func(q benchQuery) (int, error) { return httpSearch(ctx, client, base, q.req) }),
-			)
+				}))
+			}
+			if want["http"] {
+				rep.Figures = append(rep.Figures,
+					measure(k, "http", c, func(q benchQuery) (int, error) { return httpSearch(ctx, client, base, q.req) }))
+			}
 		}
-		// The same queries again through the result cache, once it has
-		// seen them: what a repeated search costs.
-		warm := func(q benchQuery) (int, error) { return httpSearch(ctx, client, cachedBase, q.req) }
-		measure(k, "warm-up", 1, warm)
-		rep.Figures = append(rep.Figures, measure(k, "http-cached", 1, warm))
+		if want["http-cached"] {
+			// The same queries again through the result cache, once it has
+			// seen them: what a repeated search costs.
+			warm := func(q benchQuery) (int, error) { return httpSearch(ctx, client, cachedBase, q.req) }
+			measure(k, "warm-up", 1, warm)
+			rep.Figures = append(rep.Figures, measure(k, "http-cached", 1, warm))
+		}
 	}
 	if *raw {
 		rb, err := newRawBleve(ctx, docs, filepath.Join(*data, "raw-bleve-index"))
@@ -191,6 +210,9 @@ func measure(k benchKind, path string, c int, do func(benchQuery) (int, error)) 
 				t := time.Now()
 				n, err := do(k.queries[i])
 				lat[i] = time.Since(t)
+				if os.Getenv("SLOWDEBUG") != "" && lat[i] > 50*time.Millisecond {
+					fmt.Fprintf(os.Stderr, "slow %v %q %d\n", lat[i], k.queries[i].req.Query, n)
+				}
 				if err != nil {
 					lat[i] = time.Hour // an error counts as the worst latency
 				}

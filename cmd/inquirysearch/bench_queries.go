@@ -215,3 +215,21 @@ func containsRun(toks, run []string) bool {
 }
 
 func urlEscape(s string) string { return url.QueryEscape(s) }
+
+// filterKinds keeps the kinds whose names contain one of the
+// comma-separated words of only (all of them when only is empty).
+func filterKinds(kinds []benchKind, only string) []benchKind {
+	if only == "" {
+		return kinds
+	}
+	var out []benchKind
+	for _, k := range kinds {
+		for _, w := range strings.Split(only, ",") {
+			if w = strings.TrimSpace(w); w != "" && strings.Contains(k.name, w) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
