@@ -44,7 +44,7 @@ type Meta struct {
 
 // SchemaVersion numbers the index layout. An index built with an older
 // one is treated as missing, so that it is rebuilt from the corpus.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Build indexes docs into a new index at dir, replacing any index there
 // only once the new one is complete: it is built beside the old one and
@@ -60,7 +60,7 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	if err := os.RemoveAll(building); err != nil {
 		return nil, fmt.Errorf("build index: clear %s: %w", building, err)
 	}
-	m, err := NewMapping()
+	m, err := corpusMapping(docs)
 	if err != nil {
 		return nil, err
 	}

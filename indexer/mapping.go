@@ -50,16 +50,21 @@ const (
 
 // Analyzer names registered in the mapping.
 const (
-	AnalyzerText    = "inquiry_text"  // English: possessives, lower case, stop words, Porter stems
-	AnalyzerExact   = "inquiry_exact" // lower case only: every word kept, none stemmed
-	AnalyzerKeyword = "keyword"
-	AnalyzerKeyLow  = "keyword_lower"
-	AnalyzerIdent   = "identifier" // whitespace-separated identifiers, lower-cased, kept whole
+	AnalyzerText  = "inquiry_text"  // English: possessives, lower case, stop words, Porter stems
+	AnalyzerExact = "inquiry_exact" // lower case only: every word kept, none stemmed
+	// AnalyzerExactIndex indexes the exact body text: AnalyzerExact's
+	// tokens plus the pairs of common words (see FilterCommonGrams).
+	// Queries analyse with AnalyzerExact and ask for pairs explicitly.
+	AnalyzerExactIndex = "inquiry_exact_pairs"
+	AnalyzerKeyword    = "keyword"
+	AnalyzerKeyLow     = "keyword_lower"
+	AnalyzerIdent      = "identifier" // whitespace-separated identifiers, lower-cased, kept whole
 )
 
 // NewMapping returns the index mapping: a static mapping (no dynamic
-// fields, no _all) holding only what search and display use.
-func NewMapping() (*mapping.IndexMappingImpl, error) {
+// fields, no _all) holding only what search and display use. The exact
+// body field also indexes the adjacent pairs of the common words given.
+func NewMapping(common ...string) (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = "bm25"
 	im.DefaultAnalyzer = AnalyzerText
@@ -67,12 +72,18 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 
+	if err := im.AddCustomTokenFilter(commonGramsName, map[string]any{
+		"type": FilterCommonGrams, "words": append([]string{}, common...),
+	}); err != nil {
+		return nil, fmt.Errorf("mapping: common pairs: %w", err)
+	}
 	for _, a := range []struct {
 		name, tokenizer string
 		filters         []string
 	}{
 		{AnalyzerText, unicode.Name, []string{FilterApostrophe, en.PossessiveName, lowercase.Name, en.StopName, porter.Name}},
 		{AnalyzerExact, unicode.Name, []string{FilterApostrophe, lowercase.Name}},
+		{AnalyzerExactIndex, unicode.Name, []string{FilterApostrophe, lowercase.Name, commonGramsName}},
 		{AnalyzerKeyLow, single.Name, []string{lowercase.Name}},
 		{AnalyzerIdent, whitespace.Name, []string{lowercase.Name}},
 	} {
@@ -85,7 +96,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(FieldText,
-		textField(FieldText, AnalyzerText), textField(FieldTextExact, AnalyzerExact))
+		textField(FieldText, AnalyzerText), textField(FieldTextExact, AnalyzerExactIndex))
 	dm.AddFieldMappingsAt(FieldTitle,
 		textField(FieldTitle, AnalyzerText), textField(FieldTitleExact, AnalyzerExact))
 

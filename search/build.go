@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -35,10 +36,12 @@ type builder struct {
 	// spaces, to the acronyms it stands for.
 	acronyms map[string][]string
 	maxWords int // the most words in any expansion
+	// common are the words whose adjacent pairs the exact field indexes.
+	common map[string]bool
 }
 
 func newBuilder(m mapping.IndexMapping, g *Glossary) builder {
-	b := builder{mapping: m, glossary: g, acronyms: map[string][]string{}}
+	b := builder{mapping: m, glossary: g, acronyms: map[string][]string{}, common: indexer.CommonWords(m)}
 	g.each(func(expansion string, acronyms []string) {
 		toks := b.tokens(indexer.AnalyzerExact, expansion)
 		b.acronyms[strings.Join(toks, " ")] = acronyms
@@ -159,7 +162,7 @@ func (b builder) term(t Term, expand bool, prox proximities, p *plan) query.Quer
 	case t.Within > 0:
 		return prox.query(t)
 	case t.Phrase:
-		tq = exactPhrase(t.Text)
+		tq = b.exactPhrase(t.Text)
 	default:
 		tq = b.words(t.Text)
 	}
@@ -170,7 +173,7 @@ func (b builder) term(t Term, expand bool, prox proximities, p *plan) query.Quer
 	alts := []query.Query{tq}
 	if !t.Phrase {
 		for _, e := range b.glossary.Expansions(t.Text) {
-			alts = append(alts, exactPhrase(e))
+			alts = append(alts, b.exactPhrase(e))
 			with = append(with, e)
 		}
 	} else {
@@ -203,12 +206,24 @@ func (b builder) words(text string) query.Query {
 	)
 }
 
-// exactPhrase finds text as an exact phrase in the body or the titles.
-func exactPhrase(text string) query.Query {
-	return bleve.NewDisjunctionQuery(
-		phrase(text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
-		phrase(text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost),
-	)
+// exactPhrase finds text as an exact phrase in the body or the titles. In
+// the body, the pairs of common words it holds are looked up as indexed
+// pairs: the same matches, from far shorter position lists.
+func (b builder) exactPhrase(text string) query.Query {
+	return bleve.NewDisjunctionQuery(b.bodyPhrase(text),
+		phrase(text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost))
+}
+
+func (b builder) bodyPhrase(text string) query.Query {
+	toks := b.tokens(indexer.AnalyzerExact, text)
+	terms := indexer.PhraseTerms(toks, b.common)
+	switch {
+	case slices.Equal(terms, toks):
+		return phrase(text, indexer.FieldTextExact, indexer.AnalyzerExact, 1)
+	case len(terms) == 1:
+		return identifier(terms[0], indexer.FieldTextExact)
+	}
+	return bleve.NewPhraseQuery(terms, indexer.FieldTextExact)
 }
 
 func identifier(term, field string) query.Query {

@@ -107,7 +107,7 @@ func (s *Searcher) correction(ctx context.Context, reader index.IndexReader, w s
 	defer dict.Close()
 	var best *index.DictEntry
 	for e, err := dict.Next(); e != nil && err == nil; e, err = dict.Next() {
-		if e.Term == word {
+		if e.Term == word || strings.Contains(e.Term, " ") { // " ": an indexed pair of words
 			continue
 		}
 		d := editDistance(word, e.Term)

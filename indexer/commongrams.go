@@ -1,0 +1,180 @@
+package indexer
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+)
+
+// A quoted phrase of common words ("that the", "of the inquiry") is the
+// slowest search bleve runs: its searcher reads the positions of every word
+// in every document holding them all, and the commonest words have the
+// longest position lists. The exact field therefore also holds, at the
+// position of its first word, every pair of adjacent words that are both
+// among the corpus's commonest ("of the" as one term). A phrase then reads
+// the far shorter lists of its pairs (see PhraseTerms). Pairs with a rarer
+// word are not indexed: the rarer word already keeps such phrases fast, and
+// indexing every pair doubled the build and the index for little more.
+const (
+	FilterCommonGrams = "common_grams" // token filter type
+	commonGramsName   = "corpus_common_grams"
+	// CommonWordsCount is how many of the corpus's commonest words pair.
+	CommonWordsCount = 200
+)
+
+func init() {
+	registry.RegisterTokenFilter(FilterCommonGrams, func(config map[string]any, _ *registry.Cache) (analysis.TokenFilter, error) {
+		words, err := configWords(config)
+		if err != nil {
+			return nil, err
+		}
+		return commonGrams(words), nil
+	})
+}
+
+func configWords(config map[string]any) (map[string]bool, error) {
+	out := map[string]bool{}
+	switch ws := config["words"].(type) {
+	case nil:
+	case []string:
+		for _, w := range ws {
+			out[w] = true
+		}
+	case []any: // as read back from the index's stored mapping
+		for _, w := range ws {
+			s, ok := w.(string)
+			if !ok {
+				return nil, fmt.Errorf("%s: words must be strings, not %T", FilterCommonGrams, w)
+			}
+			out[s] = true
+		}
+	default:
+		return nil, fmt.Errorf("%s: words must be a list, not %T", FilterCommonGrams, ws)
+	}
+	return out, nil
+}
+
+type commonGrams map[string]bool
+
+func (c commonGrams) Filter(in analysis.TokenStream) analysis.TokenStream {
+	if len(c) == 0 || len(in) < 2 {
+		return in
+	}
+	var grams []analysis.Token
+	var buf []byte
+	for i := 1; i < len(in); i++ {
+		a, b := in[i-1], in[i]
+		if b.Position == a.Position+1 && c[string(a.Term)] && c[string(b.Term)] {
+			if grams == nil {
+				// One array and one buffer for the stream's pairs: the
+				// filter runs on every paragraph of the corpus.
+				grams = make([]analysis.Token, 0, len(in)/2)
+				buf = make([]byte, 0, 8*len(in))
+			}
+			from := len(buf)
+			buf = append(append(append(buf, a.Term...), ' '), b.Term...)
+			grams = append(grams, analysis.Token{Term: buf[from:len(buf):len(buf)],
+				Start: a.Start, End: b.End, Position: a.Position, Type: analysis.Shingle})
+		}
+	}
+	for i := range grams {
+		in = append(in, &grams[i])
+	}
+	return in
+}
+
+// CommonWords returns the words an index pairs, as its mapping records
+// them (none for an index built without pairs).
+func CommonWords(m mapping.IndexMapping) map[string]bool {
+	im, ok := m.(*mapping.IndexMappingImpl)
+	if !ok {
+		return nil
+	}
+	words, err := configWords(im.CustomAnalysis.TokenFilters[commonGramsName])
+	if err != nil {
+		return nil
+	}
+	return words
+}
+
+// PhraseTerms returns the terms of a phrase query on the exact field that
+// finds the phrase of exact tokens toks: at each position the pair starting
+// there when it is indexed, otherwise the word unless the previous pair
+// covers it ("" leaves the position free; none is left at the end). "of
+// the inquiry" with "of" and "the" common but not "inquiry" becomes
+// ["of the", "", "inquiry"].
+func PhraseTerms(toks []string, common map[string]bool) []string {
+	out := make([]string, 0, len(toks))
+	covered := false
+	for i, t := range toks {
+		switch {
+		case covered && i == len(toks)-1:
+			covered = false // the last word, checked by the pair before it
+		case i+1 < len(toks) && common[t] && common[toks[i+1]]:
+			out = append(out, t+" "+toks[i+1])
+			covered = true
+		case covered:
+			out = append(out, "")
+			covered = false
+		default:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// commonWords returns the corpus's commonest exact tokens, counted over an
+// even sample of its paragraphs; ties go alphabetically so that a corpus
+// always gives the same list.
+func commonWords(texts func(yield func(string) bool), analyzer analysis.Analyzer) []string {
+	counts := map[string]int{}
+	for t := range texts {
+		for _, tok := range analyzer.Analyze([]byte(t)) {
+			counts[string(tok.Term)]++
+		}
+	}
+	words := make([]string, 0, len(counts))
+	for w := range counts {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), cmp.Compare(a, b))
+	})
+	return words[:min(len(words), CommonWordsCount)]
+}
+
+// commonSample is about how many paragraphs the common words are counted
+// over: the commonest words of a large corpus show in any even sample.
+const commonSample = 20000
+
+// corpusMapping returns the mapping for indexing docs, pairing the
+// commonest words of their paragraphs.
+func corpusMapping(docs []*corpus.Document) (*mapping.IndexMappingImpl, error) {
+	plain, err := NewMapping()
+	if err != nil {
+		return nil, err
+	}
+	total := 0
+	for _, d := range docs {
+		total += len(d.Paragraphs)
+	}
+	step := max(1, total/commonSample)
+	texts := func(yield func(string) bool) {
+		n := 0
+		for _, d := range docs {
+			for _, p := range d.Paragraphs {
+				n++
+				if n%step == 0 && !yield(p.Text) {
+					return
+				}
+			}
+		}
+	}
+	return NewMapping(commonWords(texts, plain.AnalyzerNamed(AnalyzerExact))...)
+}
