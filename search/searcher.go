@@ -26,6 +26,7 @@ type Searcher struct {
 	meta      *indexer.Meta
 	builder   builder
 	suggester *suggester
+	empty     emptyBox
 }
 
 // Option changes how a Searcher is set up.
@@ -62,6 +63,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.validate(); err != nil {
 		return nil, err
 	}
+	if r.isEmptyBox() {
+		return s.empty.get(ctx, s, start)
+	}
+	return s.search(ctx, r, start)
+}
+
+// search runs a validated request.
+func (s *Searcher) search(ctx context.Context, r Request, start time.Time) (*Result, error) {
 	pr, err := s.prepare(ctx, r)
 	if err != nil {
 		return nil, err

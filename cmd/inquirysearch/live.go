@@ -133,6 +133,11 @@ func (l *live) reindex(ctx context.Context) error {
 		return err
 	}
 	next := search.New(idx, meta, l.opts...)
+	// The new index answers the empty box from memory before anyone sees it.
+	if err := next.Warm(ctx); err != nil {
+		next.Close()
+		return err
+	}
 	l.mu.Lock()
 	old := l.cur
 	l.cur = next

@@ -65,6 +65,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	reportStartup(stdout, dataDirs{root: *data}, meta)
 	backend := &live{cur: search.New(idx, meta, opts...), opts: opts, dirs: dataDirs{root: *data}, log: log, seeds: seeds}
 	defer backend.close()
+	if err := backend.cur.Warm(ctx); err != nil {
+		return err
+	}
 	adminToken := os.Getenv(adminTokenEnv)
 	if adminToken != "" {
 		log.Info("admin API enabled", "routes", "/api/v1/admin/reindex, /api/v1/admin/crawl")

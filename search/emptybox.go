@@ -1,0 +1,59 @@
+package search
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+)
+
+// emptyBox holds the answer to the empty search box: every document, with
+// every facet counted over the whole index. It is the page a person lands
+// on and the costliest common search (it visits every document), and it
+// changes only when the index does; a Searcher serves one index version, so
+// it is computed once per Searcher.
+type emptyBox struct {
+	mu  sync.Mutex
+	res *Result
+}
+
+// isEmptyBox reports whether a validated request is the empty box's first
+// page in the default order.
+func (r Request) isEmptyBox() bool {
+	if strings.TrimSpace(r.Query) != "" || r.From != "" || r.To != "" ||
+		r.Page != 1 || r.Size != DefaultSize || r.Sort != SortRelevance {
+		return false
+	}
+	for _, v := range r.Filters {
+		if len(v) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// get returns the empty box's result, computing it on first use. A failed
+// computation (a cancelled request, say) is not kept: the next caller tries
+// again.
+func (e *emptyBox) get(ctx context.Context, s *Searcher, start time.Time) (*Result, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.res == nil {
+		res, err := s.search(ctx, Request{Page: 1, Size: DefaultSize, Sort: SortRelevance}, start)
+		if err != nil {
+			return nil, err
+		}
+		e.res = res
+	}
+	out := *e.res // the hits and facets are shared: callers only read them
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return &out, nil
+}
+
+// Warm computes what a Searcher answers from memory (the empty box), so
+// that the first person to open the page after a start or a rebuild does
+// not wait for it.
+func (s *Searcher) Warm(ctx context.Context) error {
+	_, err := s.empty.get(ctx, s, time.Now())
+	return err
+}
