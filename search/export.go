@@ -9,15 +9,14 @@ import (
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
-// Export limits.
-const (
-	// MaxExportRows is the most results one export returns. A larger
-	// result is cut there, and the export says so.
-	MaxExportRows = 100000
-	// exportBatch is how many hits one step of an export reads: memory
-	// holds one batch at a time, whatever the size of the result.
-	exportBatch = 200
-)
+// MaxExportRows is the most results one export returns. A larger result
+// is cut there, and the export says so.
+const MaxExportRows = 100000
+
+// exportBatch is how many hits one step of an export reads: memory holds
+// one batch at a time, whatever the size of the result. Tests make it
+// small, to cross batches on a small index.
+var exportBatch = 200
 
 // ExportSummary says how an export went.
 type ExportSummary struct {
@@ -53,9 +52,7 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 		req.Fields = []string{indexer.FieldSource}
 		req.IncludeLocations = true
 		req.SortByCustom(sortOrder(r.Sort))
-		if after != nil {
-			req.SetSearchAfter(after)
-		}
+		continueAfter(req, after)
 		res, err := s.idx.SearchInContext(ctx, req)
 		if err != nil {
 			return sum, unavailable(ctx, err)
@@ -82,6 +79,6 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 		if len(res.Hits) == 0 || sum.Rows >= limit || uint64(sum.Rows) >= res.Total {
 			return sum, nil
 		}
-		after = res.Hits[len(res.Hits)-1].Sort
+		after = afterValues(req.Sort, res.Hits[len(res.Hits)-1])
 	}
 }
