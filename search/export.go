@@ -27,13 +27,13 @@ type ExportSummary struct {
 
 // Export runs a search and hands every result to emit, in the order of
 // Search's pages, reading the results a batch at a time with bleve's
-// search_after, so that memory does not grow with the result. Page and
-// Size of r are ignored; at most limit results are exported (MaxExportRows
-// when limit is 0 or larger). before, if not nil, is called once with the
-// total before the first result, so that a caller can write headers.
-// Errors are those of Search, or emit's.
+// search_after, so that memory does not grow with the result. Page, Size
+// and After of r are ignored; at most limit results are exported
+// (MaxExportRows when limit is 0 or larger). before, if not nil, is called
+// once with the total before the first result, so that a caller can write
+// headers. Errors are those of Search, or emit's.
 func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func(total uint64) error, emit func(Hit) error) (*ExportSummary, error) {
-	r.Page, r.Size = 1, 1
+	r.Page, r.Size, r.After = 1, 1, ""
 	if err := r.validate(); err != nil {
 		return nil, err
 	}

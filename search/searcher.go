@@ -77,6 +77,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort, Expanded: p.expanded,
 		Hits: []Hit{}, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
 	}
+	out.Next = r.next(res)
 	for _, h := range res.Hits {
 		hit, err := toHit(h, prox.keep(h.ID))
 		if err != nil {
@@ -144,6 +145,7 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	main := withFilter(scoring, filter(""))
 	req := bleve.NewSearchRequestOptions(main, r.Size, (r.Page-1)*r.Size, false)
 	req.SortByCustom(sortOrder(r.Sort))
+	continueAfter(req, r.after)
 	if phrases {
 		// A phrase's searcher reads its words' positions to match at all,
 		// so gathering them costs little more: one search does.
