@@ -9,15 +9,14 @@ import (
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
-// Export limits.
-const (
-	// MaxExportRows is the most results one export returns. A larger
-	// result is cut there, and the export says so.
-	MaxExportRows = 100000
-	// exportBatch is how many hits one step of an export reads: memory
-	// holds one batch at a time, whatever the size of the result.
-	exportBatch = 200
-)
+// MaxExportRows is the most results one export returns. A larger result
+// is cut there, and the export says so.
+const MaxExportRows = 100000
+
+// exportBatch is how many hits one step of an export reads: memory holds
+// one batch at a time, whatever the size of the result. Tests make it
+// small, to cross batches on a small index.
+var exportBatch = 200
 
 // ExportSummary says how an export went.
 type ExportSummary struct {
@@ -28,13 +27,13 @@ type ExportSummary struct {
 
 // Export runs a search and hands every result to emit, in the order of
 // Search's pages, reading the results a batch at a time with bleve's
-// search_after, so that memory does not grow with the result. Page and
-// Size of r are ignored; at most limit results are exported (MaxExportRows
-// when limit is 0 or larger). before, if not nil, is called once with the
-// total before the first result, so that a caller can write headers.
-// Errors are those of Search, or emit's.
+// search_after, so that memory does not grow with the result. Page, Size
+// and After of r are ignored; at most limit results are exported
+// (MaxExportRows when limit is 0 or larger). before, if not nil, is called
+// once with the total before the first result, so that a caller can write
+// headers. Errors are those of Search, or emit's.
 func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func(total uint64) error, emit func(Hit) error) (*ExportSummary, error) {
-	r.Page, r.Size = 1, 1
+	r.Page, r.Size, r.After = 1, 1, ""
 	if err := r.validate(); err != nil {
 		return nil, err
 	}
@@ -53,9 +52,7 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 		req.Fields = []string{indexer.FieldSource}
 		req.IncludeLocations = true
 		req.SortByCustom(sortOrder(r.Sort))
-		if after != nil {
-			req.SetSearchAfter(after)
-		}
+		continueAfter(req, after)
 		res, err := s.idx.SearchInContext(ctx, req)
 		if err != nil {
 			return sum, unavailable(ctx, err)
@@ -82,6 +79,6 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 		if len(res.Hits) == 0 || sum.Rows >= limit || uint64(sum.Rows) >= res.Total {
 			return sum, nil
 		}
-		after = res.Hits[len(res.Hits)-1].Sort
+		after = afterValues(req.Sort, res.Hits[len(res.Hits)-1])
 	}
 }

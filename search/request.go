@@ -12,11 +12,13 @@ const (
 	SortOldest    = "oldest"
 )
 
-// Paging limits.
+// Paging limits. MaxWindow bounds pages asked for by number, whose cost
+// grows with their depth; a cursor (Request.After) costs what page 1 does
+// and may go further.
 const (
 	DefaultSize  = 10
 	MaxSize      = 100
-	MaxWindow    = 10000 // results reachable by paging: page*size at most
+	MaxWindow    = 10000 // results reachable by page number: page*size at most
 	DefaultLimit = 10 * time.Second
 )
 
@@ -32,6 +34,12 @@ type Request struct {
 	// NoExpand turns off glossary expansion for the whole query (=word
 	// does it for one word).
 	NoExpand bool
+	// After is a cursor from Result.Next of the previous page. It sets the
+	// page, in place of Page, and reaches past MaxWindow; the rest of the
+	// request must be the one that made it.
+	After string
+
+	after []string // the values to search after, read from After
 }
 
 // validate fills defaults and checks the request's bounds.
@@ -50,15 +58,22 @@ func (r *Request) validate() error {
 		return invalidf("page must be 1 or more")
 	case r.Size < 1 || r.Size > MaxSize:
 		return invalidf(fmt.Sprintf("size must be between 1 and %d", MaxSize))
-	case r.Page*r.Size > MaxWindow:
-		return invalidf(fmt.Sprintf("results beyond the first %d cannot be paged to; narrow the search instead", MaxWindow))
-	}
-	switch r.Sort {
-	case SortRelevance, SortNewest, SortOldest:
-	default:
+	case r.After == "" && r.Page*r.Size > MaxWindow:
+		return invalidf(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
+	case !validSort(r.Sort):
 		return invalidf(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
+	case r.After != "":
+		return r.readCursor()
 	}
 	return nil
+}
+
+func validSort(name string) bool {
+	switch name {
+	case SortRelevance, SortNewest, SortOldest:
+		return true
+	}
+	return false
 }
 
 // Result is one page of results.
@@ -76,6 +91,7 @@ type Result struct {
 	Expanded   []Expansion             `json:"expanded,omitempty"`     // what glossary expansion added
 	DidYouMean string                  `json:"did_you_mean,omitempty"` // a corrected query, when this one finds little
 	Hits       []Hit                   `json:"hits"`
+	Next       string                  `json:"next,omitempty"` // the cursor to the next page, when there is one
 	Facets     map[string][]FacetValue `json:"facets"`
 	IndexInfo  string                  `json:"index_version"`
 }
@@ -105,11 +121,11 @@ type FacetValue struct {
 	Count int    `json:"count"`
 }
 
-// Pages returns how many pages the result has, within the paging window.
+// Pages returns how many pages the result has. Those past MaxWindow are
+// reached only by following Next.
 func (r *Result) Pages() int {
-	total := int(min(r.Total, uint64(MaxWindow)))
 	if r.Size == 0 {
 		return 0
 	}
-	return (total + r.Size - 1) / r.Size
+	return int((r.Total + uint64(r.Size) - 1) / uint64(r.Size))
 }

@@ -86,6 +86,7 @@ func (s *Searcher) search(ctx context.Context, r Request, start time.Time) (*Res
 		Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort, Expanded: p.expanded,
 		Hits: []Hit{}, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
 	}
+	out.Next = r.next(res)
 	for _, h := range res.Hits {
 		hit, err := toHit(h, prox.keep(h.ID))
 		if err != nil {
@@ -153,6 +154,7 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	main := withFilter(scoring, filter(""))
 	req := bleve.NewSearchRequestOptions(main, r.Size, (r.Page-1)*r.Size, false)
 	req.SortByCustom(sortOrder(r.Sort))
+	continueAfter(req, r.after)
 	if phrases {
 		// A phrase's searcher reads its words' positions to match at all,
 		// so gathering them costs little more: one search does.

@@ -92,3 +92,25 @@ func httptestServer(t *testing.T, b Backend) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// A cursor is part of the key: the page after one is not the page itself.
+func TestCacheKeysOnCursor(t *testing.T) {
+	c, err := NewCached(testBackend, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	r := search.Request{Query: "council", Size: 5}
+	first, err := c.Search(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.After = first.Next
+	second, err := c.Search(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.cache.Len() != 2 || second.Page != 2 || second.Hits[0].ID == first.Hits[0].ID {
+		t.Errorf("%d entries; the page after page 1 is page %d, first hit %s", c.cache.Len(), second.Page, second.Hits[0].ID)
+	}
+}

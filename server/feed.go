@@ -57,7 +57,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	req.Sort, req.Page, req.Size = search.SortNewest, 1, feedSize
+	req.Sort, req.Page, req.Size, req.After = search.SortNewest, 1, feedSize, ""
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
 	defer cancel()
 	res, err := s.search(ctx, req)

@@ -77,4 +77,8 @@ func TestAtomFeed(t *testing.T) {
 	if r, _ := get(t, "/feed.atom?sort=x&page=zero"); r.StatusCode != 400 {
 		t.Errorf("bad parameters: %d", r.StatusCode)
 	}
+	// A feed is always the newest page, whatever cursor the URL carries.
+	if r, _ := get(t, "/feed.atom?q=records&after=nonsense"); r.StatusCode != 200 {
+		t.Errorf("a feed URL with a cursor: %d", r.StatusCode)
+	}
 }

@@ -171,11 +171,16 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 		v.LiteralURL = "/search?" + vals.Encode()
 	}
 	v.Page, v.Pages = res.Page, res.Pages()
-	if res.Page > 1 {
+	// The next page follows the result's cursor, which costs no more
+	// however deep it goes; the previous one is asked for by number, so
+	// it has a link only within the window that numbers reach.
+	if res.Page > 1 && (res.Page-1)*res.Size <= search.MaxWindow {
 		v.PrevURL = withPage(values, res.Page-1)
 	}
-	if res.Page < v.Pages {
-		v.NextURL = withPage(values, res.Page+1)
+	if res.Next != "" {
+		vals := cloneValues(values)
+		vals.Set("after", res.Next)
+		v.NextURL = "/search?" + vals.Encode()
 	}
 	v.First = (res.Page-1)*res.Size + 1
 	labels := map[string]string{search.SortRelevance: "Most relevant", search.SortNewest: "Newest first", search.SortOldest: "Oldest first"}

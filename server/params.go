@@ -11,11 +11,12 @@ import (
 )
 
 // searchRequest reads a search from URL parameters:
-// q, page, size, sort, from, to, expand (true or false), and the
-// repeatable filters investigation, type, place, year and institution.
+// q, page, size, sort, from, to, expand (true or false), after (a
+// result's next cursor, which sets the page), and the repeatable filters
+// investigation, type, place, year and institution.
 func searchRequest(q url.Values) (search.Request, error) {
 	req := search.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: search.Filters{},
-		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
+		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after"))}
 	switch v := strings.ToLower(strings.TrimSpace(q.Get("expand"))); v {
 	case "", "true", "1", "yes", "on":
 	case "false", "0", "no", "off":
