@@ -20,7 +20,7 @@ type emptyBox struct {
 // isEmptyBox reports whether a validated request is the empty box's first
 // page in the default order.
 func (r Request) isEmptyBox() bool {
-	if strings.TrimSpace(r.Query) != "" || r.From != "" || r.To != "" ||
+	if strings.TrimSpace(r.Query) != "" || r.From != "" || r.To != "" || r.After != "" ||
 		r.Page != 1 || r.Size != DefaultSize || r.Sort != SortRelevance {
 		return false
 	}

@@ -31,7 +31,7 @@ func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
 	}
 	// Only the empty box's first page in the default order is kept.
 	for _, r := range []Request{{Page: 2}, {Sort: SortNewest}, {Size: 5}, {Query: " council "},
-		{Filters: Filters{FacetType: {"section"}}}, {From: "2020"}} {
+		{Filters: Filters{FacetType: {"section"}}}, {From: "2020"}, {After: got.Next}} {
 		if err := r.validate(); err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +39,7 @@ func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
 			t.Errorf("%+v is taken for the empty box", r)
 		}
 	}
-	blank := Request{Query: "  "}
+	blank := Request{Query: "  ", NoExpand: true}
 	if err := blank.validate(); err != nil || !blank.isEmptyBox() {
 		t.Errorf("a box of spaces is not the empty box (%v)", err)
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -52,6 +53,9 @@ func (r *Request) validate() error {
 	}
 	if r.Sort == "" {
 		r.Sort = SortRelevance
+	}
+	if strings.TrimSpace(r.Query) == "" {
+		r.NoExpand = false // nothing to expand: the same search either way
 	}
 	switch {
 	case r.Page < 1:
