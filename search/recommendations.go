@@ -106,8 +106,12 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 	out := &RecommendationList{Query: r.Query, Parsed: parsed.String(), Filters: filters,
 		Recommendations: []RecommendationItem{}, Facets: map[string][]FacetValue{}, IndexVersion: s.meta.Version}
 
-	wait := s.countApart(ctx, RecommendationFacets, func(f string) query.Query { return withFilter(scoring, filter(f)) },
-		func(f string) *bleve.FacetRequest { return bleve.NewFacetRequest(recFacetField[f], 500) })
+	var passes []countPass
+	for _, f := range RecommendationFacets {
+		passes = append(passes, countPass{query: withFilter(scoring, filter(f)),
+			facets: []facetCount{{name: f, field: recFacetField[f], size: 500}}})
+	}
+	wait := s.countAll(ctx, passes)
 	res, err := s.idx.SearchInContext(ctx, req)
 	side, sideErr := wait()
 	if err == nil {
@@ -117,7 +121,7 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 		return nil, unavailable(ctx, err)
 	}
 	for _, f := range RecommendationFacets {
-		out.Facets[f] = facetValues(f, side[f])
+		out.Facets[f] = side[f]
 	}
 	for _, h := range res.Hits {
 		item, err := recommendationItem(h)

@@ -27,6 +27,7 @@ type Searcher struct {
 	builder   builder
 	suggester *suggester
 	empty     emptyBox
+	facets    lazyTable
 }
 
 // Option changes how a Searcher is set up.
@@ -76,7 +77,7 @@ func (s *Searcher) search(ctx context.Context, r Request, start time.Time) (*Res
 		return nil, err
 	}
 	parsed, filters, prox, p := pr.parsed, pr.filters, pr.prox, pr.plan
-	res, side, err := s.run(ctx, r, p.query, filters, pr.dates, pr.recs, phrasesOnly(parsed))
+	res, facets, err := s.run(ctx, r, p.query, filters, pr.dates, pr.recs, phrasesOnly(parsed))
 	if err != nil {
 		return nil, err
 	}
@@ -95,11 +96,7 @@ func (s *Searcher) search(ctx context.Context, r Request, start time.Time) (*Res
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, f := range Facets {
-		fr, ok := side[f]
-		if !ok {
-			fr = res.Facets[f]
-		}
-		out.Facets[f] = facetValues(f, fr)
+		out.Facets[f] = facets[f]
 	}
 	if out.Total < DidYouMeanBelow && suggestionsWanted(ctx) {
 		out.DidYouMean = s.didYouMean(ctx, r, parsed, out.Total)
@@ -141,11 +138,13 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 		plan: s.builder.build(parsed, !r.NoExpand, prox), recs: asksForRecommendations(parsed, filters)}, nil
 }
 
-// run runs the main search and, for each facet with a selected value, a
-// side search that counts the facet without its own filter, so that its
-// other values stay visible with their counts and a person can widen the
-// selection. The side searches run alongside the main one.
-func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string]*bsearch.FacetResult, error) {
+// run runs the main search, which ranks the matches and returns one page
+// of them, and alongside it the passes that count the facets: one over the
+// search's matches for the facets with no selected value, and one per facet
+// with a selected value, counted without that filter, so that its other
+// values stay visible with their counts and a person can widen the
+// selection.
+func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
 	// Recommendation documents repeat paragraphs of their report pages, so
 	// a search shows them only when it asks for that type. Facets count
 	// what the search shows, the type facet included, so that choosing one
@@ -161,61 +160,28 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		req.Fields = []string{indexer.FieldSource}
 		req.IncludeLocations = true
 	}
-	var apart []string // facets with a selected value, counted without it
+	passes := []countPass{{query: main}}
 	for _, f := range Facets {
+		fc := facetCount{name: f, field: facetField[f], size: facetSize[f]}
 		if len(filters[f]) > 0 {
-			apart = append(apart, f)
+			passes = append(passes, countPass{query: withFilter(scoring, filter(f)), facets: []facetCount{fc}})
 		} else {
-			req.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize[f]))
+			passes[0].facets = append(passes[0].facets, fc)
 		}
 	}
-	wait := s.countApart(ctx, apart, func(f string) query.Query { return withFilter(scoring, filter(f)) },
-		func(f string) *bleve.FacetRequest { return bleve.NewFacetRequest(facetField[f], facetSize[f]) })
+	wait := s.countAll(ctx, passes)
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err == nil && !phrases {
 		err = s.detail(ctx, main, res)
 	}
-	side, sideErr := wait()
+	facets, countErr := wait()
 	if err == nil {
-		err = sideErr
+		err = countErr
 	}
 	if err != nil {
 		return nil, nil, unavailable(ctx, err)
 	}
-	return res, side, nil
-}
-
-// countApart starts one side search per facet, each counting that facet
-// over its own query, with scoring off, alongside whatever the caller does
-// next; the function it returns waits for them and gives their counts.
-func (s *Searcher) countApart(ctx context.Context, facets []string, q func(facet string) query.Query, req func(facet string) *bleve.FacetRequest) func() (map[string]*bsearch.FacetResult, error) {
-	out := map[string]*bsearch.FacetResult{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	var firstErr error
-	for _, f := range facets {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sr := bleve.NewSearchRequestOptions(q(f), 0, 0, false)
-			sr.Score = "none"
-			sr.AddFacet(f, req(f))
-			res, err := s.idx.SearchInContext(ctx, sr)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
-				return
-			}
-			out[f] = res.Facets[f]
-		}()
-	}
-	return func() (map[string]*bsearch.FacetResult, error) {
-		wg.Wait()
-		return out, firstErr
-	}
+	return res, facets, nil
 }
 
 // phrasesOnly reports whether every term a query asks for is a phrase or
@@ -350,6 +316,7 @@ func sortOrder(name string) bsearch.SortOrder {
 	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, id}
 }
 
+// facetValues returns a bleve facet's values in display order.
 func facetValues(facet string, fr *bsearch.FacetResult) []FacetValue {
 	out := []FacetValue{}
 	if fr == nil || fr.Terms == nil {
@@ -358,6 +325,12 @@ func facetValues(facet string, fr *bsearch.FacetResult) []FacetValue {
 	for _, t := range fr.Terms.Terms() {
 		out = append(out, FacetValue{Value: t.Term, Count: t.Count})
 	}
+	return displayOrder(facet, out)
+}
+
+// displayOrder sorts a facet's values as pages show them: years newest
+// first, other facets by count, then alphabetically.
+func displayOrder(facet string, out []FacetValue) []FacetValue {
 	sort.SliceStable(out, func(i, j int) bool {
 		if facet == FacetYear {
 			return out[i].Value > out[j].Value

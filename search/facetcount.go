@@ -1,0 +1,283 @@
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"sync"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Facet counts are not asked of bleve. bleve counts a facet by decoding
+// each match's doc values, field by field, inside the search that ranks
+// the matches: for a common word that was half of a search's time. A
+// served index never changes, so every document's facet values are read
+// once into a table by bleve's internal document number, and a second
+// pass over the query's matches, unscored and run alongside the ranking
+// search, counts them from the table.
+
+// facetCount asks for the top size values of one facet, counted on field.
+type facetCount struct {
+	name, field string
+	size        int
+}
+
+// countPass counts some facets over every match of one query.
+type countPass struct {
+	query  query.Query
+	facets []facetCount
+}
+
+// facetTable holds every document's values of the facet fields.
+type facetTable struct {
+	fields map[string]int // field name -> column
+	cols   []facetColumn
+}
+
+// facetColumn is one field's values: document n holds the values numbered
+// ords[starts[n]:starts[n+1]], named by values.
+type facetColumn struct {
+	values []string
+	starts []uint32
+	ords   []uint32
+}
+
+// tableFields are the fields the table holds: every facet a search or the
+// recommendations list counts.
+func tableFields() []string {
+	var out []string
+	for _, f := range Facets {
+		out = append(out, facetField[f])
+	}
+	for _, f := range RecommendationFacets {
+		if !slices.Contains(out, recFacetField[f]) {
+			out = append(out, recFacetField[f])
+		}
+	}
+	return out
+}
+
+// docNumber is bleve's internal number of a document: scorch names each
+// document by its number in the index snapshot, big-endian in eight bytes.
+func docNumber(id index.IndexInternalID) (uint64, error) {
+	if len(id) != 8 {
+		return 0, fmt.Errorf("facet table: an internal document id of %d bytes, not 8", len(id))
+	}
+	return binary.BigEndian.Uint64(id), nil
+}
+
+// readFacetTable reads the facet fields' doc values of every document.
+func readFacetTable(r index.IndexReader, fields []string) (*facetTable, error) {
+	t := &facetTable{fields: map[string]int{}, cols: make([]facetColumn, len(fields))}
+	ordOf := make([]map[string]uint32, len(fields))
+	for i, f := range fields {
+		t.fields[f] = i
+		ordOf[i] = map[string]uint32{}
+	}
+	dv, err := r.DocValueReader(fields)
+	if err != nil {
+		return nil, fmt.Errorf("facet table: %w", err)
+	}
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, fmt.Errorf("facet table: %w", err)
+	}
+	defer all.Close()
+	next := uint64(0) // the next document number without a row
+	var cur uint64
+	visit := func(field string, term []byte) {
+		i, ok := t.fields[field]
+		if !ok {
+			return
+		}
+		c := &t.cols[i]
+		o, ok := ordOf[i][string(term)]
+		if !ok {
+			o = uint32(len(c.values))
+			ordOf[i][string(term)] = o
+			c.values = append(c.values, string(term))
+		}
+		// A document's values of a field come together; skip repeats.
+		if !slices.Contains(c.ords[c.starts[cur]:], o) {
+			c.ords = append(c.ords, o)
+		}
+	}
+	for {
+		id, err := all.Next()
+		if err != nil {
+			return nil, fmt.Errorf("facet table: %w", err)
+		}
+		if id == nil {
+			break
+		}
+		if cur, err = docNumber(id); err != nil {
+			return nil, err
+		}
+		// Numbers left out (deleted documents) get empty rows.
+		for ; next <= cur; next++ {
+			for i := range t.cols {
+				t.cols[i].starts = append(t.cols[i].starts, uint32(len(t.cols[i].ords)))
+			}
+		}
+		if err := dv.VisitDocValues(id, visit); err != nil {
+			return nil, fmt.Errorf("facet table: %w", err)
+		}
+	}
+	for i := range t.cols {
+		t.cols[i].starts = append(t.cols[i].starts, uint32(len(t.cols[i].ords)))
+	}
+	return t, nil
+}
+
+// table returns the index's facet table, reading it on first use.
+func (s *Searcher) table() (*facetTable, error) {
+	s.facets.once.Do(func() {
+		adv, err := s.idx.Advanced()
+		if err != nil {
+			s.facets.err = fmt.Errorf("facet table: %w", err)
+			return
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			s.facets.err = fmt.Errorf("facet table: %w", err)
+			return
+		}
+		defer r.Close()
+		s.facets.t, s.facets.err = readFacetTable(r, tableFields())
+	})
+	return s.facets.t, s.facets.err
+}
+
+// lazyTable is a Searcher's facet table, read once.
+type lazyTable struct {
+	once sync.Once
+	t    *facetTable
+	err  error
+}
+
+// count runs one pass: it walks every match of p.query, unscored, and
+// counts the values of p's facets.
+func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetValue, error) {
+	t, err := s.table()
+	if err != nil {
+		return nil, err
+	}
+	cols := make([]*facetColumn, len(p.facets))
+	counts := make([][]int, len(p.facets))
+	for i, f := range p.facets {
+		c, ok := t.fields[f.field]
+		if !ok {
+			return nil, fmt.Errorf("facet %s: field %s is not in the facet table", f.name, f.field)
+		}
+		cols[i] = &t.cols[c]
+		counts[i] = make([]int, len(cols[i].values))
+	}
+	adv, err := s.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	searcher, err := p.query.Searcher(ctx, r, s.idx.Mapping(), bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
+	}
+	defer searcher.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
+	for n := 0; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		dm, err := searcher.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			break
+		}
+		num, err := docNumber(dm.IndexInternalID)
+		if err != nil {
+			return nil, err
+		}
+		for i, c := range cols {
+			if num+1 < uint64(len(c.starts)) {
+				for _, o := range c.ords[c.starts[num]:c.starts[num+1]] {
+					counts[i][o]++
+				}
+			}
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	out := make(map[string][]FacetValue, len(p.facets))
+	for i, f := range p.facets {
+		out[f.name] = topValues(f.name, cols[i].values, counts[i], f.size)
+	}
+	return out, nil
+}
+
+// topValues returns the size values counted most (ties alphabetically, as
+// bleve's facets break them), in the facet's display order.
+func topValues(facet string, values []string, counts []int, size int) []FacetValue {
+	out := []FacetValue{}
+	for o, c := range counts {
+		if c > 0 {
+			out = append(out, FacetValue{Value: values[o], Count: c})
+		}
+	}
+	slices.SortFunc(out, func(a, b FacetValue) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		if a.Value < b.Value {
+			return -1
+		}
+		return 1
+	})
+	return displayOrder(facet, out[:min(len(out), size)])
+}
+
+// countAll starts the passes alongside whatever the caller does next; the
+// function it returns waits for them and gives their counts by facet.
+func (s *Searcher) countAll(ctx context.Context, passes []countPass) func() (map[string][]FacetValue, error) {
+	out := map[string][]FacetValue{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var firstErr error
+	for _, p := range passes {
+		if len(p.facets) == 0 {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := s.count(ctx, p)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				firstErr = cmpErr(firstErr, err)
+				return
+			}
+			for k, v := range got {
+				out[k] = v
+			}
+		}()
+	}
+	return func() (map[string][]FacetValue, error) {
+		wg.Wait()
+		return out, firstErr
+	}
+}
+
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}

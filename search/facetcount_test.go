@@ -1,0 +1,49 @@
+package search
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// The facet table's counts must be bleve's own, for every facet field,
+// whatever the query.
+func TestFacetCountsMatchBleve(t *testing.T) {
+	ctx := context.Background()
+	s := testSearcher
+	for _, q := range []string{"", "council", `"of the"`, "school -police", "type:recommendation", "nothing-matches-this"} {
+		parsed, err := Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		query := s.builder.build(parsed, true, proximities{}).query
+		var facets []facetCount
+		req := bleve.NewSearchRequestOptions(query, 0, 0, false)
+		for _, field := range tableFields() {
+			name := field
+			facets = append(facets, facetCount{name: name, field: field, size: 1000})
+			req.AddFacet(name, bleve.NewFacetRequest(field, 1000))
+		}
+		res, err := s.idx.SearchInContext(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.count(ctx, countPass{query: query, facets: facets})
+		if err != nil {
+			t.Fatal(err)
+		}
+		nonEmpty := 0
+		for _, f := range facets {
+			want := facetValues(f.name, res.Facets[f.name])
+			if !reflect.DeepEqual(got[f.name], want) {
+				t.Errorf("%q, facet %s: table counts %v, bleve %v", q, f.name, got[f.name], want)
+			}
+			nonEmpty += len(want)
+		}
+		if q != "nothing-matches-this" && nonEmpty == 0 {
+			t.Errorf("%q: no facet values at all", q)
+		}
+	}
+}
