@@ -44,7 +44,7 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 	if err != nil {
 		return nil, err
 	}
-	q := withFilter(pr.plan.query, searchFilter(pr.filters, pr.dates, "", pr.recs))
+	q := searchFilter(pr.filters, pr.dates, "", pr.recs).apply(pr.plan.query)
 	sum := &ExportSummary{}
 	var after []string
 	for first := true; ; first = false {
