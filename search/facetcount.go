@@ -159,6 +159,65 @@ type lazyTable struct {
 	err  error
 }
 
+// docs is how many document numbers the table has rows for.
+func (t *facetTable) docs() int {
+	if len(t.cols) == 0 {
+		return 0
+	}
+	return len(t.cols[0].starts) - 1
+}
+
+// facetCounter counts some facets' values over the documents it is given.
+type facetCounter struct {
+	facets []facetCount
+	cols   []*facetColumn
+	counts [][]int
+	err    error // a facet whose field the table lacks
+}
+
+func (t *facetTable) counter(facets []facetCount) *facetCounter {
+	c := &facetCounter{facets: facets, cols: make([]*facetColumn, len(facets)), counts: make([][]int, len(facets))}
+	for i, f := range facets {
+		col, ok := t.fields[f.field]
+		if !ok {
+			c.err = fmt.Errorf("facet %s: field %s is not in the facet table", f.name, f.field)
+			return c
+		}
+		c.cols[i] = &t.cols[col]
+		c.counts[i] = make([]int, len(c.cols[i].values))
+	}
+	return c
+}
+
+// addDoc counts the values of document number num.
+func (c *facetCounter) addDoc(num uint64) {
+	for i, col := range c.cols {
+		if num+1 < uint64(len(col.starts)) {
+			for _, o := range col.ords[col.starts[num]:col.starts[num+1]] {
+				c.counts[i][o]++
+			}
+		}
+	}
+}
+
+// add adds another counter's counts of the same facets.
+func (c *facetCounter) add(o *facetCounter) {
+	for i := range c.counts {
+		for j, n := range o.counts[i] {
+			c.counts[i][j] += n
+		}
+	}
+}
+
+// values returns each facet's top values in display order.
+func (c *facetCounter) values() map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(c.facets))
+	for i, f := range c.facets {
+		out[f.name] = topValues(f.name, c.cols[i].values, c.counts[i], f.size)
+	}
+	return out
+}
+
 // count runs one pass: it walks every match of p.query, unscored, and
 // counts the values of p's facets.
 func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetValue, error) {
@@ -166,15 +225,9 @@ func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetVa
 	if err != nil {
 		return nil, err
 	}
-	cols := make([]*facetColumn, len(p.facets))
-	counts := make([][]int, len(p.facets))
-	for i, f := range p.facets {
-		c, ok := t.fields[f.field]
-		if !ok {
-			return nil, fmt.Errorf("facet %s: field %s is not in the facet table", f.name, f.field)
-		}
-		cols[i] = &t.cols[c]
-		counts[i] = make([]int, len(cols[i].values))
+	counter := t.counter(p.facets)
+	if counter.err != nil {
+		return nil, counter.err
 	}
 	adv, err := s.idx.Advanced()
 	if err != nil {
@@ -206,20 +259,10 @@ func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetVa
 		if err != nil {
 			return nil, err
 		}
-		for i, c := range cols {
-			if num+1 < uint64(len(c.starts)) {
-				for _, o := range c.ords[c.starts[num]:c.starts[num+1]] {
-					counts[i][o]++
-				}
-			}
-		}
+		counter.addDoc(num)
 		sctx.DocumentMatchPool.Put(dm)
 	}
-	out := make(map[string][]FacetValue, len(p.facets))
-	for i, f := range p.facets {
-		out[f.name] = topValues(f.name, cols[i].values, counts[i], f.size)
-	}
-	return out, nil
+	return counter.values(), nil
 }
 
 // topValues returns the size values counted most (ties alphabetically, as

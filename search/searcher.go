@@ -168,6 +168,9 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 			passes[0].facets = append(passes[0].facets, fc)
 		}
 	}
+	if r.Sort == SortRelevance {
+		return s.runRanked(ctx, r, main, passes)
+	}
 	wait := s.countAll(ctx, passes)
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err == nil && !phrases {

@@ -1,0 +1,322 @@
+package search
+
+import (
+	"container/heap"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"runtime"
+	"strconv"
+	"sync"
+
+	index "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Searches in relevance order are ranked here rather than by bleve's
+// collector. bleve's collector, asked to break equal scores by document id
+// (which paging needs, so that a page ends in the same place every time),
+// reads the id of every match, and counts facets by decoding every match's
+// doc values; for a common word these were over half of a search's time.
+// The ranking pass walks the matches once, scored, keeps the best in a
+// heap that reads an id only to break an exact tie, and counts facets from
+// the facet table as it goes. The index's document numbers are split into
+// parts walked side by side, so that one search uses every core.
+
+// RankParts is how many parts a ranking pass splits the index into; an
+// index of fewer than minSplit documents is walked whole.
+var RankParts = runtime.GOMAXPROCS(0)
+
+var minSplit = 4096
+
+// rankedHit is a match kept for the page.
+type rankedHit struct {
+	num   uint64
+	score float64
+	id    string // read when first needed
+}
+
+// ranking is what a ranking pass returns.
+type ranking struct {
+	total  uint64
+	hits   []*rankedHit // best first
+	facets map[string][]FacetValue
+}
+
+// rankAfter is the position a cursor continues from.
+type rankAfter struct {
+	score float64
+	id    string
+}
+
+// rank walks every match of q in relevance order, keeping the k best that
+// follow after (when set), and counts facets over all of them.
+func (s *Searcher) rank(ctx context.Context, q query.Query, k int, after *rankAfter, facets []facetCount) (*ranking, error) {
+	t, err := s.table()
+	if err != nil {
+		return nil, err
+	}
+	adv, err := s.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	docs := t.docs()
+	parts := RankParts
+	if docs < minSplit || parts < 1 {
+		parts = 1
+	}
+	walks := make([]*rankWalk, parts)
+	var wg sync.WaitGroup
+	for i := range walks {
+		w := &rankWalk{r: r, k: k, after: after, counter: t.counter(facets)}
+		w.from = uint64(docs) * uint64(i) / uint64(parts)
+		w.to = uint64(docs) * uint64(i+1) / uint64(parts)
+		if i == parts-1 {
+			w.to = math.MaxUint64
+		}
+		walks[i] = w
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.err = w.walk(ctx, q, s.idx.Mapping())
+		}()
+	}
+	wg.Wait()
+	out := &ranking{}
+	best := &hitHeap{r: r}
+	counter := t.counter(facets)
+	if counter.err != nil {
+		return nil, counter.err
+	}
+	for _, w := range walks {
+		if w.err != nil {
+			return nil, w.err
+		}
+		out.total += w.total
+		counter.add(w.counter)
+		for _, h := range w.best.hits {
+			best.offer(h, k)
+		}
+		if best.err != nil {
+			return nil, best.err
+		}
+	}
+	out.hits = best.sorted()
+	if best.err != nil {
+		return nil, best.err
+	}
+	out.facets = counter.values()
+	return out, nil
+}
+
+// rankWalk walks the matches whose document numbers lie in [from, to).
+type rankWalk struct {
+	r        index.IndexReader
+	from, to uint64
+	k        int
+	after    *rankAfter
+	counter  *facetCounter
+	best     *hitHeap
+	total    uint64
+	err      error
+}
+
+func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMapping) error {
+	w.best = &hitHeap{r: w.r}
+	searcher, err := q.Searcher(scoringContext(ctx, m), w.r, m, bsearch.SearcherOptions{})
+	if err != nil {
+		return err
+	}
+	defer searcher.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
+	var dm *bsearch.DocumentMatch
+	if w.from > 0 {
+		var start [8]byte
+		binary.BigEndian.PutUint64(start[:], w.from)
+		dm, err = searcher.Advance(sctx, start[:])
+	} else {
+		dm, err = searcher.Next(sctx)
+	}
+	for n := 1; dm != nil && err == nil; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		num, nerr := docNumber(dm.IndexInternalID)
+		if nerr != nil {
+			return nerr
+		}
+		if num >= w.to {
+			break
+		}
+		w.total++
+		w.counter.addDoc(num)
+		// Most matches cannot enter a full heap: their score alone says so,
+		// before a hit is made or an id read.
+		if w.k > 0 && (w.after == nil || dm.Score <= w.after.score) &&
+			(len(w.best.hits) < w.k || dm.Score >= w.best.hits[0].score) {
+			x := &rankedHit{num: num, score: dm.Score}
+			if w.after == nil || w.after.follows(w.best, x) {
+				w.best.offer(x, w.k)
+			}
+			if w.best.err != nil {
+				return w.best.err
+			}
+		}
+		sctx.DocumentMatchPool.Put(dm)
+		dm, err = searcher.Next(sctx)
+	}
+	return err
+}
+
+// scoringContext tells bleve's searchers which scoring model the index
+// uses, as bleve's own search does: without it they score with TF-IDF.
+func scoringContext(ctx context.Context, m mapping.IndexMapping) context.Context {
+	model := index.DefaultScoringModel
+	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == index.BM25Scoring {
+		model = index.BM25Scoring
+	}
+	return context.WithValue(ctx, bsearch.GetScoringModelCallbackKey,
+		bsearch.GetScoringModelCallbackFn(func() string { return model }))
+}
+
+// hitHeap holds the best hits seen, the worst on top.
+type hitHeap struct {
+	r    index.IndexReader
+	hits []*rankedHit
+	err  error // the first failure to read an id
+}
+
+func (h *hitHeap) Len() int      { return len(h.hits) }
+func (h *hitHeap) Swap(i, j int) { h.hits[i], h.hits[j] = h.hits[j], h.hits[i] }
+func (h *hitHeap) Push(x any)    { h.hits = append(h.hits, x.(*rankedHit)) }
+func (h *hitHeap) Pop() any {
+	x := h.hits[len(h.hits)-1]
+	h.hits = h.hits[:len(h.hits)-1]
+	return x
+}
+
+// Less puts the worse hit first: the lower score, or on a tie the greater id.
+func (h *hitHeap) Less(i, j int) bool { return h.better(h.hits[j], h.hits[i]) }
+
+// better reports whether a ranks before b: a higher score, or on a tie the
+// smaller id, as bleve orders by score and then id.
+func (h *hitHeap) better(a, b *rankedHit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return h.id(a) < h.id(b)
+}
+
+func (h *hitHeap) id(x *rankedHit) string {
+	if x.id == "" {
+		var b [8]byte
+		binary.BigEndian.PutUint64(b[:], x.num)
+		id, err := h.r.ExternalID(b[:])
+		if err != nil && h.err == nil {
+			h.err = fmt.Errorf("rank: read a document id: %w", err)
+		}
+		x.id = id
+	}
+	return x.id
+}
+
+// offer keeps x if it is among the k best seen.
+func (h *hitHeap) offer(x *rankedHit, k int) {
+	if len(h.hits) < k {
+		heap.Push(h, x)
+		return
+	}
+	if k > 0 && h.better(x, h.hits[0]) {
+		h.hits[0] = x
+		heap.Fix(h, 0)
+	}
+}
+
+// sorted empties the heap, best first, every hit with its id.
+func (h *hitHeap) sorted() []*rankedHit {
+	out := make([]*rankedHit, len(h.hits))
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(h).(*rankedHit)
+		h.id(out[i])
+	}
+	return out
+}
+
+// follows reports whether x comes after the cursor position a.
+func (a *rankAfter) follows(h *hitHeap, x *rankedHit) bool {
+	if x.score != a.score {
+		return x.score < a.score
+	}
+	return h.id(x) > a.id
+}
+
+// parseRankAfter reads the sort values of a relevance cursor: the score
+// and the id.
+func parseRankAfter(after []string) (*rankAfter, error) {
+	if after == nil {
+		return nil, nil
+	}
+	if len(after) != 2 {
+		return nil, errBadCursor
+	}
+	f, err := strconv.ParseFloat(after[0], 64)
+	if err != nil {
+		return nil, errBadCursor
+	}
+	return &rankAfter{score: f, id: after[1]}, nil
+}
+
+// asSearchResult gives a ranking the shape of bleve's result, for the code
+// that turns hits into a page and makes the next cursor.
+func (rk *ranking) asSearchResult(from int) *bleve.SearchResult {
+	res := &bleve.SearchResult{Total: rk.total}
+	for i, h := range rk.hits {
+		if i < from {
+			continue
+		}
+		res.Hits = append(res.Hits, &bsearch.DocumentMatch{ID: h.id, Score: h.score, Sort: []string{"_score", h.id}})
+	}
+	return res
+}
+
+// runRanked runs a search in relevance order: the ranking pass counts the
+// first pass's facets as it ranks, the other passes (facets with a selected
+// value) run beside it, and the page's hits are then read with their
+// stored documents and match locations.
+func (s *Searcher) runRanked(ctx context.Context, r Request, main query.Query, passes []countPass) (*bleve.SearchResult, map[string][]FacetValue, error) {
+	after, err := parseRankAfter(r.after)
+	if err != nil {
+		return nil, nil, err
+	}
+	from := (r.Page - 1) * r.Size
+	if after != nil {
+		from = 0
+	}
+	wait := s.countAll(ctx, passes[1:])
+	rk, err := s.rank(ctx, main, from+r.Size, after, passes[0].facets)
+	var res *bleve.SearchResult
+	if err == nil {
+		res = rk.asSearchResult(from)
+		err = s.detail(ctx, main, res)
+	}
+	facets, countErr := wait()
+	if err == nil {
+		err = countErr
+	}
+	if err != nil {
+		return nil, nil, unavailable(ctx, err)
+	}
+	for k, v := range rk.facets {
+		facets[k] = v
+	}
+	return res, facets, nil
+}
