@@ -8,6 +8,7 @@ import (
 	"math"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -53,9 +54,76 @@ type rankAfter struct {
 	id    string
 }
 
-// rank walks every match of q in relevance order, keeping the k best that
-// follow after (when set), and counts facets over all of them.
-func (s *Searcher) rank(ctx context.Context, q query.Query, k int, after *rankAfter, facets []facetCount) (*ranking, error) {
+// rankSpec is what a ranking pass walks and counts.
+type rankSpec struct {
+	// query is the search without its facet filters, which the pass checks
+	// in the facet table, so that one walk serves every count.
+	query   query.Query
+	k       int        // the best k hits are kept
+	after   *rankAfter // hits at or before this position are passed over
+	facets  []facetCount
+	filters []tableFilter
+}
+
+// tableFilter is a facet filter checked in the facet table: the values of
+// the facet's column it accepts. The facet is counted over the matches
+// that pass every other filter, so that a person can widen the selection.
+type tableFilter struct {
+	facet  facetCount
+	col    *facetColumn
+	accept []bool // by value number
+}
+
+func (f *tableFilter) passes(num uint64) bool {
+	if num+1 >= uint64(len(f.col.starts)) {
+		return false
+	}
+	for _, o := range f.col.ords[f.col.starts[num]:f.col.starts[num+1]] {
+		if f.accept[o] {
+			return true
+		}
+	}
+	return false
+}
+
+// tableFilters returns the facet filters of a search as table filters,
+// matching values as the filter fields do: names case-insensitively, types
+// and years exactly.
+func (t *facetTable) tableFilters(filters Filters) ([]tableFilter, error) {
+	var out []tableFilter
+	for _, f := range Facets {
+		values := filters[f]
+		if len(values) == 0 {
+			continue
+		}
+		col, ok := t.fields[facetField[f]]
+		if !ok {
+			return nil, fmt.Errorf("facet %s: field %s is not in the facet table", f, facetField[f])
+		}
+		fold := filterField[f] != facetField[f]
+		want := map[string]bool{}
+		for _, v := range values {
+			if fold {
+				v = strings.ToLower(v)
+			}
+			want[v] = true
+		}
+		tf := tableFilter{facet: facetCount{name: f, field: facetField[f], size: facetSize[f]}, col: &t.cols[col]}
+		tf.accept = make([]bool, len(tf.col.values))
+		for o, v := range tf.col.values {
+			if fold {
+				v = strings.ToLower(v)
+			}
+			tf.accept[o] = want[v]
+		}
+		out = append(out, tf)
+	}
+	return out, nil
+}
+
+// rank walks every match of spec.query in relevance order, keeping the
+// best hits that pass every filter and counting the facets.
+func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 	t, err := s.table()
 	if err != nil {
 		return nil, err
@@ -77,7 +145,10 @@ func (s *Searcher) rank(ctx context.Context, q query.Query, k int, after *rankAf
 	walks := make([]*rankWalk, parts)
 	var wg sync.WaitGroup
 	for i := range walks {
-		w := &rankWalk{r: r, k: k, after: after, counter: t.counter(facets)}
+		w, err := newRankWalk(t, r, spec)
+		if err != nil {
+			return nil, err
+		}
 		w.from = uint64(docs) * uint64(i) / uint64(parts)
 		w.to = uint64(docs) * uint64(i+1) / uint64(parts)
 		if i == parts-1 {
@@ -87,24 +158,24 @@ func (s *Searcher) rank(ctx context.Context, q query.Query, k int, after *rankAf
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w.err = w.walk(ctx, q, s.idx.Mapping())
+			w.err = w.walk(ctx, spec.query, s.idx.Mapping())
 		}()
 	}
 	wg.Wait()
 	out := &ranking{}
 	best := &hitHeap{r: r}
-	counter := t.counter(facets)
-	if counter.err != nil {
-		return nil, counter.err
-	}
+	sum, _ := newRankWalk(t, r, spec)
 	for _, w := range walks {
 		if w.err != nil {
 			return nil, w.err
 		}
 		out.total += w.total
-		counter.add(w.counter)
+		sum.counter.add(w.counter)
+		for i := range sum.apart {
+			sum.apart[i].add(w.apart[i])
+		}
 		for _, h := range w.best.hits {
-			best.offer(h, k)
+			best.offer(h, spec.k)
 		}
 		if best.err != nil {
 			return nil, best.err
@@ -114,7 +185,12 @@ func (s *Searcher) rank(ctx context.Context, q query.Query, k int, after *rankAf
 	if best.err != nil {
 		return nil, best.err
 	}
-	out.facets = counter.values()
+	out.facets = sum.counter.values()
+	for _, c := range sum.apart {
+		for k, v := range c.values() {
+			out.facets[k] = v
+		}
+	}
 	return out, nil
 }
 
@@ -124,14 +200,31 @@ type rankWalk struct {
 	from, to uint64
 	k        int
 	after    *rankAfter
-	counter  *facetCounter
+	filters  []tableFilter
+	counter  *facetCounter   // the facets without a filter
+	apart    []*facetCounter // each filtered facet, by filter
 	best     *hitHeap
 	total    uint64
 	err      error
 }
 
+func newRankWalk(t *facetTable, r index.IndexReader, spec rankSpec) (*rankWalk, error) {
+	w := &rankWalk{r: r, k: spec.k, after: spec.after, filters: spec.filters,
+		counter: t.counter(spec.facets), best: &hitHeap{r: r}}
+	if w.counter.err != nil {
+		return nil, w.counter.err
+	}
+	for _, f := range spec.filters {
+		c := t.counter([]facetCount{f.facet})
+		if c.err != nil {
+			return nil, c.err
+		}
+		w.apart = append(w.apart, c)
+	}
+	return w, nil
+}
+
 func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMapping) error {
-	w.best = &hitHeap{r: w.r}
 	searcher, err := q.Searcher(scoringContext(ctx, m), w.r, m, bsearch.SearcherOptions{})
 	if err != nil {
 		return err
@@ -157,8 +250,28 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMappi
 		if num >= w.to {
 			break
 		}
+		failed, fails := -1, 0
+		for i := range w.filters {
+			if !w.filters[i].passes(num) {
+				failed, fails = i, fails+1
+				if fails > 1 {
+					break
+				}
+			}
+		}
+		if fails > 0 {
+			if fails == 1 { // it passes every filter but one: count that facet
+				w.apart[failed].addDoc(num)
+			}
+			sctx.DocumentMatchPool.Put(dm)
+			dm, err = searcher.Next(sctx)
+			continue
+		}
 		w.total++
 		w.counter.addDoc(num)
+		for _, c := range w.apart {
+			c.addDoc(num)
+		}
 		// Most matches cannot enter a full heap: their score alone says so,
 		// before a hit is made or an id read.
 		if w.k > 0 && (w.after == nil || dm.Score <= w.after.score) &&
@@ -288,11 +401,10 @@ func (rk *ranking) asSearchResult(from int) *bleve.SearchResult {
 	return res
 }
 
-// runRanked runs a search in relevance order: the ranking pass counts the
-// first pass's facets as it ranks, the other passes (facets with a selected
-// value) run beside it, and the page's hits are then read with their
-// stored documents and match locations.
-func (s *Searcher) runRanked(ctx context.Context, r Request, main query.Query, passes []countPass) (*bleve.SearchResult, map[string][]FacetValue, error) {
+// runRanked runs a search in relevance order: one ranking pass ranks the
+// matches and counts every facet, and the page's hits are then read with
+// their stored documents and match locations.
+func (s *Searcher) runRanked(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
 	after, err := parseRankAfter(r.after)
 	if err != nil {
 		return nil, nil, err
@@ -301,22 +413,27 @@ func (s *Searcher) runRanked(ctx context.Context, r Request, main query.Query, p
 	if after != nil {
 		from = 0
 	}
-	wait := s.countAll(ctx, passes[1:])
-	rk, err := s.rank(ctx, main, from+r.Size, after, passes[0].facets)
+	t, err := s.table()
+	if err != nil {
+		return nil, nil, unavailable(ctx, err)
+	}
+	spec := rankSpec{query: searchFilter(nil, dates, "", recs).apply(scoring), k: from + r.Size, after: after}
+	if spec.filters, err = t.tableFilters(filters); err != nil {
+		return nil, nil, unavailable(ctx, err)
+	}
+	for _, f := range Facets {
+		if len(filters[f]) == 0 {
+			spec.facets = append(spec.facets, facetCount{name: f, field: facetField[f], size: facetSize[f]})
+		}
+	}
+	rk, err := s.rank(ctx, spec)
 	var res *bleve.SearchResult
 	if err == nil {
 		res = rk.asSearchResult(from)
-		err = s.detail(ctx, main, res)
-	}
-	facets, countErr := wait()
-	if err == nil {
-		err = countErr
+		err = s.detail(ctx, searchFilter(filters, dates, "", recs).apply(scoring), res)
 	}
 	if err != nil {
 		return nil, nil, unavailable(ctx, err)
 	}
-	for k, v := range rk.facets {
-		facets[k] = v
-	}
-	return res, facets, nil
+	return res, rk.facets, nil
 }

@@ -159,6 +159,9 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		req.Fields = []string{indexer.FieldSource}
 		req.IncludeLocations = true
 	}
+	if r.Sort == SortRelevance {
+		return s.runRanked(ctx, r, scoring, filters, dates, recs)
+	}
 	passes := []countPass{{query: main}}
 	for _, f := range Facets {
 		fc := facetCount{name: f, field: facetField[f], size: facetSize[f]}
@@ -167,9 +170,6 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		} else {
 			passes[0].facets = append(passes[0].facets, fc)
 		}
-	}
-	if r.Sort == SortRelevance {
-		return s.runRanked(ctx, r, main, passes)
 	}
 	wait := s.countAll(ctx, passes)
 	res, err := s.idx.SearchInContext(ctx, req)
