@@ -15,17 +15,23 @@ import (
 // A quoted phrase of common words ("that the", "of the inquiry") is the
 // slowest search bleve runs: its searcher reads the positions of every word
 // in every document holding them all, and the commonest words have the
-// longest position lists. The exact field therefore also holds, at the
-// position of its first word, every pair of adjacent words that are both
-// among the corpus's commonest ("of the" as one term). A phrase then reads
-// the far shorter lists of its pairs (see PhraseTerms). Pairs with a rarer
-// word are not indexed: the rarer word already keeps such phrases fast, and
-// indexing every pair doubled the build and the index for little more.
+// longest position lists, which are read from the start of a block of
+// documents even to reach one of them. The exact field therefore also
+// holds, at the position of its first word, pairs of adjacent words as one
+// term ("of the"), and a phrase reads the far shorter lists of its pairs
+// (see PhraseTerms). A pair is indexed when both words are among the
+// corpus's CommonWordsCount commonest, or when either is among its
+// CommonestCount commonest ("the ask", "referral in"). Indexing every pair
+// doubled the build and the index; pairs of two rarer words are cheap to
+// find from the words themselves.
 const (
 	FilterCommonGrams = "common_grams" // token filter type
 	commonGramsName   = "corpus_common_grams"
-	// CommonWordsCount is how many of the corpus's commonest words pair.
+	// CommonWordsCount is how many of the corpus's commonest words pair
+	// with each other.
 	CommonWordsCount = 200
+	// CommonestCount is how many of them pair with any word.
+	CommonestCount = 10
 )
 
 func init() {
@@ -34,25 +40,24 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return commonGrams(words), nil
+		return commonGrams{pairing(words)}, nil
 	})
 }
 
-func configWords(config map[string]any) (map[string]bool, error) {
-	out := map[string]bool{}
+// configWords reads the filter's words, commonest first.
+func configWords(config map[string]any) ([]string, error) {
+	var out []string
 	switch ws := config["words"].(type) {
 	case nil:
 	case []string:
-		for _, w := range ws {
-			out[w] = true
-		}
+		out = ws
 	case []any: // as read back from the index's stored mapping
 		for _, w := range ws {
 			s, ok := w.(string)
 			if !ok {
 				return nil, fmt.Errorf("%s: words must be strings, not %T", FilterCommonGrams, w)
 			}
-			out[s] = true
+			out = append(out, s)
 		}
 	default:
 		return nil, fmt.Errorf("%s: words must be a list, not %T", FilterCommonGrams, ws)
@@ -60,17 +65,41 @@ func configWords(config map[string]any) (map[string]bool, error) {
 	return out, nil
 }
 
-type commonGrams map[string]bool
+// Pairing says which adjacent words an index holds as pairs.
+type Pairing struct {
+	common    map[string]bool // pair with each other
+	commonest map[string]bool // pair with any word
+}
+
+// pairing returns the pairing of a corpus's commonest words, commonest
+// first.
+func pairing(words []string) Pairing {
+	p := Pairing{common: map[string]bool{}, commonest: map[string]bool{}}
+	for i, w := range words {
+		p.common[w] = true
+		if i < CommonestCount {
+			p.commonest[w] = true
+		}
+	}
+	return p
+}
+
+// Pairs reports whether the pair of adjacent words a b is indexed.
+func (p Pairing) Pairs(a, b string) bool {
+	return p.commonest[a] || p.commonest[b] || (p.common[a] && p.common[b])
+}
+
+type commonGrams struct{ p Pairing }
 
 func (c commonGrams) Filter(in analysis.TokenStream) analysis.TokenStream {
-	if len(c) == 0 || len(in) < 2 {
+	if len(c.p.common) == 0 || len(in) < 2 {
 		return in
 	}
 	var grams []analysis.Token
 	var buf []byte
 	for i := 1; i < len(in); i++ {
 		a, b := in[i-1], in[i]
-		if b.Position == a.Position+1 && c[string(a.Term)] && c[string(b.Term)] {
+		if b.Position == a.Position+1 && c.p.Pairs(string(a.Term), string(b.Term)) {
 			if grams == nil {
 				// One array and one buffer for the stream's pairs: the
 				// filter runs on every paragraph of the corpus.
@@ -89,18 +118,18 @@ func (c commonGrams) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// CommonWords returns the words an index pairs, as its mapping records
-// them (none for an index built without pairs).
-func CommonWords(m mapping.IndexMapping) map[string]bool {
+// IndexPairing returns the pairing an index was built with, as its mapping
+// records it (one that pairs nothing for an index built without pairs).
+func IndexPairing(m mapping.IndexMapping) Pairing {
 	im, ok := m.(*mapping.IndexMappingImpl)
 	if !ok {
-		return nil
+		return pairing(nil)
 	}
 	words, err := configWords(im.CustomAnalysis.TokenFilters[commonGramsName])
 	if err != nil {
-		return nil
+		return pairing(nil)
 	}
-	return words
+	return pairing(words)
 }
 
 // PhraseTerms returns the terms of a phrase query on the exact field that
@@ -109,14 +138,14 @@ func CommonWords(m mapping.IndexMapping) map[string]bool {
 // covers it ("" leaves the position free; none is left at the end). "of
 // the inquiry" with "of" and "the" common but not "inquiry" becomes
 // ["of the", "", "inquiry"].
-func PhraseTerms(toks []string, common map[string]bool) []string {
+func (p Pairing) PhraseTerms(toks []string) []string {
 	out := make([]string, 0, len(toks))
 	covered := false
 	for i, t := range toks {
 		switch {
 		case covered && i == len(toks)-1:
 			covered = false // the last word, checked by the pair before it
-		case i+1 < len(toks) && common[t] && common[toks[i+1]]:
+		case i+1 < len(toks) && p.Pairs(t, toks[i+1]):
 			out = append(out, t+" "+toks[i+1])
 			covered = true
 		case covered:

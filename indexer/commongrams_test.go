@@ -9,19 +9,24 @@ import (
 )
 
 func TestPhraseTerms(t *testing.T) {
-	common := map[string]bool{"of": true, "the": true, "to": true, "and": true}
+	// "the" pairs with any word; "of", "to" and "and" with each other and
+	// with "the".
+	p := Pairing{common: map[string]bool{"of": true, "the": true, "to": true, "and": true},
+		commonest: map[string]bool{"the": true}}
 	for _, c := range []struct {
 		phrase string
 		want   []string
 	}{
 		{"of the", []string{"of the"}},
-		{"of the inquiry", []string{"of the", "", "inquiry"}},
-		{"report of the inquiry", []string{"report", "of the", "", "inquiry"}},
+		{"of the inquiry", []string{"of the", "the inquiry"}},
+		{"report of the inquiry", []string{"report", "of the", "the inquiry"}},
 		{"and of the", []string{"and of", "of the"}},
 		{"child protection", []string{"child", "protection"}},
-		{"to the council and the", []string{"to the", "", "council", "and the"}},
+		{"of the council staff", []string{"of the", "the council", "", "staff"}},
+		{"to the council and the", []string{"to the", "the council", "", "and the"}},
+		{"council of report", []string{"council", "of", "report"}},
 	} {
-		got := PhraseTerms(strings.Fields(c.phrase), common)
+		got := p.PhraseTerms(strings.Fields(c.phrase))
 		if !slices.Equal(got, c.want) {
 			t.Errorf("PhraseTerms(%q) = %q, want %q", c.phrase, got, c.want)
 		}
@@ -39,8 +44,9 @@ func TestCommonGramsFilter(t *testing.T) {
 	for _, tok := range toks {
 		if tok.Type == analysis.Shingle {
 			pairs = append(pairs, string(tok.Term))
-			// A pair sits at its first word's position and spans both words.
-			if got := text[tok.Start:tok.End]; !strings.EqualFold(got, string(tok.Term)) {
+			// A pair spans both words, and what lies between them.
+			a, b, _ := strings.Cut(string(tok.Term), " ")
+			if got := strings.ToLower(text[tok.Start:tok.End]); !strings.HasPrefix(got, a) || !strings.HasSuffix(got, b) {
 				t.Errorf("pair %q spans %q", tok.Term, got)
 			}
 			continue
@@ -50,13 +56,14 @@ func TestCommonGramsFilter(t *testing.T) {
 	if want := []string{"referred", "to", "the", "director", "of", "the", "trust", "of", "the"}; !slices.Equal(words, want) {
 		t.Errorf("words %q, want %q", words, want)
 	}
-	// Punctuation does not part words: "trust; of" would pair if both
-	// were common, as a phrase query reads it too.
-	if want := []string{"to the", "of the", "of the"}; !slices.Equal(pairs, want) {
+	// All three words are among the commonest, so they pair with any word.
+	// Punctuation does not part words ("trust; of"), as a phrase query
+	// reads them too.
+	if want := []string{"referred to", "to the", "the director", "director of", "of the", "the trust", "trust of", "of the"}; !slices.Equal(pairs, want) {
 		t.Errorf("pairs %q, want %q", pairs, want)
 	}
-	if got := CommonWords(m); len(got) != 3 || !got["the"] {
-		t.Errorf("CommonWords = %v", got)
+	if got := IndexPairing(m); len(got.common) != 3 || !got.Pairs("the", "trust") {
+		t.Errorf("IndexPairing = %v", got)
 	}
 	plain, err := NewMapping()
 	if err != nil {

@@ -36,12 +36,12 @@ type builder struct {
 	// spaces, to the acronyms it stands for.
 	acronyms map[string][]string
 	maxWords int // the most words in any expansion
-	// common are the words whose adjacent pairs the exact field indexes.
-	common map[string]bool
+	// pairing says which adjacent words the exact field holds as pairs.
+	pairing indexer.Pairing
 }
 
 func newBuilder(m mapping.IndexMapping, g *Glossary) builder {
-	b := builder{mapping: m, glossary: g, acronyms: map[string][]string{}, common: indexer.CommonWords(m)}
+	b := builder{mapping: m, glossary: g, acronyms: map[string][]string{}, pairing: indexer.IndexPairing(m)}
 	g.each(func(expansion string, acronyms []string) {
 		toks := b.tokens(indexer.AnalyzerExact, expansion)
 		b.acronyms[strings.Join(toks, " ")] = acronyms
@@ -216,7 +216,7 @@ func (b builder) exactPhrase(text string) query.Query {
 
 func (b builder) bodyPhrase(text string) query.Query {
 	toks := b.tokens(indexer.AnalyzerExact, text)
-	terms := indexer.PhraseTerms(toks, b.common)
+	terms := b.pairing.PhraseTerms(toks)
 	switch {
 	case slices.Equal(terms, toks):
 		return phrase(text, indexer.FieldTextExact, indexer.AnalyzerExact, 1)

@@ -17,14 +17,18 @@ import (
 // benchQuery is one query of a benchmark, with the hit count a scan of the
 // corpus gives (-1 when not checked).
 type benchQuery struct {
-	req  search.Request
-	want int
+	req    search.Request
+	prefix string // for suggest: what has been typed
+	want   int
 }
 
 type benchKind struct {
 	name    string
 	queries []benchQuery
 }
+
+// kindSuggest is the kind of query that asks for completions.
+const kindSuggest = "suggest"
 
 // benchOracle picks benchmark queries from the corpus itself and counts
 // their hits by scanning it with the index's own analyzers.
@@ -125,10 +129,18 @@ func (o *benchOracle) queryKinds(n int) []benchKind {
 		"page 50 of a common term": func() search.Request { return search.Request{Query: pick(0, 5), Page: 50} },
 	}
 	order := []string{"single common term", "single rare term", "2-3 term AND", "quoted phrase", "phrase + filter",
-		"match-all, all facets", "typical query, facets", "page 50 of a common term"}
+		"match-all, all facets", "typical query, facets", "page 50 of a common term", kindSuggest}
 	kinds := make([]benchKind, len(order))
 	for i, name := range order {
 		kinds[i].name = name
+		if name == kindSuggest {
+			// What a person has typed of a word: its first two to five letters.
+			for j := 0; j < n; j++ {
+				w := []rune(pick(0, 2000))
+				kinds[i].queries = append(kinds[i].queries, benchQuery{prefix: string(w[:min(len(w), 2+o.rng.Intn(4))]), want: -1})
+			}
+			continue
+		}
 		for j := 0; j < n; j++ {
 			// Literal queries: the scan that checks counts knows nothing
 			// of acronym expansion.
@@ -157,6 +169,9 @@ func (o *benchOracle) count(kinds []benchKind) {
 				break
 			}
 			q := &kinds[ki].queries[qi]
+			if q.prefix != "" {
+				continue // suggestions are not counted
+			}
 			q.want = 0
 			c := &check{q: q}
 			if t := q.req.Filters[search.FacetType]; len(t) > 0 {

@@ -92,6 +92,9 @@ func (r *rawBleve) query(req search.Request) *bleve.SearchRequest {
 }
 
 func (r *rawBleve) measure(ctx context.Context, k benchKind, c int) (benchFigure, bool) {
+	if k.name == kindSuggest {
+		return benchFigure{}, false // plain bleve has no completions
+	}
 	f := measure(k, "raw-bleve", c, func(q benchQuery) (int, error) {
 		res, err := r.idx.SearchInContext(ctx, r.query(q.req))
 		if err != nil {
