@@ -164,7 +164,10 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 	wg.Wait()
 	out := &ranking{}
 	best := &hitHeap{r: r}
-	sum, _ := newRankWalk(t, r, spec)
+	sum, err := newRankWalk(t, r, spec) // the counts of every part, added up
+	if err != nil {
+		return nil, err
+	}
 	for _, w := range walks {
 		if w.err != nil {
 			return nil, w.err
