@@ -60,6 +60,7 @@ type rankSpec struct {
 	// in the facet table, so that one walk serves every count.
 	query   query.Query
 	k       int        // the best k hits are kept
+	from    int        // the page starts at the from'th of them
 	after   *rankAfter // hits at or before this position are passed over
 	facets  []facetCount
 	filters []tableFilter
@@ -184,7 +185,7 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 			return nil, best.err
 		}
 	}
-	out.hits = best.sorted()
+	out.hits = best.sorted(spec.from)
 	if best.err != nil {
 		return nil, best.err
 	}
@@ -357,12 +358,15 @@ func (h *hitHeap) offer(x *rankedHit, k int) {
 	}
 }
 
-// sorted empties the heap, best first, every hit with its id.
-func (h *hitHeap) sorted() []*rankedHit {
+// sorted empties the heap, best first, and reads the ids of the hits from
+// the from'th on (the page): reading ids is most of a deep page's cost.
+func (h *hitHeap) sorted(from int) []*rankedHit {
 	out := make([]*rankedHit, len(h.hits))
 	for i := len(out) - 1; i >= 0; i-- {
 		out[i] = heap.Pop(h).(*rankedHit)
-		h.id(out[i])
+	}
+	for _, x := range out[min(from, len(out)):] {
+		h.id(x)
 	}
 	return out
 }
@@ -420,7 +424,7 @@ func (s *Searcher) runRanked(ctx context.Context, r Request, scoring query.Query
 	if err != nil {
 		return nil, nil, unavailable(ctx, err)
 	}
-	spec := rankSpec{query: searchFilter(nil, dates, "", recs).apply(scoring), k: from + r.Size, after: after}
+	spec := rankSpec{query: searchFilter(nil, dates, "", recs).apply(scoring), k: from + r.Size, from: from, after: after}
 	if spec.filters, err = t.tableFilters(filters); err != nil {
 		return nil, nil, unavailable(ctx, err)
 	}
