@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,6 +44,7 @@ var kindRank = map[string]int{
 type suggester struct {
 	entries []indexer.Entry
 	keys    []suggestKey
+	rank    []int // by entry: its place in the order of kind, weight, text
 	err     error
 }
 
@@ -64,6 +66,24 @@ func newSuggester(idx bleve.Index) *suggester {
 		}
 	}
 	sort.Slice(sg.keys, func(a, b int) bool { return sg.keys[a].key < sg.keys[b].key })
+	order := make([]int, len(entries))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool {
+		ea, eb := entries[order[a]], entries[order[b]]
+		switch {
+		case kindRank[ea.Kind] != kindRank[eb.Kind]:
+			return kindRank[ea.Kind] < kindRank[eb.Kind]
+		case ea.Weight != eb.Weight:
+			return ea.Weight > eb.Weight
+		}
+		return ea.Text < eb.Text
+	})
+	sg.rank = make([]int, len(entries))
+	for r, e := range order {
+		sg.rank[e] = r
+	}
 	return sg
 }
 
@@ -87,41 +107,42 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string) (*Suggestions, er
 	return &Suggestions{Query: prefix, Suggestions: s.suggester.find(fold(prefix), MaxSuggestions)}, nil
 }
 
+// find returns the best completions of prefix. A short prefix matches a
+// large part of a large lexicon ("co" thousands of keys), so the scan keeps
+// only the best few candidates as it goes rather than sorting every match.
 func (sg *suggester) find(prefix string, limit int) []Suggestion {
 	out := []Suggestion{}
 	if utf8.RuneCountInString(prefix) < minSuggestPrefixes {
 		return out
 	}
-	lo := sort.Search(len(sg.keys), func(i int) bool { return sg.keys[i].key >= prefix })
-	type match struct {
-		entry int
-		start bool
+	// Candidates ordered by whether the prefix starts the entry, then by
+	// the entry's rank; an entry may be kept twice (matched at its start
+	// and at a later word), and equal texts of different kinds fold to one
+	// suggestion, so more than limit are kept.
+	keep := 4 * limit
+	var cands []suggestCand
+	worse := func(a, b suggestCand) bool { // a ranks below b
+		if a.start != b.start {
+			return b.start
+		}
+		return a.rank > b.rank
 	}
-	best := map[int]bool{} // entry -> matched at its start
+	lo := sort.Search(len(sg.keys), func(i int) bool { return sg.keys[i].key >= prefix })
 	for i := lo; i < len(sg.keys) && strings.HasPrefix(sg.keys[i].key, prefix); i++ {
 		k := sg.keys[i]
-		best[k.entry] = best[k.entry] || k.start
-	}
-	matches := make([]match, 0, len(best))
-	for e, start := range best {
-		matches = append(matches, match{e, start})
-	}
-	sort.Slice(matches, func(a, b int) bool {
-		ma, mb := matches[a], matches[b]
-		ea, eb := sg.entries[ma.entry], sg.entries[mb.entry]
-		switch {
-		case ma.start != mb.start:
-			return ma.start
-		case kindRank[ea.Kind] != kindRank[eb.Kind]:
-			return kindRank[ea.Kind] < kindRank[eb.Kind]
-		case ea.Weight != eb.Weight:
-			return ea.Weight > eb.Weight
+		c := suggestCand{entry: k.entry, start: k.start, rank: sg.rank[k.entry]}
+		if len(cands) == keep {
+			if !worse(cands[len(cands)-1], c) {
+				continue
+			}
+			cands = cands[:keep-1]
 		}
-		return ea.Text < eb.Text
-	})
+		at := sort.Search(len(cands), func(j int) bool { return worse(cands[j], c) })
+		cands = slices.Insert(cands, at, c)
+	}
 	seen := map[string]bool{}
-	for _, m := range matches {
-		e := sg.entries[m.entry]
+	for _, c := range cands {
+		e := sg.entries[c.entry]
 		if f := fold(e.Text); !seen[f] && f != prefix {
 			seen[f] = true
 			out = append(out, Suggestion{Text: e.Text, Kind: e.Kind})
@@ -131,6 +152,12 @@ func (sg *suggester) find(prefix string, limit int) []Suggestion {
 		}
 	}
 	return out
+}
+
+// suggestCand is a lexicon entry a prefix matches.
+type suggestCand struct {
+	entry, rank int
+	start       bool
 }
 
 // fold lower-cases text, straightens apostrophes and collapses spaces, as

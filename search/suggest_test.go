@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -80,5 +82,56 @@ func BenchmarkSuggest(b *testing.B) {
 	prefixes := []string{"a", "s", "re", "saf", "ashc", "larksp", "record", "designated saf", "child sexual"}
 	for i := 0; b.Loop(); i++ {
 		mustSuggest(b, prefixes[i%len(prefixes)])
+	}
+}
+
+// The bounded scan must give what ranking every match gives, for every
+// prefix of one to three letters the lexicon has.
+func TestSuggestBoundedScanRanksLikeFullSort(t *testing.T) {
+	sg := testSearcher.suggester
+	full := func(prefix string, limit int) []Suggestion {
+		best := map[int]bool{}
+		for _, k := range sg.keys {
+			if strings.HasPrefix(k.key, prefix) {
+				best[k.entry] = best[k.entry] || k.start
+			}
+		}
+		var entries []int
+		for e := range best {
+			entries = append(entries, e)
+		}
+		sort.Slice(entries, func(a, b int) bool {
+			if best[entries[a]] != best[entries[b]] {
+				return best[entries[a]]
+			}
+			return sg.rank[entries[a]] < sg.rank[entries[b]]
+		})
+		out := []Suggestion{}
+		seen := map[string]bool{}
+		for _, e := range entries {
+			if f := fold(sg.entries[e].Text); !seen[f] && f != prefix {
+				seen[f] = true
+				out = append(out, Suggestion{Text: sg.entries[e].Text, Kind: sg.entries[e].Kind})
+			}
+			if len(out) == limit {
+				break
+			}
+		}
+		return out
+	}
+	prefixes := map[string]bool{}
+	for _, k := range sg.keys {
+		r := []rune(k.key)
+		for n := 1; n <= 3 && n <= len(r); n++ {
+			prefixes[string(r[:n])] = true
+		}
+	}
+	if len(prefixes) < 100 {
+		t.Fatalf("only %d prefixes in the lexicon", len(prefixes))
+	}
+	for p := range prefixes {
+		if got, want := sg.find(p, MaxSuggestions), full(p, MaxSuggestions); !reflect.DeepEqual(got, want) {
+			t.Errorf("find(%q) = %v, want %v", p, got, want)
+		}
 	}
 }
