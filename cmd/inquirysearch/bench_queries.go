@@ -187,6 +187,9 @@ func (o *benchOracle) count(kinds []benchKind) {
 			checks = append(checks, c)
 		}
 	}
+	if len(checks) == 0 {
+		return
+	}
 	for _, d := range o.docs {
 		texts := []string{d.Title, d.Report, d.Subtitle}
 		for _, p := range d.Paragraphs {
