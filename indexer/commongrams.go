@@ -30,18 +30,39 @@ const (
 	// CommonWordsCount is how many of the corpus's commonest words pair
 	// with each other.
 	CommonWordsCount = 200
-	// CommonestCount is how many of them pair with any word.
-	CommonestCount = 10
+	// CommonestCount is how many of them pair with any word. The index
+	// records it with the words, so that queries pair as the index did.
+	CommonestCount = 20
 )
 
 func init() {
 	registry.RegisterTokenFilter(FilterCommonGrams, func(config map[string]any, _ *registry.Cache) (analysis.TokenFilter, error) {
-		words, err := configWords(config)
+		p, err := configPairing(config)
 		if err != nil {
 			return nil, err
 		}
-		return commonGrams{pairing(words)}, nil
+		return commonGrams{p}, nil
 	})
+}
+
+// configPairing reads the pairing a filter's configuration describes: its
+// words, commonest first, and how many of them pair with any word.
+func configPairing(config map[string]any) (Pairing, error) {
+	words, err := configWords(config)
+	if err != nil {
+		return Pairing{}, err
+	}
+	var n int
+	switch v := config["any"].(type) {
+	case nil:
+	case int:
+		n = v
+	case float64: // as read back from the index's stored mapping
+		n = int(v)
+	default:
+		return Pairing{}, fmt.Errorf("%s: any must be a number, not %T", FilterCommonGrams, v)
+	}
+	return pairing(words, n), nil
 }
 
 // configWords reads the filter's words, commonest first.
@@ -72,12 +93,12 @@ type Pairing struct {
 }
 
 // pairing returns the pairing of a corpus's commonest words, commonest
-// first.
-func pairing(words []string) Pairing {
+// first, the first n of which pair with any word.
+func pairing(words []string, n int) Pairing {
 	p := Pairing{common: map[string]bool{}, commonest: map[string]bool{}}
 	for i, w := range words {
 		p.common[w] = true
-		if i < CommonestCount {
+		if i < n {
 			p.commonest[w] = true
 		}
 	}
@@ -123,13 +144,13 @@ func (c commonGrams) Filter(in analysis.TokenStream) analysis.TokenStream {
 func IndexPairing(m mapping.IndexMapping) Pairing {
 	im, ok := m.(*mapping.IndexMappingImpl)
 	if !ok {
-		return pairing(nil)
+		return Pairing{}
 	}
-	words, err := configWords(im.CustomAnalysis.TokenFilters[commonGramsName])
+	p, err := configPairing(im.CustomAnalysis.TokenFilters[commonGramsName])
 	if err != nil {
-		return pairing(nil)
+		return Pairing{}
 	}
-	return pairing(words)
+	return p
 }
 
 // PhraseTerms returns the terms of a phrase query on the exact field that

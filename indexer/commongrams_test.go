@@ -1,11 +1,14 @@
 package indexer
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 func TestPhraseTerms(t *testing.T) {
@@ -71,5 +74,42 @@ func TestCommonGramsFilter(t *testing.T) {
 	}
 	if got := len(plain.AnalyzerNamed(AnalyzerExactIndex).Analyze([]byte(text))); got != 9 {
 		t.Errorf("without common words the exact field has %d tokens, want the 9 words", got)
+	}
+}
+
+// Queries must pair words as the index did, whatever this version's
+// CommonestCount: the pairing is read back from the index's own mapping.
+func TestPairingTravelsWithTheMapping(t *testing.T) {
+	words := make([]string, 30)
+	for i := range words {
+		words[i] = fmt.Sprintf("w%02d", i)
+	}
+	m, err := NewMapping(words...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := m.CustomAnalysis.TokenFilters[commonGramsName]
+	cfg["any"] = 3 // as an index built by a version that paired fewer
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back mapping.IndexMappingImpl
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	p := IndexPairing(&back)
+	if !p.Pairs("w02", "rare") || p.Pairs("w03", "rare") || !p.Pairs("w03", "w29") {
+		t.Errorf("read back, the pairing is %v; want w00-w02 with any word, all thirty with each other", p)
+	}
+	toks := back.AnalyzerNamed(AnalyzerExactIndex).Analyze([]byte("w02 rare w03 rare w03 w29"))
+	var pairs []string
+	for _, tok := range toks {
+		if tok.Type == analysis.Shingle {
+			pairs = append(pairs, string(tok.Term))
+		}
+	}
+	if want := []string{"w02 rare", "w03 w29"}; !slices.Equal(pairs, want) {
+		t.Errorf("the read-back analyzer pairs %q, want %q", pairs, want)
 	}
 }

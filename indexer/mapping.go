@@ -73,7 +73,7 @@ func NewMapping(common ...string) (*mapping.IndexMappingImpl, error) {
 	im.DocValuesDynamic = false
 
 	if err := im.AddCustomTokenFilter(commonGramsName, map[string]any{
-		"type": FilterCommonGrams, "words": append([]string{}, common...),
+		"type": FilterCommonGrams, "words": append([]string{}, common...), "any": CommonestCount,
 	}); err != nil {
 		return nil, fmt.Errorf("mapping: common pairs: %w", err)
 	}
