@@ -28,11 +28,7 @@ const correctionRatio = 10
 // not at all is replaced by the closest word it holds (fewest edits, then
 // most documents).
 func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total uint64) string {
-	adv, err := s.idx.Advanced()
-	if err != nil {
-		return ""
-	}
-	reader, err := adv.Reader()
+	reader, err := s.reader()
 	if err != nil {
 		return ""
 	}

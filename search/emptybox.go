@@ -12,6 +12,10 @@ import (
 // on and the costliest common search (it visits every document), and it
 // changes only when the index does; a Searcher serves one index version, so
 // it is computed once per Searcher.
+// emptyBoxLimit bounds the one computation of the empty box; it visits
+// every document, a few hundred milliseconds at a million paragraphs.
+const emptyBoxLimit = time.Minute
+
 type emptyBox struct {
 	mu  sync.Mutex
 	res *Result
@@ -32,13 +36,16 @@ func (r Request) isEmptyBox() bool {
 	return true
 }
 
-// get returns the empty box's result, computing it on first use. A failed
-// computation (a cancelled request, say) is not kept: the next caller tries
-// again.
+// get returns the empty box's result, computing it on first use. It is
+// computed apart from the asking request's deadline, once for everyone
+// (Warm computes it before the server is ready); a failure is not kept, and
+// the next caller tries again.
 func (e *emptyBox) get(ctx context.Context, s *Searcher, start time.Time) (*Result, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.res == nil {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), emptyBoxLimit)
+		defer cancel()
 		res, err := s.search(ctx, Request{Page: 1, Size: DefaultSize, Sort: SortRelevance}, start)
 		if err != nil {
 			return nil, err

@@ -2,9 +2,14 @@ package search
 
 import (
 	"context"
+	"errors"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
@@ -42,5 +47,43 @@ func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
 	blank := Request{Query: "  ", NoExpand: true}
 	if err := blank.validate(); err != nil || !blank.isEmptyBox() {
 		t.Errorf("a box of spaces is not the empty box (%v)", err)
+	}
+}
+
+// A box of spaces is the empty box, and its Next link continues it.
+func TestBlankQueryPagesOn(t *testing.T) {
+	ctx := context.Background()
+	first, err := testSearcher.Search(ctx, Request{Query: "   "})
+	if err != nil || first.Next == "" {
+		t.Fatalf("first page: next %q, %v", first.Next, err)
+	}
+	second, err := testSearcher.Search(ctx, Request{Query: "   ", After: first.Next})
+	if err != nil {
+		t.Fatalf("following next from a blank box: %v", err)
+	}
+	if second.Page != 2 || len(second.Hits) == 0 || second.Hits[0].ID == first.Hits[0].ID {
+		t.Fatalf("second page: page %d, %d hits", second.Page, len(second.Hits))
+	}
+}
+
+// A closed Searcher answers with an error, not a crash.
+func TestSearchAfterClose(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	if _, _, err := indexer.BuildSample(ctx, filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), corpus.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	idx, meta, err := indexer.Open(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(idx, meta)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []Request{{}, {Query: "council"}, {Query: "council", Sort: SortNewest}} {
+		if _, err := s.Search(ctx, r); !errors.Is(err, ErrUnavailable) {
+			t.Errorf("Search(%+v) after Close: %v, want ErrUnavailable", r, err)
+		}
 	}
 }

@@ -7,18 +7,20 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Facet counts are not asked of bleve. bleve counts a facet by decoding
-// each match's doc values, field by field, inside the search that ranks
-// the matches: for a common word that was half of a search's time. A
-// served index never changes, so every document's facet values are read
-// once into a table by bleve's internal document number, and a second
-// pass over the query's matches, unscored and run alongside the ranking
-// search, counts them from the table.
+// each match's doc values, field by field: for a common word that was half
+// of a search's time. A served index never changes, so every document's
+// facet values are read once into a table by bleve's internal document
+// number, and counting is an array walk: in the ranking pass for searches
+// in relevance order (rank.go), and in unscored passes alongside bleve's
+// search for the other orders and the recommendations list.
 
 // facetCount asks for the top size values of one facet, counted on field.
 type facetCount struct {
@@ -133,15 +135,27 @@ func readFacetTable(r index.IndexReader, fields []string) (*facetTable, error) {
 	return t, nil
 }
 
+// reader returns a reader of the index's current snapshot. A closed index
+// gives an error: scorch hands back a nil snapshot rather than one.
+func (s *Searcher) reader() (index.IndexReader, error) {
+	adv, err := s.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	if snap, ok := r.(*scorch.IndexSnapshot); r == nil || (ok && snap == nil) {
+		return nil, bleve.ErrorIndexClosed
+	}
+	return r, nil
+}
+
 // table returns the index's facet table, reading it on first use.
 func (s *Searcher) table() (*facetTable, error) {
 	s.facets.once.Do(func() {
-		adv, err := s.idx.Advanced()
-		if err != nil {
-			s.facets.err = fmt.Errorf("facet table: %w", err)
-			return
-		}
-		r, err := adv.Reader()
+		r, err := s.reader()
 		if err != nil {
 			s.facets.err = fmt.Errorf("facet table: %w", err)
 			return
@@ -229,11 +243,7 @@ func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetVa
 	if counter.err != nil {
 		return nil, counter.err
 	}
-	adv, err := s.idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := s.reader()
 	if err != nil {
 		return nil, err
 	}

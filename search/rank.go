@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -29,7 +30,8 @@ import (
 // parts walked side by side, so that one search uses every core.
 
 // RankParts is how many parts a ranking pass splits the index into; an
-// index of fewer than minSplit documents is walked whole.
+// index of fewer than minSplit documents is walked whole, and so is a query
+// whose scores would depend on where a walk starts (see splitsExactly).
 var RankParts = runtime.GOMAXPROCS(0)
 
 var minSplit = 4096
@@ -129,22 +131,17 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 	if err != nil {
 		return nil, err
 	}
-	adv, err := s.idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := s.reader()
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
 	docs := t.docs()
 	parts := RankParts
-	if docs < minSplit || parts < 1 {
+	if docs < minSplit || parts < 1 || !splitsExactly(spec.query) {
 		parts = 1
 	}
 	walks := make([]*rankWalk, parts)
-	var wg sync.WaitGroup
 	for i := range walks {
 		w, err := newRankWalk(t, r, spec)
 		if err != nil {
@@ -156,6 +153,9 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 			w.to = math.MaxUint64
 		}
 		walks[i] = w
+	}
+	var wg sync.WaitGroup
+	for _, w := range walks {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -277,7 +277,8 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMappi
 			c.addDoc(num)
 		}
 		// Most matches cannot enter a full heap: their score alone says so,
-		// before a hit is made or an id read.
+		// before a hit is made or an id read. (Where every score ties, as
+		// with no words at all, each match reads its id.)
 		if w.k > 0 && (w.after == nil || dm.Score <= w.after.score) &&
 			(len(w.best.hits) < w.k || dm.Score >= w.best.hits[0].score) {
 			x := &rankedHit{num: num, score: dm.Score}
@@ -443,4 +444,42 @@ func (s *Searcher) runRanked(ctx context.Context, r Request, scoring query.Query
 		return nil, nil, unavailable(ctx, err)
 	}
 	return res, rk.facets, nil
+}
+
+// splitsExactly reports whether q scores every document the same however
+// its matches are walked. A disjunction of more than bleve's heap takeover
+// adds its clauses' scores in the order of its heap, which depends on where
+// the walk started, and that changes the last bits of a score; so do the
+// many-term searchers of ranges and wildcards. Such queries, and any kind
+// not known here, are walked whole, so that their pages and cursors agree
+// with bleve's own order.
+func splitsExactly(q query.Query) bool {
+	switch q := q.(type) {
+	case *query.TermQuery, *query.MatchQuery, *query.MatchPhraseQuery, *query.PhraseQuery,
+		*query.MatchAllQuery, *query.MatchNoneQuery, *query.DocIDQuery:
+		return true
+	case *query.ConjunctionQuery:
+		return allSplitExactly(q.Conjuncts)
+	case *query.DisjunctionQuery:
+		return len(q.Disjuncts) <= searcher.DisjunctionHeapTakeover && allSplitExactly(q.Disjuncts)
+	case *query.BooleanQuery:
+		// Must-not and filter clauses are not scored: their searchers'
+		// order changes nothing.
+		for _, part := range []query.Query{q.Must, q.Should} {
+			if part != nil && !splitsExactly(part) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func allSplitExactly(qs []query.Query) bool {
+	for _, q := range qs {
+		if !splitsExactly(q) {
+			return false
+		}
+	}
+	return true
 }

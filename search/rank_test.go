@@ -23,6 +23,8 @@ func TestRankingMatchesBleve(t *testing.T) {
 	searches := []search{{q: ""}, {q: "council"}, {q: "the"}, {q: `"of the"`}, {q: "school -police"},
 		{q: "safeguarding lead"}, {q: "abuse OR exploitation"}, {q: `"child protection"~3`},
 		{q: "council", filters: Filters{FacetType: {"section"}}},
+		// More alternatives than bleve's heap takeover: walked whole.
+		{q: "council OR school OR police OR abuse OR children OR records OR staff OR report OR inquiry OR evidence OR safeguarding OR local OR care"},
 		{q: "", filters: Filters{FacetType: {"section", "news"}, FacetYear: {"2022"}}},
 		{q: "council", filters: Filters{FacetInvestigation: {"organised networks"}, FacetType: {"section"}}},
 	}

@@ -55,7 +55,9 @@ func (r *Request) validate() error {
 		r.Sort = SortRelevance
 	}
 	if strings.TrimSpace(r.Query) == "" {
-		r.NoExpand = false // nothing to expand: the same search either way
+		// A box of spaces is the empty box: the same search, and the same
+		// cursors, either way.
+		r.Query, r.NoExpand = "", false
 	}
 	switch {
 	case r.Page < 1:

@@ -39,7 +39,9 @@ func WithGlossary(g *Glossary) Option {
 	return func(s *Searcher) { s.builder = newBuilder(s.idx.Mapping(), g) }
 }
 
-// New returns a Searcher over an open index and its build description.
+// New returns a Searcher over an open index and its build description. The
+// index must not change while the Searcher serves it (indexer.Open opens it
+// read-only): the facet table and the empty box are read from it once.
 func New(idx bleve.Index, meta *indexer.Meta, opts ...Option) *Searcher {
 	if meta == nil {
 		meta = &indexer.Meta{}
@@ -138,13 +140,16 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 		plan: s.builder.build(parsed, !r.NoExpand, prox), recs: asksForRecommendations(parsed, filters)}, nil
 }
 
-// run runs the main search, which ranks the matches and returns one page
-// of them, and alongside it the passes that count the facets: one over the
-// search's matches for the facets with no selected value, and one per facet
-// with a selected value, counted without that filter, so that its other
-// values stay visible with their counts and a person can widen the
-// selection.
+// run runs a search and counts its facets: the facets with no selected
+// value over the search's matches, and each facet with a selected value
+// without that filter, so that its other values stay visible with their
+// counts and a person can widen the selection. Searches in relevance order
+// go to the ranking pass (rank.go); the others to bleve's collector, with
+// the counting passes alongside.
 func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
+	if r.Sort == SortRelevance {
+		return s.runRanked(ctx, r, scoring, filters, dates, recs)
+	}
 	// Recommendation documents repeat paragraphs of their report pages, so
 	// a search shows them only when it asks for that type. Facets count
 	// what the search shows, the type facet included, so that choosing one
@@ -158,9 +163,6 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 		// so gathering them costs little more: one search does.
 		req.Fields = []string{indexer.FieldSource}
 		req.IncludeLocations = true
-	}
-	if r.Sort == SortRelevance {
-		return s.runRanked(ctx, r, scoring, filters, dates, recs)
 	}
 	passes := []countPass{{query: main}}
 	for _, f := range Facets {

@@ -121,11 +121,7 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 			tf[t]++
 		}
 	}
-	reader, err := s.idx.Advanced()
-	if err != nil {
-		return nil, unavailable(ctx, err)
-	}
-	r, err := reader.Reader()
+	r, err := s.reader()
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}

@@ -44,7 +44,8 @@ var kindRank = map[string]int{
 type suggester struct {
 	entries []indexer.Entry
 	keys    []suggestKey
-	rank    []int // by entry: its place in the order of kind, weight, text
+	rank    []int    // by entry: its place in the order of kind, weight, text
+	folded  []string // by entry: its folded text, which suggestions are told apart by
 	err     error
 }
 
@@ -56,9 +57,14 @@ type suggestKey struct {
 
 func newSuggester(idx bleve.Index) *suggester {
 	entries, err := indexer.ReadLexicon(idx)
-	sg := &suggester{entries: entries, err: err}
+	return buildSuggester(entries, err)
+}
+
+func buildSuggester(entries []indexer.Entry, err error) *suggester {
+	sg := &suggester{entries: entries, err: err, folded: make([]string, len(entries))}
 	for i, e := range entries {
 		text := fold(e.Text)
+		sg.folded[i] = text
 		for j, r := range text {
 			if j == 0 || (isWordRune(r) && !isWordRune(prevRune(text, j))) {
 				sg.keys = append(sg.keys, suggestKey{key: text[j:], entry: i, start: j == 0})
@@ -109,47 +115,45 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string) (*Suggestions, er
 
 // find returns the best completions of prefix. A short prefix matches a
 // large part of a large lexicon ("co" thousands of keys), so the scan keeps
-// only the best few candidates as it goes rather than sorting every match.
+// only the best limit candidates as it goes rather than sorting every
+// match. Candidates are told apart by folded text, as suggestions are: each
+// text keeps its best key (matched at the start of an entry, then the
+// entry's rank), so the limit kept are exactly the limit shown.
 func (sg *suggester) find(prefix string, limit int) []Suggestion {
 	out := []Suggestion{}
 	if utf8.RuneCountInString(prefix) < minSuggestPrefixes {
 		return out
 	}
-	// Candidates ordered by whether the prefix starts the entry, then by
-	// the entry's rank; an entry may be kept twice (matched at its start
-	// and at a later word), and equal texts of different kinds fold to one
-	// suggestion, so more than limit are kept.
-	keep := 4 * limit
-	var cands []suggestCand
 	worse := func(a, b suggestCand) bool { // a ranks below b
 		if a.start != b.start {
 			return b.start
 		}
 		return a.rank > b.rank
 	}
+	var cands []suggestCand // best first, no two with the same folded text
 	lo := sort.Search(len(sg.keys), func(i int) bool { return sg.keys[i].key >= prefix })
 	for i := lo; i < len(sg.keys) && strings.HasPrefix(sg.keys[i].key, prefix); i++ {
 		k := sg.keys[i]
 		c := suggestCand{entry: k.entry, start: k.start, rank: sg.rank[k.entry]}
-		if len(cands) == keep {
-			if !worse(cands[len(cands)-1], c) {
+		text := sg.folded[k.entry]
+		if text == prefix || (len(cands) == limit && !worse(cands[limit-1], c)) {
+			continue
+		}
+		if j := slices.IndexFunc(cands, func(o suggestCand) bool { return sg.folded[o.entry] == text }); j >= 0 {
+			if !worse(cands[j], c) {
 				continue
 			}
-			cands = cands[:keep-1]
+			cands = slices.Delete(cands, j, j+1)
 		}
 		at := sort.Search(len(cands), func(j int) bool { return worse(cands[j], c) })
 		cands = slices.Insert(cands, at, c)
+		if len(cands) > limit {
+			cands = cands[:limit]
+		}
 	}
-	seen := map[string]bool{}
 	for _, c := range cands {
 		e := sg.entries[c.entry]
-		if f := fold(e.Text); !seen[f] && f != prefix {
-			seen[f] = true
-			out = append(out, Suggestion{Text: e.Text, Kind: e.Kind})
-		}
-		if len(out) == limit {
-			break
-		}
+		out = append(out, Suggestion{Text: e.Text, Kind: e.Kind})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"sort"
@@ -133,5 +134,29 @@ func TestSuggestBoundedScanRanksLikeFullSort(t *testing.T) {
 		if got, want := sg.find(p, MaxSuggestions), full(p, MaxSuggestions); !reflect.DeepEqual(got, want) {
 			t.Errorf("find(%q) = %v, want %v", p, got, want)
 		}
+	}
+}
+
+// Entries that the prefix matches at several word starts, or that fold to
+// the same text, must not crowd out others: the limit is always filled
+// when there are enough distinct completions.
+func TestSuggestFillsTheLimit(t *testing.T) {
+	var entries []indexer.Entry
+	for i := range 12 {
+		entries = append(entries,
+			indexer.Entry{Text: fmt.Sprintf("Report%02d bay bee bus bog bun", i), Kind: indexer.KindTitle, Weight: 1},
+			indexer.Entry{Text: fmt.Sprintf("report%02d BAY bee bus bog bun", i), Kind: indexer.KindPhrase, Weight: 2})
+	}
+	sg := buildSuggester(entries, nil)
+	got := sg.find("b", MaxSuggestions)
+	if len(got) != MaxSuggestions {
+		t.Fatalf("find(b) gave %d suggestions, want %d: %v", len(got), MaxSuggestions, got)
+	}
+	seen := map[string]bool{}
+	for _, s := range got {
+		if seen[fold(s.Text)] || s.Kind != indexer.KindTitle {
+			t.Errorf("%v: a repeat, or the phrase where the title ranks first", s)
+		}
+		seen[fold(s.Text)] = true
 	}
 }
