@@ -14,7 +14,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 	"github.com/inquirysearch/inquirysearch/server"
@@ -87,11 +86,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rep.Documents, rep.Paragraphs = meta.Documents, meta.Paragraphs
 	rep.IndexBytes = dirSize(dirs.index())
 
-	store, err := corpus.OpenStore(dirs.corpus())
-	if err != nil {
-		return err
-	}
-	docs, err := store.Documents()
+	docs, err := dirs.documents()
 	if err != nil {
 		return err
 	}

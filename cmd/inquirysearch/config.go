@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // defaultDataDir is where the corpus and index live unless --data says
@@ -24,6 +26,23 @@ type dataDirs struct{ root string }
 
 func (d dataDirs) corpus() string { return filepath.Join(d.root, "corpus") }
 func (d dataDirs) index() string  { return filepath.Join(d.root, "index") }
+
+// documents reads every document of the corpus; an empty corpus is an
+// error, as nothing can be indexed or measured from it.
+func (d dataDirs) documents() ([]*corpus.Document, error) {
+	store, err := corpus.OpenStore(d.corpus())
+	if err != nil {
+		return nil, err
+	}
+	docs, err := store.Documents()
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("the corpus in %s holds no documents: run `inquirysearch crawl` first", d.corpus())
+	}
+	return docs, nil
+}
 
 // newFlagSet returns a flag set that prints its usage to stderr and
 // reports --help as flag.ErrHelp.

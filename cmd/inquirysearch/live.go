@@ -114,16 +114,9 @@ func (l *live) close() error {
 // reindex builds a new index from the corpus beside the live one, then
 // swaps it in. A failed build leaves the live index serving.
 func (l *live) reindex(ctx context.Context) error {
-	store, err := corpus.OpenStore(l.dirs.corpus())
+	docs, err := l.dirs.documents()
 	if err != nil {
-		return err
-	}
-	docs, err := store.Documents()
-	if err != nil {
-		return err
-	}
-	if len(docs) == 0 {
-		return fmt.Errorf("reindex: the corpus is empty")
+		return fmt.Errorf("reindex: %w", err)
 	}
 	if _, err := indexer.Build(ctx, docs, l.dirs.index(), l.log); err != nil {
 		return err

@@ -64,16 +64,9 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 }
 
 func buildIndex(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.Logger) error {
-	store, err := corpus.OpenStore(dirs.corpus())
+	docs, err := dirs.documents()
 	if err != nil {
 		return err
-	}
-	docs, err := store.Documents()
-	if err != nil {
-		return err
-	}
-	if len(docs) == 0 {
-		return fmt.Errorf("the corpus in %s holds no documents: run `inquirysearch crawl` first", dirs.corpus())
 	}
 	start := time.Now()
 	fmt.Fprintf(stdout, "Indexing %d documents...\n", len(docs))
