@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -64,12 +64,19 @@ func tableFields() []string {
 }
 
 // docNumber is bleve's internal number of a document: scorch names each
-// document by its number in the index snapshot, big-endian in eight bytes.
+// document by its number in the index snapshot, big-endian in eight bytes
+// (internalID is the reverse).
 func docNumber(id index.IndexInternalID) (uint64, error) {
 	if len(id) != 8 {
 		return 0, fmt.Errorf("facet table: an internal document id of %d bytes, not 8", len(id))
 	}
 	return binary.BigEndian.Uint64(id), nil
+}
+
+func internalID(num uint64) index.IndexInternalID {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, num)
+	return b
 }
 
 // readFacetTable reads the facet fields' doc values of every document.
@@ -248,29 +255,12 @@ func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetVa
 		return nil, err
 	}
 	defer r.Close()
-	searcher, err := p.query.Searcher(ctx, r, s.idx.Mapping(), bsearch.SearcherOptions{Score: "none"})
+	err = eachMatch(ctx, r, s.idx.Mapping(), p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
+		counter.addDoc(num)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	defer searcher.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
-	for n := 0; ; n++ {
-		if n%1024 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		dm, err := searcher.Next(sctx)
-		if err != nil {
-			return nil, err
-		}
-		if dm == nil {
-			break
-		}
-		num, err := docNumber(dm.IndexInternalID)
-		if err != nil {
-			return nil, err
-		}
-		counter.addDoc(num)
-		sctx.DocumentMatchPool.Put(dm)
 	}
 	return counter.values(), nil
 }

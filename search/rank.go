@@ -3,7 +3,6 @@ package search
 import (
 	"container/heap"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"runtime"
@@ -229,31 +228,7 @@ func newRankWalk(t *facetTable, r index.IndexReader, spec rankSpec) (*rankWalk, 
 }
 
 func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMapping) error {
-	searcher, err := q.Searcher(scoringContext(ctx, m), w.r, m, bsearch.SearcherOptions{})
-	if err != nil {
-		return err
-	}
-	defer searcher.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
-	var dm *bsearch.DocumentMatch
-	if w.from > 0 {
-		var start [8]byte
-		binary.BigEndian.PutUint64(start[:], w.from)
-		dm, err = searcher.Advance(sctx, start[:])
-	} else {
-		dm, err = searcher.Next(sctx)
-	}
-	for n := 1; dm != nil && err == nil; n++ {
-		if n%1024 == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		num, nerr := docNumber(dm.IndexInternalID)
-		if nerr != nil {
-			return nerr
-		}
-		if num >= w.to {
-			break
-		}
+	return eachMatch(ctx, w.r, m, q, true, w.from, w.to, func(num uint64, score float64) error {
 		failed, fails := -1, 0
 		for i := range w.filters {
 			if !w.filters[i].passes(num) {
@@ -267,9 +242,7 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMappi
 			if fails == 1 { // it passes every filter but one: count that facet
 				w.apart[failed].addDoc(num)
 			}
-			sctx.DocumentMatchPool.Put(dm)
-			dm, err = searcher.Next(sctx)
-			continue
+			return nil
 		}
 		w.total++
 		w.counter.addDoc(num)
@@ -279,20 +252,15 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMappi
 		// Most matches cannot enter a full heap: their score alone says so,
 		// before a hit is made or an id read. (Where every score ties, as
 		// with no words at all, each match reads its id.)
-		if w.k > 0 && (w.after == nil || dm.Score <= w.after.score) &&
-			(len(w.best.hits) < w.k || dm.Score >= w.best.hits[0].score) {
-			x := &rankedHit{num: num, score: dm.Score}
+		if w.k > 0 && (w.after == nil || score <= w.after.score) &&
+			(len(w.best.hits) < w.k || score >= w.best.hits[0].score) {
+			x := &rankedHit{num: num, score: score}
 			if w.after == nil || w.after.follows(w.best, x) {
 				w.best.offer(x, w.k)
 			}
-			if w.best.err != nil {
-				return w.best.err
-			}
 		}
-		sctx.DocumentMatchPool.Put(dm)
-		dm, err = searcher.Next(sctx)
-	}
-	return err
+		return w.best.err
+	})
 }
 
 // scoringContext tells bleve's searchers which scoring model the index
@@ -336,9 +304,7 @@ func (h *hitHeap) better(a, b *rankedHit) bool {
 
 func (h *hitHeap) id(x *rankedHit) string {
 	if x.id == "" {
-		var b [8]byte
-		binary.BigEndian.PutUint64(b[:], x.num)
-		id, err := h.r.ExternalID(b[:])
+		id, err := h.r.ExternalID(internalID(x.num))
 		if err != nil && h.err == nil {
 			h.err = fmt.Errorf("rank: read a document id: %w", err)
 		}
