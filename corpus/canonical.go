@@ -38,9 +38,10 @@ func Canonical(raw string) (string, error) {
 	if u.Host == "" {
 		return "", fmt.Errorf("canonical url %q: no host", raw)
 	}
-	// Clean before unwrapping, and unwrap repeatedly: an archived copy of
-	// an archived page is still that page.
-	for range 5 {
+	// Clean before unwrapping, and unwrap until no wrapper is left: an
+	// archived copy of an archived page is still that page. Each unwrap
+	// shortens the path, so this ends.
+	for {
 		if u.Path != "" {
 			u.Path = path.Clean(u.Path)
 		}
@@ -51,9 +52,14 @@ func Canonical(raw string) (string, error) {
 		u = original
 	}
 	host := strings.ToLower(u.Host)
-	host = strings.TrimPrefix(host, "www.")
-	host = strings.TrimSuffix(host, ":443")
-	host = strings.TrimSuffix(host, ":80")
+	// Trim until nothing changes so that the result is its own canonical
+	// form even for hosts like "www.www.x".
+	for prev := ""; prev != host; {
+		prev = host
+		host = strings.TrimPrefix(host, "www.")
+		host = strings.TrimSuffix(host, ":443")
+		host = strings.TrimSuffix(host, ":80")
+	}
 	if host == "" || strings.HasPrefix(host, ":") {
 		return "", fmt.Errorf("canonical url %q: no host", raw)
 	}
@@ -64,8 +70,11 @@ func Canonical(raw string) (string, error) {
 	}
 	p = path.Clean(p)
 	hadQuery := u.RawQuery != ""
-	if strings.HasSuffix(p, ".html") {
-		p = strings.TrimSuffix(p, ".html")
+	// Dropping ".html" can leave a dot segment ("/..html" -> "/.") or
+	// another ".html", so clean and look again: the result must be its own
+	// canonical form.
+	for strings.HasSuffix(p, ".html") {
+		p = path.Clean(strings.TrimSuffix(p, ".html"))
 		if hadQuery {
 			dir, last := path.Split(p)
 			if m := mirrorHash.FindStringSubmatch(last); m != nil {
