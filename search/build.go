@@ -144,7 +144,7 @@ func (b builder) term(t Term, expand bool, prox proximities, p *plan) query.Quer
 		// A heading such as "The school's response to concerns about
 		// SS-F1" names the cipher too, and says the page is about it.
 		return bleve.NewDisjunctionQuery(identifier(indexer.NormaliseCipher(t.Text), indexer.FieldCiphers),
-			phrase(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost))
+			b.phrase(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost))
 	case FieldPublished:
 		r, err := parseDates(t.Text)
 		if err != nil {
@@ -211,7 +211,7 @@ func (b builder) words(text string) query.Query {
 // pairs: the same matches, from far shorter position lists.
 func (b builder) exactPhrase(text string) query.Query {
 	return bleve.NewDisjunctionQuery(b.bodyPhrase(text),
-		phrase(text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost))
+		b.phrase(text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost))
 }
 
 func (b builder) bodyPhrase(text string) query.Query {
@@ -219,11 +219,11 @@ func (b builder) bodyPhrase(text string) query.Query {
 	terms := b.pairing.PhraseTerms(toks)
 	switch {
 	case slices.Equal(terms, toks):
-		return phrase(text, indexer.FieldTextExact, indexer.AnalyzerExact, 1)
+		return b.phrase(text, indexer.FieldTextExact, indexer.AnalyzerExact, 1)
 	case len(terms) == 1:
 		return identifier(terms[0], indexer.FieldTextExact)
 	}
-	return bleve.NewPhraseQuery(terms, indexer.FieldTextExact)
+	return guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
 }
 
 func identifier(term, field string) query.Query {
@@ -258,10 +258,10 @@ func match(text, field, analyzer string, boost float64) query.Query {
 	return m
 }
 
-func phrase(text, field, analyzer string, boost float64) query.Query {
+func (b builder) phrase(text, field, analyzer string, boost float64) query.Query {
 	p := bleve.NewMatchPhraseQuery(text)
 	p.Analyzer = analyzer
 	p.SetField(field)
 	p.SetBoost(boost)
-	return p
+	return guardRepeats(p, b.tokens(analyzer, text))
 }

@@ -424,6 +424,8 @@ func splitsExactly(q query.Query) bool {
 	case *query.TermQuery, *query.MatchQuery, *query.MatchPhraseQuery, *query.PhraseQuery,
 		*query.MatchAllQuery, *query.MatchNoneQuery, *query.DocIDQuery:
 		return true
+	case ownLocations:
+		return splitsExactly(q.Query)
 	case *query.ConjunctionQuery:
 		return allSplitExactly(q.Conjuncts)
 	case *query.DisjunctionQuery:
