@@ -47,6 +47,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("bench", "bench --data DIR [--queries N] [--concurrency 1,4] [--raw] [--json FILE]", stderr)
 	data := fs.String("data", defaultDataDir(), "data directory with a corpus and a built index")
 	n := fs.Int("queries", 200, "queries per kind and concurrency")
+	checks := fs.Int("checks", defaultChecks, "queries of each kind whose hit counts are checked against a scan of the corpus")
 	conc := fs.String("concurrency", "1,4", "comma-separated numbers of concurrent clients")
 	raw := fs.Bool("raw", false, "also build and measure raw bleve with a plain mapping, the floor the service stands on")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
@@ -55,6 +56,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed queries to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *checks < 0 {
+		return fmt.Errorf("--checks: %d is negative", *checks)
 	}
 	var levels []int
 	for _, c := range strings.Split(*conc, ",") {
@@ -94,6 +98,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	oracle.checks = *checks
 	kinds := filterKinds(oracle.queryKinds(*n), *only)
 
 	// Hit counts first: a fast engine that miscounts is not fast.

@@ -37,18 +37,19 @@ type benchOracle struct {
 	mapping *mapping.IndexMappingImpl
 	rng     *rand.Rand
 	byDF    []string // words of a sample of the corpus, most widespread first
+	checks  int      // queries of each kind whose hits are counted by a scan
 }
 
-// checkedPerKind is how many queries of each kind are checked against a
-// full scan; the scan costs far more than the queries.
-const checkedPerKind = 10
+// defaultChecks is how many queries of each kind are checked against a
+// full scan by default; the scan costs far more than the queries.
+const defaultChecks = 10
 
 func newBenchOracle(docs []*corpus.Document) (*benchOracle, error) {
 	m, err := indexer.NewMapping()
 	if err != nil {
 		return nil, err
 	}
-	o := &benchOracle{docs: docs, mapping: m, rng: rand.New(rand.NewSource(42))}
+	o := &benchOracle{docs: docs, mapping: m, rng: rand.New(rand.NewSource(42)), checks: defaultChecks}
 	df := map[string]int{}
 	for i, d := range docs {
 		if i >= 3000 {
@@ -153,8 +154,8 @@ func (o *benchOracle) queryKinds(n int) []benchKind {
 	return kinds
 }
 
-// count scans the corpus once and sets want on the first checkedPerKind
-// queries of each kind.
+// count scans the corpus once and sets want on the first o.checks queries
+// of each kind.
 func (o *benchOracle) count(kinds []benchKind) {
 	type check struct {
 		q      *benchQuery
@@ -165,7 +166,7 @@ func (o *benchOracle) count(kinds []benchKind) {
 	var checks []*check
 	for ki := range kinds {
 		for qi := range kinds[ki].queries {
-			if qi >= checkedPerKind {
+			if qi >= o.checks {
 				break
 			}
 			q := &kinds[ki].queries[qi]

@@ -62,3 +62,36 @@ func TestGenIsDeterministicAndShaped(t *testing.T) {
 		t.Errorf("search of the generated corpus: %v %s", err, out.String())
 	}
 }
+
+// bench runs every query kind on the generated corpus, and fails unless
+// each hit count it checks agrees with a scan of the corpus.
+func TestBenchChecksCountsOnGeneratedCorpus(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	ctx := context.Background()
+	for _, args := range [][]string{
+		{"gen", "--paragraphs", "1500", "--out", dir, "--seed", "3"},
+		{"index", "--data", dir},
+	} {
+		if err := run(ctx, args, &out, &out); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out.String())
+		}
+	}
+	out.Reset()
+	err := run(ctx, []string{"bench", "--data", dir, "--queries", "6", "--checks", "6", "--concurrency", "1", "--paths", "in-process,http"}, &out, &out)
+	if err != nil {
+		t.Fatalf("bench: %v\n%s", err, out.String())
+	}
+	// Eight kinds are counted (suggestions are not), six queries each.
+	if !strings.Contains(out.String(), "; 48 hit counts checked") {
+		t.Errorf("bench did not check every count it was asked to:\n%s", out.String())
+	}
+	for _, kind := range []string{"quoted phrase", "match-all, all facets", "suggest"} {
+		if !strings.Contains(out.String(), "| "+kind+" | http | 1 |") {
+			t.Errorf("no %s figure over HTTP:\n%s", kind, out.String())
+		}
+	}
+	if err := run(ctx, []string{"bench", "--data", dir, "--checks", "-1"}, &out, &out); err == nil {
+		t.Error("a negative --checks was accepted")
+	}
+}
