@@ -37,6 +37,38 @@ func cursorIDs(t *testing.T, r Request) []string {
 	}
 }
 
+// A cursor naming an id the index lacks (one from an index since rebuilt)
+// continues from where that id would be: after the ids before it.
+func TestCursorBetweenIDs(t *testing.T) {
+	r := Request{Filters: Filters{FacetType: {"section"}}, Size: 5} // every score equal
+	first := mustSearch(t, r)
+	raw, err := base64.RawURLEncoding.DecodeString(first.Next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c cursor
+	if err := json.Unmarshal(raw, &c); err != nil {
+		t.Fatal(err)
+	}
+	want := mustSearch(t, Request{Filters: r.Filters, Size: 5, After: first.Next})
+	// Ids are fixed-length hex: an id that ends one character lower and
+	// then "~" sorts just before the next page's first id, and after
+	// every id before it.
+	next := []byte(want.Hits[0].ID)
+	next[len(next)-1]--
+	c.After[1] = append(next, '~')
+	b, _ := json.Marshal(c)
+	got := mustSearch(t, Request{Filters: r.Filters, Size: 5, After: base64.RawURLEncoding.EncodeToString(b)})
+	if len(want.Hits) == 0 || len(got.Hits) != len(want.Hits) {
+		t.Fatalf("%d hits after a cursor between ids, %d after the cursor itself", len(got.Hits), len(want.Hits))
+	}
+	for i := range got.Hits {
+		if got.Hits[i].ID != want.Hits[i].ID {
+			t.Errorf("hit %d: %s after a cursor between ids, %s after the cursor itself", i, got.Hits[i].ID, want.Hits[i].ID)
+		}
+	}
+}
+
 // Following cursors gives every result once, in the order of numbered
 // pages, whatever the sort and whether hits tie on score or date; the
 // queries include the empty one (every score equal), dated and undated
@@ -45,6 +77,7 @@ func TestCursorsEqualNumberedPages(t *testing.T) {
 	for _, sort := range []string{SortRelevance, SortNewest, SortOldest} {
 		for _, r := range []Request{
 			{},
+			{Filters: Filters{FacetType: {"section"}}},
 			{Query: "council"},
 			{Query: "records OR police", Filters: Filters{FacetType: {"section"}}},
 			{Query: `"referral police"~5`},

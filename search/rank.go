@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,6 +54,11 @@ type ranking struct {
 type rankAfter struct {
 	score float64
 	id    string
+	// The id's place among the index's ids (see place): the number of ids
+	// before it, and whether the index holds it.
+	pos    int
+	exact  bool
+	placed bool
 }
 
 // rankSpec is what a ranking pass walks and counts.
@@ -140,6 +146,9 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 	if docs < minSplit || parts < 1 || !splitsExactly(spec.query) {
 		parts = 1
 	}
+	if spec.after != nil {
+		spec.after.place(t)
+	}
 	walks := make([]*rankWalk, parts)
 	for i := range walks {
 		w, err := newRankWalk(t, r, spec)
@@ -163,7 +172,7 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 	}
 	wg.Wait()
 	out := &ranking{}
-	best := &hitHeap{r: r}
+	best := &hitHeap{r: r, t: t}
 	sum, err := newRankWalk(t, r, spec) // the counts of every part, added up
 	if err != nil {
 		return nil, err
@@ -213,7 +222,7 @@ type rankWalk struct {
 
 func newRankWalk(t *facetTable, r index.IndexReader, spec rankSpec) (*rankWalk, error) {
 	w := &rankWalk{r: r, k: spec.k, after: spec.after, filters: spec.filters,
-		counter: t.counter(spec.facets), best: &hitHeap{r: r}}
+		counter: t.counter(spec.facets), best: &hitHeap{r: r, t: t}}
 	if w.counter.err != nil {
 		return nil, w.counter.err
 	}
@@ -277,6 +286,7 @@ func scoringContext(ctx context.Context, m mapping.IndexMapping) context.Context
 // hitHeap holds the best hits seen, the worst on top.
 type hitHeap struct {
 	r    index.IndexReader
+	t    *facetTable // the ids in order, read with the table
 	hits []*rankedHit
 	err  error // the first failure to read an id
 }
@@ -299,11 +309,20 @@ func (h *hitHeap) better(a, b *rankedHit) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
+	ra, okA := h.t.rankOf(a.num)
+	rb, okB := h.t.rankOf(b.num)
+	if okA && okB {
+		return ra < rb
+	}
 	return h.id(a) < h.id(b)
 }
 
 func (h *hitHeap) id(x *rankedHit) string {
 	if x.id == "" {
+		if r, ok := h.t.rankOf(x.num); ok {
+			x.id = h.t.ids[r]
+			return x.id
+		}
 		id, err := h.r.ExternalID(internalID(x.num))
 		if err != nil && h.err == nil {
 			h.err = fmt.Errorf("rank: read a document id: %w", err)
@@ -343,7 +362,21 @@ func (a *rankAfter) follows(h *hitHeap, x *rankedHit) bool {
 	if x.score != a.score {
 		return x.score < a.score
 	}
+	if r, ok := h.t.rankOf(x.num); ok && a.placed {
+		if a.exact {
+			return int(r) > a.pos
+		}
+		return int(r) >= a.pos
+	}
 	return h.id(x) > a.id
+}
+
+// place finds the cursor's id among the table's ids, so that ties with it
+// are decided without reading ids. A cursor from an earlier index may name
+// an id this one lacks: it then falls between two.
+func (a *rankAfter) place(t *facetTable) {
+	a.pos, a.exact = slices.BinarySearch(t.ids, a.id)
+	a.placed = true
 }
 
 // parseRankAfter reads the sort values of a relevance cursor: the score
