@@ -59,8 +59,12 @@ func NormaliseCipher(s string) string {
 	if c == "" || len(c) != len(s) {
 		return ""
 	}
-	return strings.ToLower(strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-").Replace(c))
+	return strings.ToLower(cipherHyphens.Replace(c))
 }
+
+// cipherHyphens is built once: NormaliseCipher runs on every cipher the
+// indexer reads.
+var cipherHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
 
 // paragraphReferences returns, for each paragraph of d, the space-separated
 // terms of the evidence references it cites through its footnotes or names

@@ -61,6 +61,9 @@ func (e *emptyBox) get(ctx context.Context, s *Searcher, start time.Time) (*Resu
 // that the first person to open the page after a start or a rebuild does
 // not wait for it.
 func (s *Searcher) Warm(ctx context.Context) error {
-	_, err := s.empty.get(ctx, s, time.Now())
+	if _, err := s.empty.get(ctx, s, time.Now()); err != nil {
+		return err
+	}
+	_, err := s.suggester.get(ctx)
 	return err
 }

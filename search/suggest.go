@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -71,20 +72,14 @@ func buildSuggester(entries []indexer.Entry, err error) *suggester {
 			}
 		}
 	}
-	sort.Slice(sg.keys, func(a, b int) bool { return sg.keys[a].key < sg.keys[b].key })
+	slices.SortFunc(sg.keys, func(a, b suggestKey) int { return strings.Compare(a.key, b.key) })
 	order := make([]int, len(entries))
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool {
-		ea, eb := entries[order[a]], entries[order[b]]
-		switch {
-		case kindRank[ea.Kind] != kindRank[eb.Kind]:
-			return kindRank[ea.Kind] < kindRank[eb.Kind]
-		case ea.Weight != eb.Weight:
-			return ea.Weight > eb.Weight
-		}
-		return ea.Text < eb.Text
+	slices.SortFunc(order, func(a, b int) int {
+		ea, eb := entries[a], entries[b]
+		return cmp.Or(cmp.Compare(kindRank[ea.Kind], kindRank[eb.Kind]), cmp.Compare(eb.Weight, ea.Weight), strings.Compare(ea.Text, eb.Text))
 	})
 	sg.rank = make([]int, len(entries))
 	for r, e := range order {
@@ -107,10 +102,31 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string) (*Suggestions, er
 	if err := ctx.Err(); err != nil {
 		return nil, unavailable(ctx, err)
 	}
-	if s.suggester.err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnavailable, s.suggester.err)
+	sg, err := s.suggester.get(ctx)
+	if err != nil {
+		return nil, unavailable(ctx, err)
 	}
-	return &Suggestions{Query: prefix, Suggestions: s.suggester.find(fold(prefix), MaxSuggestions)}, nil
+	if sg.err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, sg.err)
+	}
+	return &Suggestions{Query: prefix, Suggestions: sg.find(fold(prefix), MaxSuggestions)}, nil
+}
+
+// lazySuggester is a Searcher's suggester, built in the background from
+// the moment the Searcher is made.
+type lazySuggester struct {
+	ready chan struct{} // closed once sg is set
+	sg    *suggester
+}
+
+// get waits until the suggester is built.
+func (l *lazySuggester) get(ctx context.Context) (*suggester, error) {
+	select {
+	case <-l.ready:
+		return l.sg, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // find returns the best completions of prefix. A short prefix matches a
@@ -164,10 +180,13 @@ type suggestCand struct {
 	start       bool
 }
 
+// foldMarks is built once: fold runs on every lexicon entry at start-up.
+var foldMarks = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u2011", "-")
+
 // fold lower-cases text, straightens apostrophes and collapses spaces, as
 // both the lexicon keys and the typed prefix are compared.
 func fold(s string) string {
-	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u2011", "-").Replace(strings.ToLower(s))
+	s = foldMarks.Replace(strings.ToLower(s))
 	trailing := strings.HasSuffix(s, " ")
 	s = strings.Join(strings.Fields(s), " ")
 	if trailing && s != "" {

@@ -89,7 +89,10 @@ func BenchmarkSuggest(b *testing.B) {
 // The bounded scan must give what ranking every match gives, for every
 // prefix of one to three letters the lexicon has.
 func TestSuggestBoundedScanRanksLikeFullSort(t *testing.T) {
-	sg := testSearcher.suggester
+	sg, err := testSearcher.suggester.get(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	full := func(prefix string, limit int) []Suggestion {
 		best := map[int]bool{}
 		for _, k := range sg.keys {
