@@ -45,9 +45,15 @@ func Canonical(raw string) (string, error) {
 		if u.Path != "" {
 			u.Path = path.Clean(u.Path)
 		}
+		if !archivePrefix.MatchString(u.Path) {
+			break
+		}
+		// A wrapper whose original cannot be read is refused: left in
+		// place, the changes below could make it readable, and the
+		// result would not be its own canonical form.
 		original, ok := unwrapArchive(u)
 		if !ok {
-			break
+			return "", fmt.Errorf("canonical url %q: an archived URL whose original cannot be read", raw)
 		}
 		u = original
 	}

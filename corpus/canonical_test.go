@@ -31,7 +31,9 @@ func TestCanonical(t *testing.T) {
 }
 
 func TestCanonicalRejects(t *testing.T) {
-	for _, in := range []string{"mailto:someone@example.org", "javascript:alert(1)", "/relative/path", "ftp://example.org/x", "http://%zz"} {
+	for _, in := range []string{"mailto:someone@example.org", "javascript:alert(1)", "/relative/path", "ftp://example.org/x", "http://%zz",
+		// Archive wrappers around originals that cannot be read.
+		"https://a/20200101000000/http://x:8.html", "https://a/20200101000000/http://x/p%23f?z=%zz"} {
 		if got, err := Canonical(in); err == nil {
 			t.Errorf("Canonical(%q) = %q, want an error", in, got)
 		}

@@ -91,12 +91,13 @@ func testTypeahead(t *testing.T, tb *tab) {
 		t.Error("the chosen suggestion found nothing")
 	}
 
-	// A click picks a suggestion too.
+	// A click picks a suggestion too. Each wait for a search's page waits
+	// until it has loaded: its address changes before its search box exists.
 	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = ''`), chromedp.SendKeys(chromedp.ID("q"), "thornf"))
 	tb.waitFor("suggestions", `document.querySelectorAll('#q-suggestions [role=option]').length > 0 && !document.getElementById('q-suggestions').hidden`)
 	first := evalIn[string](tb, `document.querySelector('#q-suggestions [role=option] .suggestion-text').textContent`)
 	tb.do(chromedp.Click(chromedp.CSS(`#q-suggestions [role=option]`)))
-	tb.waitFor("the clicked suggestion's search", fmt.Sprintf(`new URLSearchParams(location.search).get('q') === %q`, quoteIfPhrase(first)))
+	tb.waitFor("the clicked suggestion's search", fmt.Sprintf(`document.readyState === 'complete' && new URLSearchParams(location.search).get('q') === %q`, quoteIfPhrase(first)))
 
 	// After other words, only the last one is completed, and the words
 	// before it stay.
@@ -104,7 +105,7 @@ func testTypeahead(t *testing.T, tb *tab) {
 	tb.waitFor("suggestions for the last word", `document.querySelectorAll('#q-suggestions [role=option]').length > 0 && !document.getElementById('q-suggestions').hidden`)
 	last := evalIn[string](tb, `document.querySelector('#q-suggestions [role=option] .suggestion-text').textContent`)
 	tb.do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("the completed search", fmt.Sprintf(`new URLSearchParams(location.search).get('q') === %q`, "records "+quoteIfPhrase(last)))
+	tb.waitFor("the completed search", fmt.Sprintf(`document.readyState === 'complete' && new URLSearchParams(location.search).get('q') === %q`, "records "+quoteIfPhrase(last)))
 }
 
 func quoteIfPhrase(s string) string {
