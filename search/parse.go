@@ -216,12 +216,14 @@ func readWithin(rs []rune, i int) (int, int) {
 
 // identifierTerm reads a bare word that has the shape of an evidence
 // reference or a cipher code as a search for that identifier.
+// An identifier is never expanded, so a "=" before one changes nothing and
+// is dropped: "urn:=…" would not read back.
 func identifierTerm(t Term) Term {
 	switch {
 	case indexer.URNTerms(t.Text) != nil:
-		t.Field = FieldURN
+		t.Field, t.Literal = FieldURN, false
 	case indexer.NormaliseCipher(strings.ToUpper(t.Text)) != "":
-		t.Field = FieldCipher
+		t.Field, t.Literal = FieldCipher, false
 	}
 	return t
 }
@@ -270,7 +272,9 @@ func (q *Query) String() string {
 // String returns the term in search-box syntax.
 func (t Term) String() string {
 	v := t.Text
-	if t.Phrase || (t.Field != "" && strings.ContainsAny(v, " \t:")) {
+	// A field's value is quoted where lex would otherwise end it early:
+	// at a space or a bracket.
+	if t.Phrase || (t.Field != "" && (strings.ContainsFunc(v, unicode.IsSpace) || strings.ContainsAny(v, ":()"))) {
 		v = `"` + v + `"`
 	}
 	if t.Within > 0 {

@@ -121,9 +121,9 @@ func testSectionLinks(t *testing.T, tb *tab) {
 		t.Errorf("previous %q, next %q around B.2", prev, next)
 	}
 	tb.do(chromedp.Click(chromedp.CSS(`.sections .next a`)))
-	tb.waitFor("the next section", `document.querySelector('h1').textContent.startsWith('B.3:')`)
+	tb.waitFor("the next section", `document.readyState === 'complete' && document.querySelector('h1').textContent.startsWith('B.3:')`)
 	tb.do(chromedp.Click(chromedp.CSS(`.sections .prev a`)))
-	tb.waitFor("the section before", `document.querySelector('h1').textContent === 'B.2: Oakridge Lodge'`)
+	tb.waitFor("the section before", `document.readyState === 'complete' && document.querySelector('h1').textContent === 'B.2: Oakridge Lodge'`)
 }
 
 func testNotice(t *testing.T, tb *tab) {
@@ -183,5 +183,5 @@ func testWithoutJavaScript(t *testing.T, tb *tab) {
 		t.Error("the sort form has no button without JavaScript")
 	}
 	tb.do(chromedp.Click(chromedp.CSS(`.facet a.fv`)))
-	tb.waitFor("a filtered page", `document.querySelectorAll('.active .chip').length === 1`)
+	tb.waitFor("a filtered page", `document.readyState === 'complete' && document.querySelectorAll('.active .chip').length === 1`)
 }

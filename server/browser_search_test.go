@@ -167,18 +167,18 @@ func testFacets(t *testing.T, tb *tab) {
 	// A second value of the same facet widens the search: values of one
 	// facet are either-or, so the counts add up.
 	tb.do(chromedp.Click(chromedp.CSS(`#facet-type ~ ul li:nth-child(2) a`)))
-	tb.waitFor("two chips", `document.querySelectorAll('.active .chip').length === 2`)
+	tb.waitFor("two chips", `document.readyState === 'complete' && document.querySelectorAll('.active .chip').length === 2`)
 	if got := total(t, tb); got != counts[0]+counts[1] {
 		t.Errorf("two types: %d results, want %d + %d", got, counts[0], counts[1])
 	}
 
 	// Removing one chip leaves the other filter.
 	tb.do(chromedp.Click(chromedp.CSS(`.active .chip`)))
-	tb.waitFor("one chip", `document.querySelectorAll('.active .chip').length === 1`)
+	tb.waitFor("one chip", `document.readyState === 'complete' && document.querySelectorAll('.active .chip').length === 1`)
 
 	// Clear all restores the unfiltered search and keeps the query.
 	tb.do(chromedp.Click(chromedp.CSS(`.active .clear`)))
-	tb.waitFor("no chips", `document.querySelectorAll('.active .chip').length === 0 && !location.search.includes('type=')`)
+	tb.waitFor("no chips", `document.readyState === 'complete' && document.querySelectorAll('.active .chip').length === 0 && !location.search.includes('type=')`)
 	if got := total(t, tb); got != all {
 		t.Errorf("after clearing the filters: %d results, want %d", got, all)
 	}
@@ -243,7 +243,7 @@ func testPagingAndBack(t *testing.T, tb *tab) {
 	}
 	// The browser's own back button: history, not a link of the page.
 	tb.do(chromedp.Evaluate[chromedp.Void](`history.back()`))
-	tb.waitFor("page 1 again", `!location.search.includes('after=') && document.querySelector('.pageof') && document.querySelector('.pageof').textContent.startsWith('Page 1 of')`)
+	tb.waitFor("page 1 again", `document.readyState === 'complete' && !location.search.includes('after=') && document.querySelector('.pageof') && document.querySelector('.pageof').textContent.startsWith('Page 1 of')`)
 	back := evalIn[[]string](tb, `[...document.querySelectorAll('.hit-title')].map(e => e.textContent)`)
 	if fmt.Sprint(back) != fmt.Sprint(firstTitles) {
 		t.Errorf("back on page 1: %v, want %v", back, firstTitles)
