@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -218,12 +217,13 @@ func (b builder) bodyPhrase(text string) query.Query {
 	toks := b.tokens(indexer.AnalyzerExact, text)
 	terms := b.pairing.PhraseTerms(toks)
 	switch {
-	case slices.Equal(terms, toks):
+	case len(toks) < 2:
 		return b.phrase(text, indexer.FieldTextExact, indexer.AnalyzerExact, 1)
 	case len(terms) == 1:
 		return identifier(terms[0], indexer.FieldTextExact)
 	}
-	return guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
+	exact := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
+	return newBodyPhrase(terms, indexer.FieldTextExact, exact)
 }
 
 func identifier(term, field string) query.Query {

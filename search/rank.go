@@ -459,6 +459,8 @@ func splitsExactly(q query.Query) bool {
 		return true
 	case ownLocations:
 		return splitsExactly(q.Query)
+	case bodyPhraseQuery:
+		return splitsExactly(q.exact)
 	case *query.ConjunctionQuery:
 		return allSplitExactly(q.Conjuncts)
 	case *query.DisjunctionQuery:
