@@ -46,6 +46,11 @@ func (q bodyPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 	}
 	s := &bodyPhraseSearcher{}
 	var subs []bsearch.Searcher
+	first := slices.IndexFunc(q.terms, func(t string) bool { return t != "" })
+	if first < 0 {
+		// Only free places: bleve's phrase searcher finds nothing.
+		return searcher.NewMatchNoneSearcher(r)
+	}
 	fail := func(err error) (bsearch.Searcher, error) {
 		for _, sub := range subs {
 			_ = sub.Close()
@@ -55,12 +60,15 @@ func (q bodyPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 		}
 		return nil, fmt.Errorf("phrase %q: %w", q.terms, err)
 	}
-	for off, t := range q.terms {
+	// Free places before the first term constrain nothing, as in bleve:
+	// places count from the first term.
+	for off, t := range q.terms[first:] {
 		if t == "" {
 			continue
 		}
 		// One searcher per position, a repeated term included, and boost
-		// 1: the phrase searcher's own terms, so the same scores.
+		// 1: the phrase searcher's own terms, so the same scores. (The
+		// phrases given here have no boost and no fuzziness.)
 		ts, err := searcher.NewTermSearcher(ctx, r, t, q.field, 1.0, o)
 		if err != nil {
 			return fail(err)
@@ -71,9 +79,6 @@ func (q bodyPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 			return fail(err)
 		}
 		s.at = append(s.at, termAt{off: uint64(off), tfr: tfr, buf: &index.TermFieldDoc{}})
-	}
-	if len(subs) == 0 {
-		return fail(fmt.Errorf("no terms"))
 	}
 	conj, err := searcher.NewConjunctionSearcher(ctx, r, subs, o)
 	if err != nil {
@@ -106,14 +111,24 @@ type bodyPhraseSearcher struct {
 	conj       bsearch.Searcher
 	at         []termAt
 	keys, next []uint64
+	// done is set once the terms have no more documents: asked again, the
+	// conjunction would move its readers back to the start, where bleve's
+	// phrase searcher stays at the end.
+	done bool
 }
 
 func (s *bodyPhraseSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	if s.done {
+		return nil, nil
+	}
 	dm, err := s.conj.Next(ctx)
 	return s.firstPhrase(ctx, dm, err)
 }
 
 func (s *bodyPhraseSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	if s.done {
+		return nil, nil
+	}
 	dm, err := s.conj.Advance(ctx, id)
 	return s.firstPhrase(ctx, dm, err)
 }
@@ -132,6 +147,7 @@ func (s *bodyPhraseSearcher) firstPhrase(ctx *bsearch.SearchContext, dm *bsearch
 	if err != nil {
 		return nil, err
 	}
+	s.done = dm == nil
 	return dm, nil
 }
 

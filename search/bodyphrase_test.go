@@ -3,12 +3,17 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
@@ -53,12 +58,12 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 		}
 		bleveQ := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
 		ours := newBodyPhrase(terms, indexer.FieldTextExact, bleveQ)
-		want := phraseHits(t, s, bleveQ, "")
+		want := indexHits(t, s.idx, bleveQ, "")
 		if want.Total > 0 {
 			found++
 		}
 		for _, score := range []string{"", "none"} {
-			got := phraseHits(t, s, ours, score)
+			got := indexHits(t, s.idx, ours, score)
 			if got.Total != want.Total {
 				t.Errorf("%q %v (score %q): %d found, bleve's phrase %d", p, terms, score, got.Total, want.Total)
 				continue
@@ -81,8 +86,8 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 			}
 		}
 		if len(ids) > 0 {
-			w := phraseHits(t, s, bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), bleveQ), "")
-			g := phraseHits(t, s, bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), ours), "")
+			w := indexHits(t, s.idx, bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), bleveQ), "")
+			g := indexHits(t, s.idx, bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), ours), "")
 			if g.Total != w.Total || g.Total != uint64(len(ids)) {
 				t.Errorf("%q among %d of its documents: %d found, bleve's phrase %d", p, len(ids), g.Total, w.Total)
 			}
@@ -93,17 +98,197 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 	}
 }
 
-func phraseHits(t *testing.T, s *Searcher, q query.Query, score string) *bleve.SearchResult {
+// The same over an index of many segments, with the phrases that stress
+// the matching most: terms that repeat, free places (pairs that cover a
+// word), and free places before the first term; counted and scored through
+// bleve's collector, a filter by id, and walks split into parts.
+func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
+	s := testSearcher
+	m := s.idx.Mapping()
+	idx, err := bleve.NewUsing(t.TempDir(), m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for start := 0; start < len(testDocs); start += 7 { // a segment a batch
+		b := idx.NewBatch()
+		for _, d := range testDocs[start:min(start+7, len(testDocs))] {
+			var text []string
+			for _, p := range d.Paragraphs {
+				text = append(text, p.Text)
+			}
+			if err := b.Index(d.ID, map[string]any{indexer.FieldText: text}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	var cases [][]string
+	seen := map[string]bool{}
+	repeats, free := 0, 0
+	for _, d := range testDocs {
+		for _, p := range d.Paragraphs {
+			toks := s.builder.tokens(indexer.AnalyzerExact, p.Text)
+			for i := range toks {
+				for n := 2; n <= 6 && i+n <= len(toks); n++ {
+					terms := s.builder.pairing.PhraseTerms(toks[i : i+n])
+					key := strings.Join(terms, "|")
+					if len(terms) < 2 || seen[key] {
+						continue
+					}
+					switch _, repeated := guardRepeats(nil, terms).(ownLocations); {
+					case repeated && repeats < 40:
+						repeats++
+					case !repeated && slices.Contains(terms, "") && free < 40:
+						free++
+					default:
+						continue
+					}
+					seen[key] = true
+					cases = append(cases, terms, append([]string{"", ""}, terms...))
+				}
+			}
+		}
+	}
+	if repeats < 20 || free < 20 {
+		t.Fatalf("%d phrases with a repeated term and %d with a free place; the case tests too little", repeats, free)
+	}
+	// Phrases that open a paragraph: free places before them must not
+	// push them off its first word.
+	opening := 0
+	for _, d := range testDocs {
+		for _, p := range d.Paragraphs {
+			if toks := s.builder.tokens(indexer.AnalyzerExact, p.Text); len(toks) >= 3 && opening < 20 {
+				terms := s.builder.pairing.PhraseTerms(toks[:3])
+				cases = append(cases, append([]string{"", ""}, terms...), append([]string{""}, terms...))
+				opening++
+			}
+		}
+	}
+	cases = append(cases, []string{"", ""})
+
+	r, err := func() (index.IndexReader, error) {
+		adv, err := idx.Advanced()
+		if err != nil {
+			return nil, err
+		}
+		return adv.Reader()
+	}()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	docs, _ := r.DocCount()
+	walk := func(q query.Query, scored bool) string {
+		var b strings.Builder
+		for part := range uint64(5) {
+			from, to := docs*part/5, docs*(part+1)/5
+			if part == 4 {
+				to = math.MaxUint64
+			}
+			if err := eachMatch(context.Background(), r, m, q, scored, from, to, func(num uint64, score float64) error {
+				fmt.Fprintf(&b, "%d:%v ", num, score)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return b.String()
+	}
+	for _, terms := range cases {
+		bleveQ := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
+		ours := newBodyPhrase(terms, indexer.FieldTextExact, bleveQ)
+		want := indexHits(t, idx, bleveQ, "")
+		var ids []string
+		for i, h := range want.Hits {
+			if i%3 == 1 {
+				ids = append(ids, h.ID)
+			}
+		}
+		byID := func(q query.Query) query.Query { return bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q) }
+		for _, c := range []struct {
+			name  string
+			q, bq query.Query
+			score string
+		}{{"scored", ours, bleveQ, ""}, {"counted", ours, bleveQ, "none"}, {"by id", byID(ours), byID(bleveQ), ""}} {
+			if c.name == "by id" && len(ids) == 0 {
+				continue
+			}
+			if got, want := hitList(indexHits(t, idx, c.q, c.score)), hitList(indexHits(t, idx, c.bq, c.score)); got != want {
+				t.Errorf("%q %s:\n got %s\nwant %s", terms, c.name, got, want)
+			}
+		}
+		for _, scored := range []bool{true, false} {
+			if got, want := walk(ours, scored), walk(bleveQ, scored); got != want {
+				t.Errorf("%q walked in parts (scored %v):\n got %s\nwant %s", terms, scored, got, want)
+			}
+		}
+	}
+}
+
+func indexHits(t *testing.T, idx bleve.Index, q query.Query, score string) *bleve.SearchResult {
 	t.Helper()
 	req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
 	req.SortBy([]string{"-_score", "_id"})
-	req.Score = score
-	if score == "none" {
+	if req.Score = score; score == "none" {
 		req.SortBy([]string{"_id"})
 	}
-	res, err := s.idx.SearchInContext(context.Background(), req)
+	res, err := idx.SearchInContext(context.Background(), req)
 	if err != nil {
 		t.Fatal(fmt.Errorf("%v: %w", q, err))
 	}
 	return res
+}
+
+func hitList(res *bleve.SearchResult) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d:", res.Total)
+	for _, h := range res.Hits {
+		fmt.Fprintf(&b, " %s/%v", h.ID, h.Score)
+	}
+	return b.String()
+}
+
+// Once out of documents a phrase stays out, as bleve's does, even when
+// asked to go back: its readers would otherwise start again.
+func TestBodyPhraseStaysAtTheEnd(t *testing.T) {
+	s := testSearcher
+	r, err := s.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	terms := []string{"the", "inquiry"}
+	q := newBodyPhrase(terms, indexer.FieldTextExact, bleve.NewPhraseQuery(terms, indexer.FieldTextExact))
+	ctx := context.Background()
+	sr, err := q.Searcher(scoringContext(ctx, s.idx.Mapping()), r, s.idx.Mapping(), bsearch.SearcherOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sr.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(sr.DocumentMatchPoolSize(), 0)}
+	var first index.IndexInternalID
+	n := 0
+	for {
+		dm, err := sr.Next(sctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dm == nil {
+			break
+		}
+		if first == nil {
+			first = slices.Clone(dm.IndexInternalID)
+		}
+		n++
+	}
+	if n < 2 {
+		t.Fatalf("%d matches; the case tests nothing", n)
+	}
+	if dm, err := sr.Advance(sctx, first); err != nil || dm != nil {
+		t.Errorf("after the end, going back gave %v, %v; want nothing", dm, err)
+	}
 }
