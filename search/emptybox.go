@@ -7,15 +7,15 @@ import (
 	"time"
 )
 
+// emptyBoxLimit bounds the one computation of the empty box; it visits
+// every document, a few hundred milliseconds at a million paragraphs.
+const emptyBoxLimit = time.Minute
+
 // emptyBox holds the answer to the empty search box: every document, with
 // every facet counted over the whole index. It is the page a person lands
 // on and the costliest common search (it visits every document), and it
 // changes only when the index does; a Searcher serves one index version, so
 // it is computed once per Searcher.
-// emptyBoxLimit bounds the one computation of the empty box; it visits
-// every document, a few hundred milliseconds at a million paragraphs.
-const emptyBoxLimit = time.Minute
-
 type emptyBox struct {
 	mu  sync.Mutex
 	res *Result

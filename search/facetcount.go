@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -27,6 +28,12 @@ import (
 type facetCount struct {
 	name, field string
 	size        int
+}
+
+// searchFacet is how a search counts facet f: its field, its number of
+// values shown.
+func searchFacet(f string) facetCount {
+	return facetCount{name: f, field: facetField[f], size: facetSize[f]}
 }
 
 // countPass counts some facets over every match of one query.
@@ -207,6 +214,21 @@ func (s *Searcher) reader() (index.IndexReader, error) {
 	return r, nil
 }
 
+// tableAndReader returns the facet table and a reader of the snapshot it
+// describes, for a pass that walks matches and looks them up in the table.
+// The caller closes the reader.
+func (s *Searcher) tableAndReader() (*facetTable, index.IndexReader, error) {
+	t, err := s.table()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := s.reader()
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, r, nil
+}
+
 // table returns the index's facet table, reading it on first use.
 func (s *Searcher) table() (*facetTable, error) {
 	s.facets.once.Do(func() {
@@ -290,19 +312,15 @@ func (c *facetCounter) values() map[string][]FacetValue {
 // count runs one pass: it walks every match of p.query, unscored, and
 // counts the values of p's facets.
 func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetValue, error) {
-	t, err := s.table()
-	if err != nil {
-		return nil, err
-	}
-	counter := t.counter(p.facets)
-	if counter.err != nil {
-		return nil, counter.err
-	}
-	r, err := s.reader()
+	t, r, err := s.tableAndReader()
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
+	counter := t.counter(p.facets)
+	if counter.err != nil {
+		return nil, counter.err
+	}
 	err = eachMatch(ctx, r, s.idx.Mapping(), p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
 		counter.addDoc(num)
 		return nil
@@ -323,13 +341,7 @@ func topValues(facet string, values []string, counts []int, size int) []FacetVal
 		}
 	}
 	slices.SortFunc(out, func(a, b FacetValue) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
-		}
-		if a.Value < b.Value {
-			return -1
-		}
-		return 1
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
 	})
 	return displayOrder(facet, out[:min(len(out), size)])
 }
@@ -352,7 +364,7 @@ func (s *Searcher) countAll(ctx context.Context, passes []countPass) func() (map
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
-				firstErr = cmpErr(firstErr, err)
+				firstErr = cmp.Or(firstErr, err)
 				return
 			}
 			for k, v := range got {
@@ -364,11 +376,4 @@ func (s *Searcher) countAll(ctx context.Context, passes []countPass) func() (map
 		wg.Wait()
 		return out, firstErr
 	}
-}
-
-func cmpErr(first, err error) error {
-	if first != nil {
-		return first
-	}
-	return err
 }

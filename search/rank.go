@@ -116,7 +116,7 @@ func (t *facetTable) tableFilters(filters Filters) ([]tableFilter, error) {
 			}
 			want[v] = true
 		}
-		tf := tableFilter{facet: facetCount{name: f, field: facetField[f], size: facetSize[f]}, col: &t.cols[col]}
+		tf := tableFilter{facet: searchFacet(f), col: &t.cols[col]}
 		tf.accept = make([]bool, len(tf.col.values))
 		for o, v := range tf.col.values {
 			if fold {
@@ -132,11 +132,7 @@ func (t *facetTable) tableFilters(filters Filters) ([]tableFilter, error) {
 // rank walks every match of spec.query in relevance order, keeping the
 // best hits that pass every filter and counting the facets.
 func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
-	t, err := s.table()
-	if err != nil {
-		return nil, err
-	}
-	r, err := s.reader()
+	t, r, err := s.tableAndReader()
 	if err != nil {
 		return nil, err
 	}
@@ -430,7 +426,7 @@ func (s *Searcher) runRanked(ctx context.Context, r Request, scoring query.Query
 	}
 	for _, f := range Facets {
 		if len(filters[f]) == 0 {
-			spec.facets = append(spec.facets, facetCount{name: f, field: facetField[f], size: facetSize[f]})
+			spec.facets = append(spec.facets, searchFacet(f))
 		}
 	}
 	rk, err := s.rank(ctx, spec)

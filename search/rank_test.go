@@ -57,7 +57,7 @@ func TestRankingMatchesBleve(t *testing.T) {
 				}
 				wantFacets := map[string][]FacetValue{}
 				for _, f := range Facets {
-					pass := countPass{query: main, facets: []facetCount{{name: f, field: facetField[f], size: facetSize[f]}}}
+					pass := countPass{query: main, facets: []facetCount{searchFacet(f)}}
 					if len(pr.filters[f]) > 0 {
 						pass.query = searchFilter(pr.filters, pr.dates, f, pr.recs).apply(pr.plan.query)
 					}

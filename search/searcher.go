@@ -173,7 +173,7 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	}
 	passes := []countPass{{query: main}}
 	for _, f := range Facets {
-		fc := facetCount{name: f, field: facetField[f], size: facetSize[f]}
+		fc := searchFacet(f)
 		if len(filters[f]) > 0 {
 			passes = append(passes, countPass{query: searchFilter(filters, dates, f, recs).apply(scoring), facets: []facetCount{fc}})
 		} else {
