@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -31,7 +32,8 @@ type bodyPhraseQuery struct {
 	exact query.Query // bleve's phrase query for the same terms
 }
 
-func newBodyPhrase(terms []string, field string, exact query.Query) query.Query {
+func newBodyPhrase(terms []string, field string) query.Query {
+	exact := guardRepeats(bleve.NewPhraseQuery(terms, field), terms)
 	return bodyPhraseQuery{terms: terms, field: field, exact: exact}
 }
 

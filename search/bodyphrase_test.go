@@ -57,7 +57,7 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 			continue
 		}
 		bleveQ := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
-		ours := newBodyPhrase(terms, indexer.FieldTextExact, bleveQ)
+		ours := newBodyPhrase(terms, indexer.FieldTextExact)
 		want := indexHits(t, s.idx, bleveQ, "")
 		if want.Total > 0 {
 			found++
@@ -200,7 +200,7 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 	}
 	for _, terms := range cases {
 		bleveQ := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
-		ours := newBodyPhrase(terms, indexer.FieldTextExact, bleveQ)
+		ours := newBodyPhrase(terms, indexer.FieldTextExact)
 		want := indexHits(t, idx, bleveQ, "")
 		var ids []string
 		for i, h := range want.Hits {
@@ -262,7 +262,7 @@ func TestBodyPhraseStaysAtTheEnd(t *testing.T) {
 	}
 	defer r.Close()
 	terms := []string{"the", "inquiry"}
-	q := newBodyPhrase(terms, indexer.FieldTextExact, bleve.NewPhraseQuery(terms, indexer.FieldTextExact))
+	q := newBodyPhrase(terms, indexer.FieldTextExact)
 	ctx := context.Background()
 	sr, err := q.Searcher(scoringContext(ctx, s.idx.Mapping()), r, s.idx.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {

@@ -222,8 +222,7 @@ func (b builder) bodyPhrase(text string) query.Query {
 	case len(terms) == 1:
 		return identifier(terms[0], indexer.FieldTextExact)
 	}
-	exact := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
-	return newBodyPhrase(terms, indexer.FieldTextExact, exact)
+	return newBodyPhrase(terms, indexer.FieldTextExact)
 }
 
 func identifier(term, field string) query.Query {
