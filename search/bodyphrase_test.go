@@ -16,6 +16,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // The body phrase query must find and score exactly what bleve's phrase
@@ -56,8 +57,8 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 		if len(terms) < 2 {
 			continue
 		}
-		bleveQ := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
-		ours := newBodyPhrase(terms, indexer.FieldTextExact)
+		bleveQ := engine.GuardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
+		ours := engine.NewBodyPhrase(terms, indexer.FieldTextExact)
 		want := indexHits(t, s.idx, bleveQ, "")
 		if want.Total > 0 {
 			found++
@@ -139,7 +140,7 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 					if len(terms) < 2 || seen[key] {
 						continue
 					}
-					switch _, repeated := guardRepeats(nil, terms).(ownLocations); {
+					switch _, repeated := engine.GuardRepeats(nil, terms).(engine.OwnLocations); {
 					case repeated && repeats < 40:
 						repeats++
 					case !repeated && slices.Contains(terms, "") && free < 40:
@@ -189,7 +190,7 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 			if part == 4 {
 				to = math.MaxUint64
 			}
-			if err := eachMatch(context.Background(), r, m, q, scored, from, to, func(num uint64, score float64) error {
+			if err := engine.EachMatch(context.Background(), r, m, q, scored, from, to, func(num uint64, score float64) error {
 				fmt.Fprintf(&b, "%d:%v ", num, score)
 				return nil
 			}); err != nil {
@@ -199,8 +200,8 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 		return b.String()
 	}
 	for _, terms := range cases {
-		bleveQ := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
-		ours := newBodyPhrase(terms, indexer.FieldTextExact)
+		bleveQ := engine.GuardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
+		ours := engine.NewBodyPhrase(terms, indexer.FieldTextExact)
 		want := indexHits(t, idx, bleveQ, "")
 		var ids []string
 		for i, h := range want.Hits {
@@ -256,15 +257,15 @@ func hitList(res *bleve.SearchResult) string {
 // asked to go back: its readers would otherwise start again.
 func TestBodyPhraseStaysAtTheEnd(t *testing.T) {
 	s := testSearcher
-	r, err := s.reader()
+	r, err := engine.Reader(s.idx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
 	terms := []string{"the", "inquiry"}
-	q := newBodyPhrase(terms, indexer.FieldTextExact)
+	q := engine.NewBodyPhrase(terms, indexer.FieldTextExact)
 	ctx := context.Background()
-	sr, err := q.Searcher(scoringContext(ctx, s.idx.Mapping()), r, s.idx.Mapping(), bsearch.SearcherOptions{})
+	sr, err := q.Searcher(engine.ScoringContext(ctx, s.idx.Mapping()), r, s.idx.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // DidYouMeanBelow is the number of results under which a search looks for
@@ -28,7 +29,7 @@ const correctionRatio = 10
 // not at all is replaced by the closest word it holds (fewest edits, then
 // most documents).
 func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total uint64) string {
-	reader, err := s.reader()
+	reader, err := engine.Reader(s.idx)
 	if err != nil {
 		return ""
 	}
@@ -88,7 +89,7 @@ func (s *Searcher) correction(ctx context.Context, reader index.IndexReader, w s
 	if utf8.RuneCountInString(word) > 6 {
 		fuzziness = 2
 	}
-	own := docFreq(ctx, reader, word)
+	own := engine.DocFreq(ctx, reader, word)
 	if own >= rareWord {
 		return ""
 	}
@@ -117,16 +118,6 @@ func (s *Searcher) correction(ctx context.Context, reader index.IndexReader, w s
 		return ""
 	}
 	return matchCase(w, best.Term)
-}
-
-// docFreq returns how many documents hold word in their paragraphs.
-func docFreq(ctx context.Context, reader index.IndexReader, word string) uint64 {
-	tfr, err := reader.TermFieldReader(ctx, []byte(word), indexer.FieldTextExact, false, false, false)
-	if err != nil {
-		return 0
-	}
-	defer tfr.Close()
-	return tfr.Count()
 }
 
 // matchCase gives word the capitalisation of typed: all capitals, a

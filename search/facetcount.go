@@ -1,17 +1,16 @@
 package search
 
 import (
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+
 	"cmp"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -79,22 +78,6 @@ func tableFields() []string {
 	return out
 }
 
-// docNumber is bleve's internal number of a document: scorch names each
-// document by its number in the index snapshot, big-endian in eight bytes
-// (internalID is the reverse).
-func docNumber(id index.IndexInternalID) (uint64, error) {
-	if len(id) != 8 {
-		return 0, fmt.Errorf("facet table: an internal document id of %d bytes, not 8", len(id))
-	}
-	return binary.BigEndian.Uint64(id), nil
-}
-
-func internalID(num uint64) index.IndexInternalID {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, num)
-	return b
-}
-
 // readFacetTable reads the facet fields' doc values of every document.
 func readFacetTable(r index.IndexReader, fields []string) (*facetTable, error) {
 	t := &facetTable{fields: map[string]int{}, cols: make([]facetColumn, len(fields))}
@@ -140,7 +123,7 @@ func readFacetTable(r index.IndexReader, fields []string) (*facetTable, error) {
 		if id == nil {
 			break
 		}
-		if cur, err = docNumber(id); err != nil {
+		if cur, err = engine.DocNumber(id); err != nil {
 			return nil, err
 		}
 		// Numbers left out (deleted documents) get empty rows.
@@ -197,23 +180,6 @@ func (t *facetTable) rankOf(num uint64) (uint32, bool) {
 	return t.idRank[num], true
 }
 
-// reader returns a reader of the index's current snapshot. A closed index
-// gives an error: scorch hands back a nil snapshot rather than one.
-func (s *Searcher) reader() (index.IndexReader, error) {
-	adv, err := s.idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	if snap, ok := r.(*scorch.IndexSnapshot); r == nil || (ok && snap == nil) {
-		return nil, bleve.ErrorIndexClosed
-	}
-	return r, nil
-}
-
 // tableAndReader returns the facet table and a reader of the snapshot it
 // describes, for a pass that walks matches and looks them up in the table.
 // The caller closes the reader.
@@ -222,7 +188,7 @@ func (s *Searcher) tableAndReader() (*facetTable, index.IndexReader, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := s.reader()
+	r, err := engine.Reader(s.idx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -232,7 +198,7 @@ func (s *Searcher) tableAndReader() (*facetTable, index.IndexReader, error) {
 // table returns the index's facet table, reading it on first use.
 func (s *Searcher) table() (*facetTable, error) {
 	s.facets.once.Do(func() {
-		r, err := s.reader()
+		r, err := engine.Reader(s.idx)
 		if err != nil {
 			s.facets.err = fmt.Errorf("facet table: %w", err)
 			return
@@ -321,7 +287,7 @@ func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetVa
 	if counter.err != nil {
 		return nil, counter.err
 	}
-	err = eachMatch(ctx, r, s.idx.Mapping(), p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
+	err = engine.EachMatch(ctx, r, s.idx.Mapping(), p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
 		counter.addDoc(num)
 		return nil
 	})

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+
 	"context"
 	"errors"
 	"fmt"
@@ -32,15 +34,15 @@ func TestLimits(t *testing.T) {
 		t.Errorf("proximity over the candidate cap: %v", err)
 	}
 
-	if searcher.DisjunctionMaxClauseCount != MaxClauses {
-		t.Errorf("bleve's clause cap is %d, want %d", searcher.DisjunctionMaxClauseCount, MaxClauses)
+	if searcher.DisjunctionMaxClauseCount != engine.MaxClauses {
+		t.Errorf("bleve's clause cap is %d, want %d", searcher.DisjunctionMaxClauseCount, engine.MaxClauses)
 	}
 	if _, err := testSearcher.Evidence(ctx, "ONS000"); err != nil {
 		t.Fatalf("the evidence prefix used below fails under the normal cap: %v", err)
 	}
 	searcher.DisjunctionMaxClauseCount = 1
 	_, err = testSearcher.Evidence(ctx, "ONS000")
-	searcher.DisjunctionMaxClauseCount = MaxClauses
+	searcher.DisjunctionMaxClauseCount = engine.MaxClauses
 	if err == nil {
 		t.Error("an evidence prefix expanding past the clause cap succeeded")
 	}

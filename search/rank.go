@@ -1,6 +1,8 @@
 package search
 
 import (
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+
 	"container/heap"
 	"context"
 	"fmt"
@@ -15,7 +17,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -139,7 +140,7 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 	defer r.Close()
 	docs := t.docs()
 	parts := RankParts
-	if docs < minSplit || parts < 1 || !splitsExactly(spec.query) {
+	if docs < minSplit || parts < 1 || !engine.SplitsExactly(spec.query) {
 		parts = 1
 	}
 	if spec.after != nil {
@@ -233,7 +234,7 @@ func newRankWalk(t *facetTable, r index.IndexReader, spec rankSpec) (*rankWalk, 
 }
 
 func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMapping) error {
-	return eachMatch(ctx, w.r, m, q, true, w.from, w.to, func(num uint64, score float64) error {
+	return engine.EachMatch(ctx, w.r, m, q, true, w.from, w.to, func(num uint64, score float64) error {
 		failed, fails := -1, 0
 		for i := range w.filters {
 			if !w.filters[i].passes(num) {
@@ -266,17 +267,6 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMappi
 		}
 		return w.best.err
 	})
-}
-
-// scoringContext tells bleve's searchers which scoring model the index
-// uses, as bleve's own search does: without it they score with TF-IDF.
-func scoringContext(ctx context.Context, m mapping.IndexMapping) context.Context {
-	model := index.DefaultScoringModel
-	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == index.BM25Scoring {
-		model = index.BM25Scoring
-	}
-	return context.WithValue(ctx, bsearch.GetScoringModelCallbackKey,
-		bsearch.GetScoringModelCallbackFn(func() string { return model }))
 }
 
 // hitHeap holds the best hits seen, the worst on top.
@@ -319,7 +309,7 @@ func (h *hitHeap) id(x *rankedHit) string {
 			x.id = h.t.ids[r]
 			return x.id
 		}
-		id, err := h.r.ExternalID(internalID(x.num))
+		id, err := h.r.ExternalID(engine.InternalID(x.num))
 		if err != nil && h.err == nil {
 			h.err = fmt.Errorf("rank: read a document id: %w", err)
 		}
@@ -439,46 +429,4 @@ func (s *Searcher) runRanked(ctx context.Context, r Request, scoring query.Query
 		return nil, nil, unavailable(ctx, err)
 	}
 	return res, rk.facets, nil
-}
-
-// splitsExactly reports whether q scores every document the same however
-// its matches are walked. A disjunction of more than bleve's heap takeover
-// adds its clauses' scores in the order of its heap, which depends on where
-// the walk started, and that changes the last bits of a score; so do the
-// many-term searchers of ranges and wildcards. Such queries, and any kind
-// not known here, are walked whole, so that their pages and cursors agree
-// with bleve's own order.
-func splitsExactly(q query.Query) bool {
-	switch q := q.(type) {
-	case *query.TermQuery, *query.MatchQuery, *query.MatchPhraseQuery, *query.PhraseQuery,
-		*query.MatchAllQuery, *query.MatchNoneQuery, *query.DocIDQuery:
-		return true
-	case ownLocations:
-		return splitsExactly(q.Query)
-	case bodyPhraseQuery:
-		return splitsExactly(q.exact)
-	case *query.ConjunctionQuery:
-		return allSplitExactly(q.Conjuncts)
-	case *query.DisjunctionQuery:
-		return len(q.Disjuncts) <= searcher.DisjunctionHeapTakeover && allSplitExactly(q.Disjuncts)
-	case *query.BooleanQuery:
-		// Must-not and filter clauses are not scored: their searchers'
-		// order changes nothing.
-		for _, part := range []query.Query{q.Must, q.Should} {
-			if part != nil && !splitsExactly(part) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-func allSplitExactly(qs []query.Query) bool {
-	for _, q := range qs {
-		if !splitsExactly(q) {
-			return false
-		}
-	}
-	return true
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // Limits of a similar-paragraphs search.
@@ -121,7 +122,7 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 			tf[t]++
 		}
 	}
-	r, err := s.reader()
+	r, err := engine.Reader(s.idx)
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}

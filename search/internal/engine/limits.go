@@ -1,4 +1,4 @@
-package search
+package engine
 
 import "github.com/blevesearch/bleve/v2/search/searcher"
 
