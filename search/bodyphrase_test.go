@@ -10,10 +10,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search/internal/engine"
@@ -106,7 +103,7 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 	s := testSearcher
 	m := s.idx.Mapping()
-	idx, err := bleve.NewUsing(t.TempDir(), m, scorch.Name, scorch.Name, nil)
+	idx, err := bleve.New(t.TempDir(), m) // scorch, bleve's default
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,13 +168,7 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 	}
 	cases = append(cases, []string{"", ""})
 
-	r, err := func() (index.IndexReader, error) {
-		adv, err := idx.Advanced()
-		if err != nil {
-			return nil, err
-		}
-		return adv.Reader()
-	}()
+	r, err := engine.Open(idx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +181,7 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 			if part == 4 {
 				to = math.MaxUint64
 			}
-			if err := engine.EachMatch(context.Background(), r, m, q, scored, from, to, func(num uint64, score float64) error {
+			if err := r.EachMatch(context.Background(), q, scored, from, to, func(num uint64, score float64) error {
 				fmt.Fprintf(&b, "%d:%v ", num, score)
 				return nil
 			}); err != nil {
@@ -251,45 +242,4 @@ func hitList(res *bleve.SearchResult) string {
 		fmt.Fprintf(&b, " %s/%v", h.ID, h.Score)
 	}
 	return b.String()
-}
-
-// Once out of documents a phrase stays out, as bleve's does, even when
-// asked to go back: its readers would otherwise start again.
-func TestBodyPhraseStaysAtTheEnd(t *testing.T) {
-	s := testSearcher
-	r, err := engine.Reader(s.idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	terms := []string{"the", "inquiry"}
-	q := engine.NewBodyPhrase(terms, indexer.FieldTextExact)
-	ctx := context.Background()
-	sr, err := q.Searcher(engine.ScoringContext(ctx, s.idx.Mapping()), r, s.idx.Mapping(), bsearch.SearcherOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sr.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(sr.DocumentMatchPoolSize(), 0)}
-	var first index.IndexInternalID
-	n := 0
-	for {
-		dm, err := sr.Next(sctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if dm == nil {
-			break
-		}
-		if first == nil {
-			first = slices.Clone(dm.IndexInternalID)
-		}
-		n++
-	}
-	if n < 2 {
-		t.Fatalf("%d matches; the case tests nothing", n)
-	}
-	if dm, err := sr.Advance(sctx, first); err != nil || dm != nil {
-		t.Errorf("after the end, going back gave %v, %v; want nothing", dm, err)
-	}
 }

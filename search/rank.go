@@ -14,10 +14,8 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Searches in relevance order are ranked here rather than by bleve's
@@ -164,7 +162,7 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w.err = w.walk(ctx, spec.query, s.idx.Mapping())
+			w.err = w.walk(ctx, spec.query)
 		}()
 	}
 	wg.Wait()
@@ -205,7 +203,7 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 
 // rankWalk walks the matches whose document numbers lie in [from, to).
 type rankWalk struct {
-	r        index.IndexReader
+	r        *engine.Snapshot
 	from, to uint64
 	k        int
 	after    *rankAfter
@@ -217,7 +215,7 @@ type rankWalk struct {
 	err      error
 }
 
-func newRankWalk(t *facetTable, r index.IndexReader, spec rankSpec) (*rankWalk, error) {
+func newRankWalk(t *facetTable, r *engine.Snapshot, spec rankSpec) (*rankWalk, error) {
 	w := &rankWalk{r: r, k: spec.k, after: spec.after, filters: spec.filters,
 		counter: t.counter(spec.facets), best: &hitHeap{r: r, t: t}}
 	if w.counter.err != nil {
@@ -233,8 +231,8 @@ func newRankWalk(t *facetTable, r index.IndexReader, spec rankSpec) (*rankWalk, 
 	return w, nil
 }
 
-func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMapping) error {
-	return engine.EachMatch(ctx, w.r, m, q, true, w.from, w.to, func(num uint64, score float64) error {
+func (w *rankWalk) walk(ctx context.Context, q query.Query) error {
+	return w.r.EachMatch(ctx, q, true, w.from, w.to, func(num uint64, score float64) error {
 		failed, fails := -1, 0
 		for i := range w.filters {
 			if !w.filters[i].passes(num) {
@@ -271,7 +269,7 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMappi
 
 // hitHeap holds the best hits seen, the worst on top.
 type hitHeap struct {
-	r    index.IndexReader
+	r    *engine.Snapshot
 	t    *facetTable // the ids in order, read with the table
 	hits []*rankedHit
 	err  error // the first failure to read an id
@@ -309,7 +307,7 @@ func (h *hitHeap) id(x *rankedHit) string {
 			x.id = h.t.ids[r]
 			return x.id
 		}
-		id, err := h.r.ExternalID(engine.InternalID(x.num))
+		id, err := h.r.ExternalID(x.num)
 		if err != nil && h.err == nil {
 			h.err = fmt.Errorf("rank: read a document id: %w", err)
 		}

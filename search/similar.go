@@ -122,7 +122,7 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 			tf[t]++
 		}
 	}
-	r, err := engine.Reader(s.idx)
+	r, err := engine.Open(s.idx)
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
@@ -137,12 +137,10 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 	}
 	var all []scored
 	for term, n := range tf {
-		tfr, err := r.TermFieldReader(ctx, []byte(term), indexer.FieldText, false, false, false)
+		df, err := r.DocFreq(ctx, indexer.FieldText, term)
 		if err != nil {
 			return nil, unavailable(ctx, err)
 		}
-		df := tfr.Count()
-		tfr.Close()
 		if df < 2 {
 			continue
 		}

@@ -12,7 +12,7 @@ import (
 // (InternalID is the reverse).
 func DocNumber(id index.IndexInternalID) (uint64, error) {
 	if len(id) != 8 {
-		return 0, fmt.Errorf("facet table: an internal document id of %d bytes, not 8", len(id))
+		return 0, fmt.Errorf("an internal document id of %d bytes, not 8", len(id))
 	}
 	return binary.BigEndian.Uint64(id), nil
 }

@@ -9,11 +9,11 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// EachMatch walks the matches of q whose document numbers lie in [from,
+// eachMatch walks the matches of q whose document numbers lie in [from,
 // to), in order, and calls visit with each one's number and score (0 when
 // not scored), stopping at visit's first error. Both the ranking pass and
 // the counting passes walk matches this way, without bleve's collector.
-func EachMatch(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, q query.Query, scored bool,
+func eachMatch(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, q query.Query, scored bool,
 	from, to uint64, visit func(num uint64, score float64) error) error {
 	opts := bsearch.SearcherOptions{Score: "none"}
 	sctx := ctx

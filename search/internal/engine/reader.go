@@ -2,17 +2,27 @@ package engine
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
-
-	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
-// Reader returns a reader of the index's current snapshot. A closed index
-// gives an error: scorch hands back a nil snapshot rather than one.
-func Reader(idx bleve.Index) (index.IndexReader, error) {
+// Snapshot reads one snapshot of an index: what the searcher's own passes
+// need of bleve below its search API. It is for one goroutine at a time
+// (each pass opens its own); Close releases it.
+type Snapshot struct {
+	r index.IndexReader
+	m mapping.IndexMapping
+}
+
+// Open returns a reader of the index's current snapshot. A closed index
+// gives bleve.ErrorIndexClosed: scorch hands back a nil snapshot rather
+// than an error.
+func Open(idx bleve.Index) (*Snapshot, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, err
@@ -24,15 +34,113 @@ func Reader(idx bleve.Index) (index.IndexReader, error) {
 	if snap, ok := r.(*scorch.IndexSnapshot); r == nil || (ok && snap == nil) {
 		return nil, bleve.ErrorIndexClosed
 	}
-	return r, nil
+	return &Snapshot{r: r, m: idx.Mapping()}, nil
 }
 
-// DocFreq returns how many documents hold word in their paragraphs.
-func DocFreq(ctx context.Context, reader index.IndexReader, word string) uint64 {
-	tfr, err := reader.TermFieldReader(ctx, []byte(word), indexer.FieldTextExact, false, false, false)
+// Close releases the snapshot.
+func (s *Snapshot) Close() error { return s.r.Close() }
+
+// DocCount returns how many documents the snapshot holds.
+func (s *Snapshot) DocCount() (uint64, error) { return s.r.DocCount() }
+
+// EachMatch walks the matches of q whose document numbers lie in [from,
+// to), in order: see eachMatch.
+func (s *Snapshot) EachMatch(ctx context.Context, q query.Query, scored bool, from, to uint64, visit func(num uint64, score float64) error) error {
+	return eachMatch(ctx, s.r, s.m, q, scored, from, to, visit)
+}
+
+// ExternalID returns the id of document number num.
+func (s *Snapshot) ExternalID(num uint64) (string, error) {
+	return s.r.ExternalID(InternalID(num))
+}
+
+// EachDocument calls doc with the number and id of every live document,
+// in number order, and then value with each of its values of the doc
+// value fields named.
+func (s *Snapshot) EachDocument(fields []string, doc func(num uint64, id string), value func(field string, term []byte)) error {
+	dv, err := s.r.DocValueReader(fields)
 	if err != nil {
-		return 0
+		return err
+	}
+	all, err := s.r.DocIDReaderAll()
+	if err != nil {
+		return err
+	}
+	defer all.Close()
+	for {
+		id, err := all.Next()
+		if err != nil {
+			return err
+		}
+		if id == nil {
+			return nil
+		}
+		num, err := DocNumber(id)
+		if err != nil {
+			return err
+		}
+		ext, err := s.r.ExternalID(id)
+		if err != nil {
+			return err
+		}
+		doc(num, ext)
+		if err := dv.VisitDocValues(id, value); err != nil {
+			return err
+		}
+	}
+}
+
+// DocFreq returns how many documents hold term in field.
+func (s *Snapshot) DocFreq(ctx context.Context, field, term string) (uint64, error) {
+	tfr, err := s.r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return 0, err
 	}
 	defer tfr.Close()
-	return tfr.Count()
+	return tfr.Count(), nil
+}
+
+// Neighbour is a term of the index near a word typed.
+type Neighbour struct {
+	Term  string
+	Edits int    // edits from the word, as the fuzzy dictionary counts them
+	Docs  uint64 // documents holding the term
+}
+
+// Neighbours returns the terms of field within fuzziness edits of word
+// that keep accepts, with the edit distance bleve's Levenshtein automaton
+// found and the number of documents holding each. The fuzzy dictionary of
+// bleve v2.6.3 leaves its entries' counts at 0, so each is counted from
+// the term's postings.
+func (s *Snapshot) Neighbours(ctx context.Context, field, word string, fuzziness int, keep func(term string) bool) ([]Neighbour, error) {
+	fr, ok := s.r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil, fmt.Errorf("neighbours of %q: the index has no fuzzy dictionary", word)
+	}
+	dict, err := fr.FieldDictFuzzy(field, word, fuzziness, "")
+	if err != nil {
+		return nil, fmt.Errorf("neighbours of %q: %w", word, err)
+	}
+	defer dict.Close()
+	var out []Neighbour
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("neighbours of %q: %w", word, err)
+		}
+		if e == nil {
+			return out, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if !keep(e.Term) {
+			continue
+		}
+		docs, err := s.DocFreq(ctx, field, e.Term)
+		if err != nil {
+			return nil, fmt.Errorf("neighbours of %q: %w", word, err)
+		}
+		out = append(out, Neighbour{Term: e.Term, Edits: int(e.EditDistance), Docs: docs})
+	}
 }
