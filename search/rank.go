@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,13 +26,6 @@ import (
 // heap that reads an id only to break an exact tie, and counts facets from
 // the facet table as it goes. The index's document numbers are split into
 // parts walked side by side, so that one search uses every core.
-
-// RankParts is how many parts a ranking pass splits the index into; an
-// index of fewer than minSplit documents is walked whole, and so is a query
-// whose scores would depend on where a walk starts (see splitsExactly).
-var RankParts = runtime.GOMAXPROCS(0)
-
-var minSplit = 4096
 
 // rankedHit is a match kept for the page.
 type rankedHit struct {
@@ -137,8 +129,8 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 	}
 	defer r.Close()
 	docs := t.docs()
-	parts := RankParts
-	if docs < minSplit || parts < 1 || !engine.SplitsExactly(spec.query) {
+	parts := s.tune.RankParts
+	if docs < s.tune.MinSplit || parts < 1 || !engine.SplitsExactly(spec.query) {
 		parts = 1
 	}
 	if spec.after != nil {

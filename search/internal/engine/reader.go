@@ -144,3 +144,28 @@ func (s *Snapshot) Neighbours(ctx context.Context, field, word string, fuzziness
 		out = append(out, Neighbour{Term: e.Term, Edits: int(e.EditDistance), Docs: docs})
 	}
 }
+
+// PrefixTerms returns how many terms of field begin with prefix, counting
+// no further than limit+1: enough to tell a prefix too wide to search.
+// bleve's own cap on the terms a query expands to
+// (searcher.DisjunctionMaxClauseCount) is a package global, so it is not
+// set; a prefix is counted before it is searched instead.
+func (s *Snapshot) PrefixTerms(field, prefix string, limit int) (int, error) {
+	dict, err := s.r.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return 0, fmt.Errorf("terms beginning %q: %w", prefix, err)
+	}
+	defer dict.Close()
+	n := 0
+	for n <= limit {
+		e, err := dict.Next()
+		if err != nil {
+			return 0, fmt.Errorf("terms beginning %q: %w", prefix, err)
+		}
+		if e == nil {
+			break
+		}
+		n++
+	}
+	return n, nil
+}
