@@ -12,6 +12,7 @@ import (
 // store: every permalink of the first crawl names the same paragraph text
 // in the second.
 func TestPermalinksSurviveRecrawl(t *testing.T) {
+	t.Parallel()
 	store, err := corpus.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -40,6 +41,7 @@ func TestPermalinksSurviveRecrawl(t *testing.T) {
 }
 
 func TestCiteFields(t *testing.T) {
+	t.Parallel()
 	d := &corpus.Document{ID: "0123456789abcdef", URL: "https://example.test/a/b", Report: "A report",
 		Title: "B.1: Introduction", Published: "2022-02-01"}
 	c := Cite(d, "12")

@@ -13,6 +13,7 @@ import (
 )
 
 func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
+	t.Parallel()
 	s := testSearcher
 	ctx := context.Background()
 	if err := s.Warm(ctx); err != nil {
@@ -52,6 +53,7 @@ func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
 
 // A box of spaces is the empty box, and its Next link continues it.
 func TestBlankQueryPagesOn(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	first, err := testSearcher.Search(ctx, Request{Query: "   "})
 	if err != nil || first.Next == "" {
@@ -68,6 +70,7 @@ func TestBlankQueryPagesOn(t *testing.T) {
 
 // A closed Searcher answers with an error, not a crash.
 func TestSearchAfterClose(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ctx := context.Background()
 	if _, _, err := indexer.BuildSample(ctx, filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), corpus.Options{}, nil); err != nil {

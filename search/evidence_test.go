@@ -34,6 +34,7 @@ func citingParagraphs(term string, prefix bool) []string {
 }
 
 func TestEvidenceBothWays(t *testing.T) {
+	t.Parallel()
 	urns := map[string]bool{}
 	for _, d := range testDocs {
 		for _, us := range indexer.ParagraphURNs(d) {
@@ -92,6 +93,7 @@ func TestEvidenceBothWays(t *testing.T) {
 }
 
 func TestEvidencePrefixAndErrors(t *testing.T) {
+	t.Parallel()
 	ev, err := testSearcher.Evidence(context.Background(), "ONS001")
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 // Every example in the help is a query that parses and runs.
 func TestHelpExamplesRun(t *testing.T) {
+	t.Parallel()
 	for _, e := range Help {
 		if _, err := Parse(e.Example); err != nil {
 			t.Errorf("help example %q: %v", e.Example, err)

@@ -13,6 +13,7 @@ import (
 // totals and facet counts, on every page, with and without filters,
 // whether it walks the index whole or in parts.
 func TestRankingMatchesBleve(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := testSearcher
 	type search struct {

@@ -67,6 +67,7 @@ func rankOf(hits []Hit, doc string) int {
 // reciprocal rank of the document that should come first) and fails below
 // the thresholds. Run with -v to see the figures.
 func TestRelevance(t *testing.T) {
+	t.Parallel()
 	js := loadJudgements(t)
 	if len(js) < 40 {
 		t.Errorf("the relevance set has %d queries; it needs at least 40", len(js))
