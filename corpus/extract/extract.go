@@ -225,15 +225,3 @@ func extractLinks(root *goquery.Document, base *url.URL) []string {
 	})
 	return links
 }
-
-func contentHash(d *Document) string {
-	h := sha256.New()
-	h.Write([]byte(d.Report + "\n" + d.Heading + "\n"))
-	for _, p := range d.Paragraphs {
-		h.Write([]byte(p.Number + " " + p.Text + "\n"))
-	}
-	for _, f := range d.Footnotes {
-		h.Write([]byte(f.Text + "\n"))
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}
