@@ -3,7 +3,6 @@ package corpus
 import (
 	"net/url"
 	"testing"
-	"unicode/utf8"
 )
 
 // FuzzCanonical: canonicalisation never panics, gives a parseable absolute

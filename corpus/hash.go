@@ -1,20 +1,11 @@
 package corpus
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"net/url"
-	"regexp"
-	"strings"
-
-	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
-func contentHash(d *Document) string {
+func ContentHash(d *Document) string {
 	h := sha256.New()
 	h.Write([]byte(d.Report + "\n" + d.Heading + "\n"))
 	for _, p := range d.Paragraphs {

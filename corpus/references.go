@@ -1,12 +1,7 @@
 package corpus
 
 import (
-	"encoding/json"
 	"regexp"
-	"strconv"
-	"strings"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // URNPattern matches an evidence reference: three capital letters, six

@@ -1,11 +1,7 @@
 package corpus
 
 import (
-	"context"
-	"strings"
 	"testing"
-
-	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
 
 func TestResolvePropagatesReportDates(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 )
@@ -47,8 +48,8 @@ type Options struct {
 	MaxInFlight    int            // searches and pages served at once; default 4 per CPU
 	QueueWait      time.Duration  // how long a request waits for a slot before a 503; default 1 s
 	// CrawlReport returns the last crawl's report for the status route;
-	// nil, or corpus.ErrNotFound, when there is none.
-	CrawlReport func() (*corpus.CrawlReport, error)
+	// nil, or crawl.ErrNotFound, when there is none.
+	CrawlReport func() (*crawl.CrawlReport, error)
 	Notice      Notice // the content notice; zero means DefaultNotice, Text "-" none
 }
 

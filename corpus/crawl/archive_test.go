@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
 
@@ -25,13 +26,13 @@ type webArchive struct {
 }
 
 var (
-	archivedURL = regexp.MustCompile(`^/(?:ukgwa/)?\d{14}/https?:/+` + regexp.QuoteMeta(SampleHost) + `(/.*)?$`)
-	hrefAttr    = regexp.MustCompile(`(href|src)="(/[^"]*|https?://(?:www\.)?` + regexp.QuoteMeta(SampleHost) + `[^"]*)"`)
+	archivedURL = regexp.MustCompile(`^/(?:ukgwa/)?\d{14}/https?:/+` + regexp.QuoteMeta(corpus.SampleHost) + `(/.*)?$`)
+	hrefAttr    = regexp.MustCompile(`(href|src)="(/[^"]*|https?://(?:www\.)?` + regexp.QuoteMeta(corpus.SampleHost) + `[^"]*)"`)
 )
 
 func archiveWrap(original string) string {
 	if strings.HasPrefix(original, "/") {
-		original = "http://" + SampleHost + original
+		original = "http://" + corpus.SampleHost + original
 	}
 	return "/ukgwa/" + archiveStamp + "/" + original
 }
@@ -46,7 +47,7 @@ func (a webArchive) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	inner := httptest.NewRequest(http.MethodGet, "http://"+SampleHost+m[1]+queryOf(r), nil)
+	inner := httptest.NewRequest(http.MethodGet, "http://"+corpus.SampleHost+m[1]+queryOf(r), nil)
 	rec := httptest.NewRecorder()
 	a.site.ServeHTTP(rec, inner)
 	for k, v := range rec.Header() {
@@ -90,7 +91,7 @@ func TestCrawlThroughWebArchiveGivesSameDocuments(t *testing.T) {
 	// Both URL forms the archive uses: the newer /ukgwa/ one and the older
 	// one with a single slash after http:.
 	seeds := []string{
-		archive.URL + "/" + archiveStamp + "/http:/" + SampleHost + SampleSeeds[0],
+		archive.URL + "/" + archiveStamp + "/http:/" + corpus.SampleHost + SampleSeeds[0],
 	}
 	for _, s := range SampleSeeds[1:] {
 		seeds = append(seeds, archive.URL+archiveWrap(s))
@@ -129,7 +130,7 @@ func TestCrawlThroughWebArchiveGivesSameDocuments(t *testing.T) {
 func canonicalLinks(links []string) []string {
 	var out []string
 	for _, l := range links {
-		if c, err := Canonical(l); err == nil && !strings.Contains(c, "/search") {
+		if c, err := corpus.Canonical(l); err == nil && !strings.Contains(c, "/search") {
 			out = append(out, c)
 		}
 	}

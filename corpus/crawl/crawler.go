@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // Crawler fetches pages from seed URLs into a Store. A Crawler runs one
@@ -19,7 +21,7 @@ import (
 type Crawler struct {
 	opts   Options
 	store  *Store
-	gaz    *Gazetteer
+	gaz    *corpus.Gazetteer
 	log    *slog.Logger
 	client *http.Client // opts.Client, not following redirects itself
 	robots *robotsCache
@@ -31,7 +33,7 @@ type Crawler struct {
 
 // NewCrawler returns a crawler that writes into store. It fails on a
 // missing or malformed seed.
-func NewCrawler(store *Store, gaz *Gazetteer, opts Options) (*Crawler, error) {
+func NewCrawler(store *Store, gaz *corpus.Gazetteer, opts Options) (*Crawler, error) {
 	if len(opts.Seeds) == 0 {
 		return nil, errors.New("crawler: no seed URLs")
 	}

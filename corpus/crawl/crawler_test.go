@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
 
@@ -86,7 +87,7 @@ func TestCrawlSampleSite(t *testing.T) {
 
 	// Every page of the sample site is stored exactly once, under its
 	// canonical URL, except the one robots.txt forbids.
-	byURL := map[string]*Document{}
+	byURL := map[string]*corpus.Document{}
 	hashes := map[string]bool{}
 	for _, d := range docs {
 		if byURL[d.URL] != nil {
@@ -99,7 +100,7 @@ func TestCrawlSampleSite(t *testing.T) {
 		hashes[d.ContentHash] = true
 	}
 	for _, p := range site.URLs() {
-		want, _ := Canonical(base + p)
+		want, _ := corpus.Canonical(base + p)
 		if strings.HasPrefix(p, samplesite.RobotsDisallowed) {
 			if byURL[want] != nil {
 				t.Errorf("%s is disallowed by robots.txt but was stored", p)
@@ -140,7 +141,7 @@ func TestCrawlSampleSite(t *testing.T) {
 
 	// The annex linked only through the prefix-less alias is stored under
 	// its canonical URL; the legacy path redirected to a page stored once.
-	annex, _ := Canonical(base + "/reports-recommendations/publications/investigation/organised-networks/annexes/annex-1-overview-process-and-evidence-obtained-inquiry")
+	annex, _ := corpus.Canonical(base + "/reports-recommendations/publications/investigation/organised-networks/annexes/annex-1-overview-process-and-evidence-obtained-inquiry")
 	if byURL[annex] == nil {
 		t.Error("the annex reachable only through its alias was not stored")
 	}
@@ -216,4 +217,13 @@ func TestNewCrawlerRejectsBadSeeds(t *testing.T) {
 			t.Errorf("seeds %q accepted", seeds)
 		}
 	}
+}
+
+func mustGazetteer(t *testing.T) *corpus.Gazetteer {
+	t.Helper()
+	g, err := corpus.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }

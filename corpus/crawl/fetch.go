@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"sync/atomic"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // Fetch errors, recorded with their class in the crawl report.
@@ -115,22 +117,22 @@ func (c *Crawler) fetch(ctx context.Context, raw string) (*response, error) {
 
 // storedThisCrawl reports whether the running crawl has stored raw's page.
 func (c *Crawler) storedThisCrawl(raw string) (string, bool) {
-	canon, err := Canonical(raw)
+	canon, err := corpus.Canonical(raw)
 	if err != nil {
 		return "", false
 	}
-	id := IDFor(canon)
+	id := corpus.IDFor(canon)
 	m, err := c.store.Meta(id)
 	return id, err == nil && m.Crawl == c.crawl
 }
 
 // conditionalFor returns the validators of the stored copy of raw's page.
 func (c *Crawler) conditionalFor(raw string) conditional {
-	canon, err := Canonical(raw)
+	canon, err := corpus.Canonical(raw)
 	if err != nil {
 		return conditional{}
 	}
-	m, err := c.store.Meta(IDFor(canon))
+	m, err := c.store.Meta(corpus.IDFor(canon))
 	if err != nil {
 		return conditional{}
 	}

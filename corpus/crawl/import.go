@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // ImportWARC extracts the pages archived in WARC files (ours or another
@@ -14,7 +16,7 @@ import (
 // URL, content stored once, failures recorded in the report by class. When
 // a URL was archived more than once, its latest capture wins. The report
 // is kept as the store's crawl.json.
-func ImportWARC(ctx context.Context, store *Store, gaz *Gazetteer, paths []string, log *slog.Logger) (*CrawlReport, error) {
+func ImportWARC(ctx context.Context, store *Store, gaz *corpus.Gazetteer, paths []string, log *slog.Logger) (*CrawlReport, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -59,9 +61,9 @@ func ImportWARC(ctx context.Context, store *Store, gaz *Gazetteer, paths []strin
 // importOne stores one archived response. It returns an outcome with no
 // Outcome for records that are not pages, and a stored outcome with an
 // Error when the store could not be written.
-func importOne(store *Store, gaz *Gazetteer, a *ArchivedResponse, crawl string, captured map[string]time.Time, hashes map[string]string) PageOutcome {
+func importOne(store *Store, gaz *corpus.Gazetteer, a *ArchivedResponse, crawl string, captured map[string]time.Time, hashes map[string]string) PageOutcome {
 	out := PageOutcome{URL: a.URL, Status: a.Status}
-	canon, err := Canonical(a.URL)
+	canon, err := corpus.Canonical(a.URL)
 	if err != nil {
 		return PageOutcome{}
 	}

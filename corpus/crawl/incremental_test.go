@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 func TestSecondCrawlIsConditionalAndIncremental(t *testing.T) {
@@ -64,12 +66,12 @@ func TestSecondCrawlIsConditionalAndIncremental(t *testing.T) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for _, r := range h.reqs {
-		canon, _ := Canonical(h.srv.URL + r.URL.RequestURI())
+		canon, _ := corpus.Canonical(h.srv.URL + r.URL.RequestURI())
 		if stored[canon] && r.Header.Get("If-None-Match") == "" {
 			t.Errorf("request for stored %s was not conditional", r.URL)
 		}
 	}
-	changed, _ := store.Document(IDFor(mustCanonical(t, h.srv.URL+"/changing")))
+	changed, _ := store.Document(corpus.IDFor(mustCanonical(t, h.srv.URL+"/changing")))
 	if changed == nil || !strings.Contains(changed.Paragraphs[0].Text, "version 1") {
 		t.Errorf("the changed page was not stored again: %+v", changed)
 	}
@@ -77,7 +79,7 @@ func TestSecondCrawlIsConditionalAndIncremental(t *testing.T) {
 
 func mustCanonical(t *testing.T, raw string) string {
 	t.Helper()
-	c, err := Canonical(raw)
+	c, err := corpus.Canonical(raw)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"bufio"
@@ -9,22 +9,25 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/extract"
 )
 
 // JSONLDocument is one line of a bring-your-own corpus: documents made by
 // another pipeline, or another benchmark's corpus, given as JSON lines.
 // Either Body (paragraphs separated by blank lines) or Paragraphs is set.
 type JSONLDocument struct {
-	ID            string      `json:"id"`
-	Title         string      `json:"title"`
-	Body          string      `json:"body"`
-	Paragraphs    []Paragraph `json:"paragraphs"`
-	Investigation string      `json:"investigation"`
-	Type          string      `json:"type"`
-	Published     string      `json:"published"`
-	Places        []string    `json:"places"`
-	URL           string      `json:"url"`
-	Report        string      `json:"report"`
+	ID            string             `json:"id"`
+	Title         string             `json:"title"`
+	Body          string             `json:"body"`
+	Paragraphs    []corpus.Paragraph `json:"paragraphs"`
+	Investigation string             `json:"investigation"`
+	Type          string             `json:"type"`
+	Published     string             `json:"published"`
+	Places        []string           `json:"places"`
+	URL           string             `json:"url"`
+	Report        string             `json:"report"`
 }
 
 // maxJSONLLine bounds one line of a JSON-lines corpus.
@@ -33,10 +36,10 @@ const maxJSONLLine = 64 << 20
 // ReadJSONL reads a JSON-lines corpus into documents, checking every line
 // first: a bad line is an error naming its line number, and nothing is
 // returned, so a failed import stores nothing.
-func ReadJSONL(ctx context.Context, r io.Reader) ([]*Document, error) {
+func ReadJSONL(ctx context.Context, r io.Reader) ([]*corpus.Document, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxJSONLLine)
-	var docs []*Document
+	var docs []*corpus.Document
 	seen := map[string]int{}
 	for line := 1; sc.Scan(); line++ {
 		if err := ctx.Err(); err != nil {
@@ -66,18 +69,18 @@ func ReadJSONL(ctx context.Context, r io.Reader) ([]*Document, error) {
 	return docs, nil
 }
 
-func (in JSONLDocument) document() (*Document, error) {
+func (in JSONLDocument) document() (*corpus.Document, error) {
 	if strings.TrimSpace(in.ID) == "" {
 		return nil, fmt.Errorf("no id")
 	}
 	if in.Body != "" && len(in.Paragraphs) > 0 {
 		return nil, fmt.Errorf("both body and paragraphs")
 	}
-	typ := Type(strings.TrimSpace(in.Type))
+	typ := corpus.Type(strings.TrimSpace(in.Type))
 	if typ == "" {
-		typ = TypeOther
+		typ = corpus.TypeOther
 	}
-	if !slices.Contains(Types, typ) {
+	if !slices.Contains(corpus.Types, typ) {
 		return nil, fmt.Errorf("unknown type %q", in.Type)
 	}
 	if in.Published != "" {
@@ -91,8 +94,8 @@ func (in JSONLDocument) document() (*Document, error) {
 	if key == "" {
 		key = "jsonl:" + in.ID
 	}
-	d := &Document{
-		ID: IDFor(key), URL: in.URL, Title: in.Title, Report: in.Report, Investigation: in.Investigation,
+	d := &corpus.Document{
+		ID: corpus.IDFor(key), URL: in.URL, Title: in.Title, Report: in.Report, Investigation: in.Investigation,
 		Type: typ, Published: in.Published, Places: in.Places,
 	}
 	if d.Title == "" {
@@ -109,15 +112,15 @@ func (in JSONLDocument) document() (*Document, error) {
 				return nil, fmt.Errorf("paragraph number %q repeats", p.Number)
 			}
 			labels[p.Number] = true
-			d.Paragraphs = append(d.Paragraphs, Paragraph{Number: p.Number, Text: p.Text})
+			d.Paragraphs = append(d.Paragraphs, corpus.Paragraph{Number: p.Number, Text: p.Text})
 		}
 	} else {
 		for i, block := range strings.Split(strings.ReplaceAll(in.Body, "\r\n", "\n"), "\n\n") {
-			if t := normaliseSpace(block); t != "" {
-				d.Paragraphs = append(d.Paragraphs, Paragraph{Number: fmt.Sprintf("u%d", i+1), Text: t})
+			if t := extract.NormaliseSpace(block); t != "" {
+				d.Paragraphs = append(d.Paragraphs, corpus.Paragraph{Number: fmt.Sprintf("u%d", i+1), Text: t})
 			}
 		}
 	}
-	d.ContentHash = contentHash(d)
+	d.ContentHash = corpus.ContentHash(d)
 	return d, nil
 }

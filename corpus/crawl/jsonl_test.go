@@ -1,9 +1,11 @@
-package corpus
+package crawl
 
 import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 func TestReadJSONL(t *testing.T) {
@@ -19,11 +21,11 @@ func TestReadJSONL(t *testing.T) {
 		t.Fatalf("%d documents", len(docs))
 	}
 	a, b := docs[0], docs[1]
-	if !ValidID(a.ID) || a.URL != "https://example.org/a" || a.Type != TypeSection || a.Published != "2021-03-04" ||
+	if !corpus.ValidID(a.ID) || a.URL != "https://example.org/a" || a.Type != corpus.TypeSection || a.Published != "2021-03-04" ||
 		len(a.Paragraphs) != 2 || a.Paragraphs[1].Text != "Two words." || a.Paragraphs[1].Number != "u2" || a.ContentHash == "" {
 		t.Errorf("a = %+v", a)
 	}
-	if b.Title != "b" || b.Type != TypeOther || b.Paragraphs[0].Number != "12" || b.Paragraphs[0].Text != "Twelve" || b.Paragraphs[1].Number != "u2" {
+	if b.Title != "b" || b.Type != corpus.TypeOther || b.Paragraphs[0].Number != "12" || b.Paragraphs[0].Text != "Twelve" || b.Paragraphs[1].Number != "u2" {
 		t.Errorf("b = %+v", b)
 	}
 	again, _ := ReadJSONL(context.Background(), strings.NewReader(in))

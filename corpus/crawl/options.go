@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"log/slog"

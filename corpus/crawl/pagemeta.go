@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"encoding/json"
@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // PageMeta is what the store keeps about the fetch of a stored page: the
@@ -32,7 +34,7 @@ func (s *Store) PutMeta(m *PageMeta) error { return s.putJSON("meta", m.ID, m) }
 
 // Meta returns a page's fetch record, or ErrNotFound.
 func (s *Store) Meta(id string) (*PageMeta, error) {
-	if !ValidID(id) {
+	if !corpus.ValidID(id) {
 		return nil, fmt.Errorf("meta %q: %w", id, ErrNotFound)
 	}
 	b, err := os.ReadFile(filepath.Join(s.dir, "meta", id+".json"))

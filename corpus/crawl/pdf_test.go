@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"bytes"
@@ -6,15 +6,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"slices"
-	"strings"
 	"testing"
 
-	"github.com/go-pdf/fpdf"
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/internal/testpdf"
 )
 
 func TestCrawlStoresPDFTranscript(t *testing.T) {
-	pdf := makePDF(t, transcriptPages())
+	pdf := testpdf.Make(t, testpdf.TranscriptPages())
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/":
@@ -33,12 +32,12 @@ func TestCrawlStoresPDFTranscript(t *testing.T) {
 	if _, err := c.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	id := IDFor(mustCanonical(t, ts.URL+"/key-documents/9/view/transcript-day-2.pdf"))
+	id := corpus.IDFor(mustCanonical(t, ts.URL+"/key-documents/9/view/transcript-day-2.pdf"))
 	doc, err := store.Document(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkTranscript(t, doc)
+	testpdf.CheckTranscript(t, doc)
 	raw, ext, err := store.Raw(id)
 	if err != nil || ext != "pdf" || !bytes.Equal(raw, pdf) {
 		t.Errorf("raw PDF kept as %q (%v)", ext, err)

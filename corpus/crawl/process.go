@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"context"
@@ -6,13 +6,15 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // pageResult is what fetching one URL produced, handed from a fetching
 // goroutine to Run's goroutine.
 type pageResult struct {
 	out       PageOutcome
-	doc       *Document // nil unless the page was stored, unchanged or a duplicate
+	doc       *corpus.Document // nil unless the page was stored, unchanged or a duplicate
 	body      []byte
 	ext       string // raw format: html, pdf, txt
 	meta      *PageMeta
@@ -26,12 +28,12 @@ type pageResult struct {
 // fetching goroutine and touches the store only to read.
 func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 	res := pageResult{out: PageOutcome{URL: raw}}
-	canon, err := Canonical(raw)
+	canon, err := corpus.Canonical(raw)
 	if err != nil {
 		return res.fail(fetchErr("bad_url", 0, err))
 	}
 	res.out.Canonical = canon
-	id := IDFor(canon)
+	id := corpus.IDFor(canon)
 	prev, _ := c.store.Meta(id)
 	if prev != nil && prev.Crawl == c.crawl {
 		// Stored by this crawl before it was interrupted.
@@ -56,9 +58,9 @@ func (c *Crawler) process(ctx context.Context, raw string) pageResult {
 			}
 		}
 	}
-	if final, err := Canonical(resp.URL); err == nil && final != canon {
+	if final, err := corpus.Canonical(resp.URL); err == nil && final != canon {
 		// Redirected: the page is the one at the end of the chain.
-		id = IDFor(final)
+		id = corpus.IDFor(final)
 		prev, _ = c.store.Meta(id)
 	}
 	if resp.NotModified && prev != nil {
@@ -115,7 +117,7 @@ func (c *Crawler) alreadyStored(res pageResult, m *PageMeta) (pageResult, bool) 
 
 // metaFor records the fetch of doc for the next crawl's conditional
 // request; a 304 keeps the validators it did not replace.
-func (c *Crawler) metaFor(doc *Document, resp *response, prev *PageMeta) *PageMeta {
+func (c *Crawler) metaFor(doc *corpus.Document, resp *response, prev *PageMeta) *PageMeta {
 	m := &PageMeta{
 		ID: doc.ID, URL: doc.URL, FetchedURL: resp.URL, ContentType: resp.Header.Get("Content-Type"),
 		ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"),

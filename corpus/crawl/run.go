@@ -1,10 +1,12 @@
-package corpus
+package crawl
 
 import (
 	"errors"
 	"fmt"
 	"net/url"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // run is the state of one crawl, owned by Run's goroutine: the frontier,
@@ -82,7 +84,7 @@ func (r *run) restore(st *journalState) {
 	for _, out := range st.done {
 		done[out.URL] = true
 		r.rep.add(out)
-		if canon, err := Canonical(out.URL); err == nil {
+		if canon, err := corpus.Canonical(out.URL); err == nil {
 			r.seen[canon] = true
 		}
 		if out.ID != "" && (out.Outcome == OutcomeStored || out.Outcome == OutcomeUnchanged) {
@@ -93,7 +95,7 @@ func (r *run) restore(st *journalState) {
 		}
 	}
 	for _, q := range st.queued {
-		canon, err := Canonical(q)
+		canon, err := corpus.Canonical(q)
 		if err != nil {
 			continue
 		}
@@ -117,7 +119,7 @@ func (r *run) enqueue(raw string, withPrefix bool) []journalEntry {
 	}
 	u.Fragment = ""
 	raw = u.String()
-	canon, err := Canonical(raw)
+	canon, err := corpus.Canonical(raw)
 	if err != nil || r.seen[canon] || !r.c.scope.allows(u, withPrefix) {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"context"
@@ -10,13 +10,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
-
-// SampleHost is the host name the sample site is crawled under, so that its
-// documents keep the same URLs and ids whatever port it is served on. The
-// .test domain is reserved: the name can never reach a real site.
-const SampleHost = "sample-inquiry.test"
 
 // SampleSeeds are the paths a crawl of the sample site starts from.
 var SampleSeeds = []string{"/", "/reports-recommendations/publications", "/news"}
@@ -44,7 +40,7 @@ func ServeSample(ctx context.Context) (string, error) {
 // CrawlSample crawls the embedded sample site with the real crawler into
 // store, with the sample-site politeness settings (no rate limit: the site
 // is in this process). opts.Seeds is filled in from SampleSeeds.
-func CrawlSample(ctx context.Context, store *Store, gaz *Gazetteer, opts Options) (*CrawlReport, error) {
+func CrawlSample(ctx context.Context, store *Store, gaz *corpus.Gazetteer, opts Options) (*CrawlReport, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	base, err := ServeSample(ctx)
@@ -53,9 +49,9 @@ func CrawlSample(ctx context.Context, store *Store, gaz *Gazetteer, opts Options
 	}
 	opts.Seeds = nil
 	for _, s := range SampleSeeds {
-		opts.Seeds = append(opts.Seeds, "http://"+SampleHost+s)
+		opts.Seeds = append(opts.Seeds, "http://"+corpus.SampleHost+s)
 	}
-	opts.AllowedHosts = []string{SampleHost}
+	opts.AllowedHosts = []string{corpus.SampleHost}
 	opts.Client = sampleClient(strings.TrimPrefix(base, "http://"))
 	if opts.Rate == 0 {
 		opts.Rate = -1
@@ -79,7 +75,7 @@ func sampleClient(addr string) *http.Client {
 		Transport: &http.Transport{
 			DialContext: func(ctx context.Context, network, hostport string) (net.Conn, error) {
 				host, _, err := net.SplitHostPort(hostport)
-				if err != nil || host != SampleHost {
+				if err != nil || host != corpus.SampleHost {
 					return nil, fmt.Errorf("sample client: %s is not the sample site", hostport)
 				}
 				return dialer.DialContext(ctx, network, addr)

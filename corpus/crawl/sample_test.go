@@ -1,11 +1,11 @@
-package corpus
+package crawl
 
 import (
 	"context"
 	"strings"
 	"testing"
 
-	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 func TestCrawlSampleUsesStableHost(t *testing.T) {
@@ -19,9 +19,8 @@ func TestCrawlSampleUsesStableHost(t *testing.T) {
 		t.Fatalf("stored %d, %d documents", rep.Stored, len(docs))
 	}
 	for _, d := range docs {
-		if !strings.HasPrefix(d.URL, "https://"+SampleHost+"/") {
+		if !strings.HasPrefix(d.URL, "https://"+corpus.SampleHost+"/") {
 			t.Errorf("document URL %s is not under the sample host", d.URL)
 		}
 	}
 }
-

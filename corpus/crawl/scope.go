@@ -1,10 +1,12 @@
-package corpus
+package crawl
 
 import (
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // scope decides which URLs belong to a crawl. A URL is judged by its
@@ -27,7 +29,7 @@ func newScope(seeds, hosts, prefixes []string) (*scope, error) {
 		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 			return nil, fmt.Errorf("crawler: bad seed URL %q", seed)
 		}
-		orig, archived := unwrapArchive(u)
+		orig, archived := corpus.UnwrapArchive(u)
 		if archived {
 			s.archives[hostKey(u.Host)] = true
 		} else {
@@ -45,7 +47,7 @@ func hostKey(h string) string { return strings.TrimPrefix(strings.ToLower(h), "w
 // allows reports whether u may be fetched; withPrefix also applies the
 // path prefixes (seeds and redirect targets of seeds skip them).
 func (s *scope) allows(u *url.URL, withPrefix bool) bool {
-	orig, archived := unwrapArchive(u)
+	orig, archived := corpus.UnwrapArchive(u)
 	if archived {
 		if !s.archives[hostKey(u.Host)] {
 			return false
@@ -59,7 +61,7 @@ func (s *scope) allows(u *url.URL, withPrefix bool) bool {
 	if !withPrefix || len(s.prefixes) == 0 {
 		return true
 	}
-	canon, err := Canonical(orig.String())
+	canon, err := corpus.Canonical(orig.String())
 	if err != nil {
 		return false
 	}

@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // ErrNotFound is returned when the store holds no document with an id.
@@ -40,7 +42,7 @@ func (s *Store) PutPage(id string, body []byte) error { return s.PutRaw(id, "htm
 // PutRaw keeps the fetched bytes of a page as raw/<id>.<ext>, ext naming
 // its format ("html", "pdf", "txt").
 func (s *Store) PutRaw(id, ext string, body []byte) error {
-	if !ValidID(id) {
+	if !corpus.ValidID(id) {
 		return fmt.Errorf("put page: invalid id %q", id)
 	}
 	if ext != "html" && ext != "pdf" && ext != "txt" {
@@ -51,7 +53,7 @@ func (s *Store) PutRaw(id, ext string, body []byte) error {
 
 // Page returns the fetched bytes of a page.
 func (s *Store) Page(id string) ([]byte, error) {
-	if !ValidID(id) {
+	if !corpus.ValidID(id) {
 		return nil, fmt.Errorf("page %q: %w", id, ErrNotFound)
 	}
 	b, err := os.ReadFile(filepath.Join(s.dir, "raw", id+".html"))
@@ -64,7 +66,7 @@ func (s *Store) Page(id string) ([]byte, error) {
 // Raw returns the fetched bytes of a page in whatever format it was kept,
 // and that format ("html", "pdf", "txt").
 func (s *Store) Raw(id string) ([]byte, string, error) {
-	if !ValidID(id) {
+	if !corpus.ValidID(id) {
 		return nil, "", fmt.Errorf("page %q: %w", id, ErrNotFound)
 	}
 	for _, ext := range []string{"html", "pdf", "txt"} {
@@ -80,11 +82,11 @@ func (s *Store) Raw(id string) ([]byte, string, error) {
 }
 
 // PutDocument keeps an extracted document.
-func (s *Store) PutDocument(d *Document) error { return s.putJSON("docs", d.ID, d) }
+func (s *Store) PutDocument(d *corpus.Document) error { return s.putJSON("docs", d.ID, d) }
 
 // putJSON writes v as <sub>/<id>.json.
 func (s *Store) putJSON(sub, id string, v any) error {
-	if !ValidID(id) {
+	if !corpus.ValidID(id) {
 		return fmt.Errorf("put %s: invalid id %q", sub, id)
 	}
 	b, err := json.MarshalIndent(v, "", "  ")
@@ -95,14 +97,14 @@ func (s *Store) putJSON(sub, id string, v any) error {
 }
 
 // Document returns one stored document.
-func (s *Store) Document(id string) (*Document, error) {
-	if !ValidID(id) {
+func (s *Store) Document(id string) (*corpus.Document, error) {
+	if !corpus.ValidID(id) {
 		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
 	}
 	return readDocument(filepath.Join(s.dir, "docs", id+".json"))
 }
 
-func readDocument(path string) (*Document, error) {
+func readDocument(path string) (*corpus.Document, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("document %s: %w", filepath.Base(path), ErrNotFound)
@@ -110,7 +112,7 @@ func readDocument(path string) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read document: %w", err)
 	}
-	var d Document
+	var d corpus.Document
 	if err := json.Unmarshal(b, &d); err != nil {
 		return nil, fmt.Errorf("read document %s: %w", path, err)
 	}
@@ -118,7 +120,7 @@ func readDocument(path string) (*Document, error) {
 }
 
 // Documents returns every stored document, ordered by id.
-func (s *Store) Documents() ([]*Document, error) { return loadAll(s, "docs", s.Document) }
+func (s *Store) Documents() ([]*corpus.Document, error) { return loadAll(s, "docs", s.Document) }
 
 // loadAll reads every <id>.json in sub with get, ordered by id.
 func loadAll[T any](s *Store, sub string, get func(id string) (T, error)) ([]T, error) {
@@ -153,7 +155,7 @@ func (s *Store) ids(sub string) ([]string, error) {
 	var ids []string
 	for _, e := range entries {
 		id, ok := strings.CutSuffix(e.Name(), ".json")
-		if !e.IsDir() && ok && ValidID(id) {
+		if !e.IsDir() && ok && corpus.ValidID(id) {
 			ids = append(ids, id)
 		}
 	}

@@ -1,10 +1,12 @@
-package corpus
+package crawl
 
 import (
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 func TestStoreRoundTrip(t *testing.T) {
@@ -13,8 +15,8 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &Document{ID: IDFor("https://example.org/a"), URL: "https://example.org/a", Title: "A",
-		Paragraphs: []Paragraph{{Number: "1", Text: "One."}}}
+	d := &corpus.Document{ID: corpus.IDFor("https://example.org/a"), URL: "https://example.org/a", Title: "A",
+		Paragraphs: []corpus.Paragraph{{Number: "1", Text: "One."}}}
 	if err := s.PutDocument(d); err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +40,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	if _, err := s.Document("../../etc/passwd"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("path traversal id: %v", err)
 	}
-	if err := s.PutDocument(&Document{ID: "../x"}); err == nil {
+	if err := s.PutDocument(&corpus.Document{ID: "../x"}); err == nil {
 		t.Error("a document with a path in its id was written")
 	}
 	if _, err := s.Report(); !errors.Is(err, ErrNotFound) {

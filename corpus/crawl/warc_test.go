@@ -1,4 +1,4 @@
-package corpus
+package crawl
 
 import (
 	"bufio"
@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
 
@@ -195,7 +196,7 @@ func sameDocuments(t *testing.T, want, got *Store, ignoreLinks bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	index := map[string]*Document{}
+	index := map[string]*corpus.Document{}
 	for _, d := range gotDocs {
 		index[d.ID] = d
 	}

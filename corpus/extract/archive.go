@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import "regexp"
 
@@ -7,8 +7,8 @@ import "regexp"
 // banner. Dropping it keeps the archive's words out of the document.
 var archiveChrome = regexp.MustCompile(`(?s)<!-- (?:BEGIN|START) (?:WAYBACK|UKGWA|WEBARCHIVE) (?:TOOLBAR|BANNER) INSERT -->.*?<!-- END (?:WAYBACK|UKGWA|WEBARCHIVE) (?:TOOLBAR|BANNER) INSERT -->`)
 
-// stripArchiveChrome removes the web archive's inserted banner and
+// StripArchiveChrome removes the web archive's inserted banner and
 // toolbar from an archived page; other pages pass unchanged.
-func stripArchiveChrome(body []byte) []byte {
+func StripArchiveChrome(body []byte) []byte {
 	return archiveChrome.ReplaceAll(body, nil)
 }

@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import (
 	"strings"
@@ -48,7 +48,7 @@ func collectBlocks(n, h1 *html.Node) []block {
 	walk = func(n *html.Node) {
 		var loose strings.Builder
 		flush := func() {
-			if t := normaliseSpace(loose.String()); t != "" && !containers[n.DataAtom] && n != h1 {
+			if t := NormaliseSpace(loose.String()); t != "" && !containers[n.DataAtom] && n != h1 {
 				emit(block{tag: atom.P, text: t})
 			}
 			loose.Reset()
@@ -68,7 +68,7 @@ func collectBlocks(n, h1 *html.Node) []block {
 			case c.Type != html.ElementNode:
 			case blockTags[c.DataAtom] && !hasBlockChild(c):
 				flush()
-				if t := normaliseSpace(textOf(c)); t != "" {
+				if t := NormaliseSpace(textOf(c)); t != "" {
 					emit(block{tag: blockTag(c.DataAtom), text: t})
 				}
 			case blockTags[c.DataAtom] || containers[c.DataAtom] || hasBlockChild(c):
@@ -94,7 +94,7 @@ func headingText(h *html.Node) string {
 		}
 		b.WriteString(textOf(c))
 	}
-	return normaliseSpace(b.String())
+	return NormaliseSpace(b.String())
 }
 
 // blockTag folds the generic block elements into paragraphs.
@@ -143,9 +143,9 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// normaliseSpace collapses runs of white space (including non-breaking
+// NormaliseSpace collapses runs of white space (including non-breaking
 // spaces) into one space and trims the ends.
-func normaliseSpace(s string) string {
+func NormaliseSpace(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u200b'
 	}), " ")

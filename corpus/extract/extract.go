@@ -1,15 +1,14 @@
-package corpus
+package extract
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -19,7 +18,7 @@ import (
 // document is identified by its canonical form. Extract never fails on
 // malformed markup (the HTML parser repairs it as browsers do); it fails only
 // when pageURL is unusable or gaz is nil.
-func Extract(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
+func Extract(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Document, error) {
 	if gaz == nil {
 		return nil, fmt.Errorf("extract %s: no gazetteer", pageURL)
 	}
@@ -27,7 +26,7 @@ func Extract(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
-	canonical, err := Canonical(pageURL)
+	canonical, err := corpus.Canonical(pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
@@ -41,7 +40,7 @@ func Extract(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
 		}
 	}
 
-	doc := &Document{ID: IDFor(canonical), URL: canonical}
+	doc := &corpus.Document{ID: corpus.IDFor(canonical), URL: canonical}
 	doc.Links = extractLinks(root, base)
 
 	root.Find("script, style, noscript, template, iframe, object, embed, svg, form, nav, header, footer").Remove()
@@ -67,14 +66,14 @@ func Extract(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
 		doc.Title = doc.Report
 	}
 	if doc.Title == "" {
-		doc.Title = normaliseSpace(root.Find("title").First().Text())
+		doc.Title = NormaliseSpace(root.Find("title").First().Text())
 	}
 	doc.Section = sectionCode(doc.Heading)
 	doc.Type = classify(canonical, doc.Heading, doc.Report)
-	doc.Investigation = investigationFor(doc.Report, canonical)
-	if doc.Report == "" && doc.Type == TypeInvestigationReport {
+	doc.Investigation = corpus.InvestigationFor(doc.Report, canonical)
+	if doc.Report == "" && doc.Type == corpus.TypeInvestigationReport {
 		doc.Report = doc.Heading
-		doc.Investigation = investigationFor(doc.Report, canonical)
+		doc.Investigation = corpus.InvestigationFor(doc.Report, canonical)
 	}
 
 	finishDocument(doc, gaz, doc.Heading)
@@ -83,13 +82,13 @@ func Extract(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
 
 // finishDocument tags a document's places and institutions, from lead and
 // its paragraphs, and computes its content hash.
-func finishDocument(doc *Document, gaz *Gazetteer, lead string) {
+func finishDocument(doc *corpus.Document, gaz *corpus.Gazetteer, lead string) {
 	texts := []string{lead}
 	for _, p := range doc.Paragraphs {
 		texts = append(texts, p.Text)
 	}
 	doc.Places, doc.Institutions = gaz.Find(texts...)
-	doc.ContentHash = contentHash(doc)
+	doc.ContentHash = corpus.ContentHash(doc)
 }
 
 // mainContent picks the element holding the page's own content, so that
@@ -133,7 +132,7 @@ func reportLines(main, h1 *goquery.Selection) (report, subtitle string) {
 				continue
 			}
 			if (blockTags[c.DataAtom] || c.DataAtom == atom.Span || c.DataAtom == atom.Strong) && !hasBlockChild(c) {
-				if t := normaliseSpace(textOf(c)); t != "" && !isBoilerplate(t) {
+				if t := NormaliseSpace(textOf(c)); t != "" && !isBoilerplate(t) {
 					lines = append(lines, t)
 				}
 				continue

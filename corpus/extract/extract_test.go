@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import (
 	"encoding/json"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
 
@@ -29,18 +30,18 @@ func samplePage(t *testing.T, path string) []byte {
 	return b
 }
 
-func mustGazetteer(t *testing.T) *Gazetteer {
+func mustGazetteer(t *testing.T) *corpus.Gazetteer {
 	t.Helper()
-	g, err := DefaultGazetteer()
+	g, err := corpus.DefaultGazetteer()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return g
 }
 
-func extractSample(t *testing.T, path string) *Document {
+func extractSample(t *testing.T, path string) *corpus.Document {
 	t.Helper()
-	d, err := Extract(samplePage(t, path), "https://"+SampleHost+path, mustGazetteer(t))
+	d, err := Extract(samplePage(t, path), "https://"+corpus.SampleHost+path, mustGazetteer(t))
 	if err != nil {
 		t.Fatalf("extract %s: %v", path, err)
 	}
@@ -100,7 +101,7 @@ func TestExtractGolden(t *testing.T) {
 
 func TestExtractSectionPage(t *testing.T) {
 	d := extractSample(t, lkB2)
-	if d.Type != TypeSection || d.Section != "B.2" || d.Investigation != "Larkspur County Council" {
+	if d.Type != corpus.TypeSection || d.Section != "B.2" || d.Investigation != "Larkspur County Council" {
 		t.Errorf("type/section/investigation = %q/%q/%q", d.Type, d.Section, d.Investigation)
 	}
 	if !strings.HasPrefix(strings.ToLower(d.Report), "children in the care of larkspur county council") {
@@ -164,7 +165,7 @@ func TestExtractExcludedPlacesAreNotTagged(t *testing.T) {
 
 func TestExtractShortcodeFootnotes(t *testing.T) {
 	d := extractSample(t, opSection)
-	if d.Section != "1.3" || d.Type != TypeSection {
+	if d.Section != "1.3" || d.Type != corpus.TypeSection {
 		t.Errorf("section/type = %q/%q, want 1.3/section", d.Section, d.Type)
 	}
 	if len(d.Footnotes) == 0 {
@@ -184,7 +185,7 @@ func TestExtractShortcodeFootnotes(t *testing.T) {
 
 func TestExtractLandingPageDate(t *testing.T) {
 	d := extractSample(t, ssLanding)
-	if d.Type != TypeInvestigationReport || d.Published != "2021-03-16" {
+	if d.Type != corpus.TypeInvestigationReport || d.Published != "2021-03-16" {
 		t.Errorf("type/published = %q/%q", d.Type, d.Published)
 	}
 	if d.Report == "" || d.Investigation != "Specialist schools" {
@@ -234,7 +235,7 @@ func TestExtractUnnumberedParagraphsGetStableLabels(t *testing.T) {
 		seen[p.Number] = true
 	}
 	again := extractSample(t, ethicsPage)
-	if !slices.EqualFunc(d.Paragraphs, again.Paragraphs, func(a, b Paragraph) bool { return a.Number == b.Number }) {
+	if !slices.EqualFunc(d.Paragraphs, again.Paragraphs, func(a, b corpus.Paragraph) bool { return a.Number == b.Number }) {
 		t.Error("labels differ between two extractions of the same page")
 	}
 }
@@ -254,7 +255,7 @@ func TestExtractMalformedHTML(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}
-			if !ValidID(d.ID) {
+			if !corpus.ValidID(d.ID) {
 				t.Errorf("id %q", d.ID)
 			}
 			if name == "unclosed tags" {

@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import (
 	"encoding/json"
@@ -7,18 +7,19 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 var footnoteID = regexp.MustCompile(`(\d+)$`)
 
 // extractFootnotes reads the page's footnote list and removes it from the
 // content, so that footnote text is not mistaken for paragraphs.
-func extractFootnotes(main *goquery.Selection) []Footnote {
+func extractFootnotes(main *goquery.Selection) []corpus.Footnote {
 	list := main.Find(".footnotes, #footnotes, ol.footnote-list, .field--name-field-footnotes").First()
 	if list.Length() == 0 {
 		return nil
 	}
-	var out []Footnote
+	var out []corpus.Footnote
 	list.Find("li").Each(func(i int, li *goquery.Selection) {
 		n := i + 1
 		if id, ok := li.Attr("id"); ok {
@@ -26,9 +27,9 @@ func extractFootnotes(main *goquery.Selection) []Footnote {
 				n, _ = strconv.Atoi(m[1])
 			}
 		}
-		text := normaliseSpace(li.Text())
+		text := NormaliseSpace(li.Text())
 		text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(text, "↩"), "Back to content"))
-		out = append(out, Footnote{Number: n, Text: text, References: References(text)})
+		out = append(out, corpus.Footnote{Number: n, Text: text, References: corpus.References(text)})
 	})
 	list.Remove()
 	return out
@@ -60,8 +61,8 @@ type shortcode struct {
 
 // takeShortcodes removes unrendered reference shortcodes from text and
 // turns each into a footnote numbered after next.
-func takeShortcodes(text string, next int) (string, []Footnote) {
-	var notes []Footnote
+func takeShortcodes(text string, next int) (string, []corpus.Footnote) {
+	var notes []corpus.Footnote
 	for {
 		i := strings.Index(text, shortcodeOpen)
 		if i < 0 {
@@ -81,7 +82,7 @@ func takeShortcodes(text string, next int) (string, []Footnote) {
 		}
 		tail = tail[1:]
 		body := strings.TrimSpace(strings.Join(nonEmpty(sc.Title, sc.Text, sc.URL), ", "))
-		notes = append(notes, Footnote{Number: next, Text: body, References: References(body)})
+		notes = append(notes, corpus.Footnote{Number: next, Text: body, References: corpus.References(body)})
 		next++
 		text = strings.TrimRight(text[:i], " ") + tail
 	}

@@ -1,9 +1,11 @@
-package corpus
+package extract
 
 import (
-	"net/url"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/internal/testpdf"
 )
 
 // FuzzExtract: extraction of any bytes never panics and always yields a
@@ -14,7 +16,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte(`<h1>1.3 A<p>2. 2. B</h1><ul><li>(i) c<li>d</ul>`))
 	f.Add([]byte(`<p>3. [iicsa-references:{"title":"t","url":"","text":"ABC000001"}] text</p>`))
 	f.Add([]byte("\x00<\xff>"))
-	gaz, err := DefaultGazetteer()
+	gaz, err := corpus.DefaultGazetteer()
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -23,7 +25,7 @@ func FuzzExtract(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !ValidID(d.ID) {
+		if !corpus.ValidID(d.ID) {
 			t.Fatalf("id %q", d.ID)
 		}
 		seen := map[string]bool{}
@@ -42,15 +44,15 @@ func FuzzExtract(f *testing.F) {
 // FuzzExtractPDF: reading any bytes as a PDF never panics (crawled files
 // are untrusted), and what it reads can be cited like a page.
 func FuzzExtractPDF(f *testing.F) {
-	good := makePDF(f, [][]pdfLine{
-		{{text: "A sample report", size: 18}, {text: "1. The first paragraph of the report."}, {text: "2. The second, citing ABC000123_004."}},
-		numberedLines("Day 2 IICSA Inquiry - Sample 14 March 2020", "THE CHAIR: Good morning.", "Q. Please give your name."),
+	good := testpdf.Make(f, [][]testpdf.Line{
+		{{Text: "A sample report", Size: 18}, {Text: "1. The first paragraph of the report."}, {Text: "2. The second, citing ABC000123_004."}},
+		testpdf.NumberedLines("Day 2 IICSA Inquiry - Sample 14 March 2020", "THE CHAIR: Good morning.", "Q. Please give your name."),
 	})
 	f.Add(good)
 	f.Add(good[:len(good)/2])
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
 	f.Add([]byte("not a pdf"))
-	gaz, err := DefaultGazetteer()
+	gaz, err := corpus.DefaultGazetteer()
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -59,7 +61,7 @@ func FuzzExtractPDF(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !ValidID(d.ID) {
+		if !corpus.ValidID(d.ID) {
 			t.Fatalf("id %q", d.ID)
 		}
 		seen := map[string]bool{}

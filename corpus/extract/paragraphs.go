@@ -1,10 +1,11 @@
-package corpus
+package extract
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"golang.org/x/net/html/atom"
 )
 
@@ -21,8 +22,8 @@ var continuation = regexp.MustCompile(`^(\([ivxlc]+\)|\(?[a-z]\))\s`)
 // ("u1", "u2", …). Bullets and lettered items join the paragraph above
 // them, as they are part of it when cited. Footnote markers are stripped
 // and recorded; unrendered reference shortcodes become footnotes.
-func buildParagraphs(blocks []block, footnotes []Footnote) ([]Paragraph, []Footnote) {
-	var paras []Paragraph
+func buildParagraphs(blocks []block, footnotes []corpus.Footnote) ([]corpus.Paragraph, []corpus.Footnote) {
+	var paras []corpus.Paragraph
 	used := map[string]int{}
 	unnumbered := 0
 	nextNote := len(footnotes) + 1
@@ -42,7 +43,7 @@ func buildParagraphs(blocks []block, footnotes []Footnote) ([]Paragraph, []Footn
 		for _, n := range notes {
 			cited = append(cited, n.Number)
 		}
-		text = normaliseSpace(text)
+		text = NormaliseSpace(text)
 		if text == "" {
 			continue
 		}
@@ -52,14 +53,14 @@ func buildParagraphs(blocks []block, footnotes []Footnote) ([]Paragraph, []Footn
 
 		switch {
 		case m != nil && !isHeading:
-			paras = append(paras, Paragraph{Number: label(m[1]), Text: m[3], Footnotes: cited})
+			paras = append(paras, corpus.Paragraph{Number: label(m[1]), Text: m[3], Footnotes: cited})
 		case !isHeading && last >= 0 && !paras[last].Heading &&
 			(b.tag == atom.Li || continuation.MatchString(text)):
 			paras[last].Text += "\n" + text
 			paras[last].Footnotes = append(paras[last].Footnotes, cited...)
 		default:
 			unnumbered++
-			paras = append(paras, Paragraph{
+			paras = append(paras, corpus.Paragraph{
 				Number:    label(fmt.Sprintf("u%d", unnumbered)),
 				Text:      text,
 				Heading:   isHeading,
@@ -74,7 +75,7 @@ func buildParagraphs(blocks []block, footnotes []Footnote) ([]Paragraph, []Footn
 // are: a printed report restarts its numbering in each part, so the second
 // paragraph 1 becomes "1-2", the third "1-3". Anchors and citations need
 // one paragraph per label.
-func uniqueLabels(paras []Paragraph) {
+func uniqueLabels(paras []corpus.Paragraph) {
 	used := map[string]int{}
 	for i := range paras {
 		n := paras[i].Number
@@ -128,7 +129,7 @@ var reportLanding = regexp.MustCompile(`/publications/investigation/[^/]+$`)
 // and report title. The heading wins where it is explicit (an executive
 // summary, an annex, a recommendations section); otherwise the page's place
 // on the site decides.
-func classify(canonicalURL, heading, report string) Type {
+func classify(canonicalURL, heading, report string) corpus.Type {
 	path := canonicalURL
 	if i := strings.Index(path, "://"); i >= 0 {
 		if j := strings.Index(path[i+3:], "/"); j >= 0 {
@@ -144,25 +145,25 @@ func classify(canonicalURL, heading, report string) Type {
 	inReport := strings.Contains(path, "/publications/") || strings.HasPrefix(path, "/reports/")
 	switch {
 	case strings.HasPrefix(path, "/news/"):
-		return TypeNews
+		return corpus.TypeNews
 	case strings.Contains(path, "/publications/research/"):
-		return TypeResearch
+		return corpus.TypeResearch
 	case !inReport:
-		return TypeOther
+		return corpus.TypeOther
 	case strings.HasPrefix(h, "executive summary"):
-		return TypeExecutiveSummary
+		return corpus.TypeExecutiveSummary
 	case strings.HasPrefix(h, "annex") || strings.HasPrefix(h, "appendix"):
-		return TypeAnnex
+		return corpus.TypeAnnex
 	case recommendationsHeading.MatchString(h):
-		return TypeRecommendations
+		return corpus.TypeRecommendations
 	case strings.Contains(path, "/inquiry/final-report") ||
 		strings.HasPrefix(strings.ToLower(report), "the report of the independent inquiry"):
-		return TypeFinalReport
+		return corpus.TypeFinalReport
 	case reportLanding.MatchString(path):
-		return TypeInvestigationReport
+		return corpus.TypeInvestigationReport
 	case strings.Contains(path, "/publications/investigation/") || strings.HasPrefix(path, "/reports/") ||
 		strings.Contains(path, "/publications/inquiry/interim/"):
-		return TypeSection
+		return corpus.TypeSection
 	}
-	return TypeOther
+	return corpus.TypeOther
 }

@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import (
 	"bytes"
@@ -84,5 +84,5 @@ func joinRuns(chars []pdf.Text) (string, float64) {
 		end = t.X + t.W
 		size = max(size, t.FontSize)
 	}
-	return normaliseSpace(b.String()), size
+	return NormaliseSpace(b.String()), size
 }

@@ -1,29 +1,26 @@
-package corpus
+package extract
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/go-pdf/fpdf"
+	"github.com/inquirysearch/inquirysearch/corpus/internal/testpdf"
 )
 
 func TestExtractPDFReportKeepsNumbersAndPages(t *testing.T) {
-	body := makePDF(t, [][]pdfLine{
+	body := testpdf.Make(t, [][]testpdf.Line{
 		{
-			{text: "Larkspur County Council investigation report", size: 18},
-			{text: "1. The council’s records were incomplete – in places"},
-			{text: "they were missing altogether."},
-			{text: "2. The panel reviewed the files held in Ashcombe."},
+			{Text: "Larkspur County Council investigation report", Size: 18},
+			{Text: "1. The council’s records were incomplete – in places"},
+			{Text: "they were missing altogether."},
+			{Text: "2. The panel reviewed the files held in Ashcombe."},
 		},
 		{
-			{text: "2.1. A second review followed in 2019."},
-			{text: "3. The recommendations are set out in Part D."},
+			{Text: "2.1. A second review followed in 2019."},
+			{Text: "3. The recommendations are set out in Part D."},
 		},
 	})
 	doc, err := ExtractPDF(body, "https://www.iicsa.org.uk/key-documents/1/view/larkspur-report.pdf", mustGazetteer(t))
@@ -54,18 +51,18 @@ func TestExtractPDFReportKeepsNumbersAndPages(t *testing.T) {
 }
 
 func TestExtractPDFTranscript(t *testing.T) {
-	doc, err := ExtractPDF(makePDF(t, transcriptPages()), "https://www.iicsa.org.uk/key-documents/2/view/public-hearing-transcript-14-march-2020.pdf", mustGazetteer(t))
+	doc, err := ExtractPDF(testpdf.Make(t, testpdf.TranscriptPages()), "https://www.iicsa.org.uk/key-documents/2/view/public-hearing-transcript-14-march-2020.pdf", mustGazetteer(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkTranscript(t, doc)
+	testpdf.CheckTranscript(t, doc)
 }
 
 func TestExtractTextTranscript(t *testing.T) {
 	var b strings.Builder
-	for _, page := range transcriptPages() {
+	for _, page := range testpdf.TranscriptPages() {
 		for i, l := range page {
-			fmt.Fprintf(&b, "%2d   %s\n", i+1, l.text)
+			fmt.Fprintf(&b, "%2d   %s\n", i+1, l.Text)
 		}
 		b.WriteString("\n")
 	}
@@ -73,11 +70,11 @@ func TestExtractTextTranscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkTranscript(t, doc)
+	testpdf.CheckTranscript(t, doc)
 }
 
 func TestExtractPDFRejectsBrokenFiles(t *testing.T) {
-	good := makePDF(t, transcriptPages())
+	good := testpdf.Make(t, testpdf.TranscriptPages())
 	for name, body := range map[string][]byte{
 		"empty":     nil,
 		"truncated": good[:len(good)/2],

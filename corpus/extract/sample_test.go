@@ -1,10 +1,9 @@
-package corpus
+package extract
 
 import (
-	"context"
-	"strings"
 	"testing"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
 
@@ -12,7 +11,7 @@ import (
 // no real institution: every place and institution the extractor finds on
 // the sample site must come from the sample gazetteer.
 func TestSampleSiteNamesNoRealPlace(t *testing.T) {
-	sample, err := ParseGazetteer(strings.NewReader(gazetteerSampleTSV))
+	sample, err := corpus.SampleGazetteer()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,12 @@
-package corpus
+package extract
 
 import (
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // ExtractPDF turns a PDF into a Document: a hearing transcript (type
@@ -12,7 +14,7 @@ import (
 // otherwise a document whose paragraphs keep their printed numbers. Every
 // paragraph records the page it starts on, so a hit can cite the page.
 // A PDF that cannot be parsed is an error.
-func ExtractPDF(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
+func ExtractPDF(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Document, error) {
 	lines, pages, err := pdfLines(body)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
@@ -28,7 +30,7 @@ func ExtractPDF(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) 
 // ExtractText turns a plain-text file into a Document, as ExtractPDF does
 // for a PDF. A form feed starts a new page, and so does a transcript's line
 // number falling back to 1.
-func ExtractText(body []byte, pageURL string, gaz *Gazetteer) (*Document, error) {
+func ExtractText(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Document, error) {
 	var lines []textLine
 	page, lastNo := 1, 0
 	for _, raw := range strings.Split(strings.ToValidUTF8(string(body), "\uFFFD"), "\n") {
@@ -37,7 +39,7 @@ func ExtractText(body []byte, pageURL string, gaz *Gazetteer) (*Document, error)
 			lastNo = 0
 			raw = strings.ReplaceAll(raw, "\f", "")
 		}
-		text := normaliseSpace(raw)
+		text := NormaliseSpace(raw)
 		if n, _, ok := lineNumber(text); ok {
 			if n < lastNo {
 				page++
@@ -67,15 +69,15 @@ func lineNumber(s string) (int, string, bool) {
 	return n, m[2], true
 }
 
-func documentFromLines(lines []textLine, pageURL string, gaz *Gazetteer) (*Document, error) {
+func documentFromLines(lines []textLine, pageURL string, gaz *corpus.Gazetteer) (*corpus.Document, error) {
 	if gaz == nil {
 		return nil, fmt.Errorf("extract %s: no gazetteer", pageURL)
 	}
-	canonical, err := Canonical(pageURL)
+	canonical, err := corpus.Canonical(pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	doc := &Document{ID: IDFor(canonical), URL: canonical}
+	doc := &corpus.Document{ID: corpus.IDFor(canonical), URL: canonical}
 	if !transcriptFrom(doc, lines) {
 		reportFrom(doc, lines)
 	}
@@ -90,7 +92,7 @@ func documentFromLines(lines []textLine, pageURL string, gaz *Gazetteer) (*Docum
 // first page is its title (and stays a paragraph too), a line starting with a paragraph number starts
 // a paragraph, a blank line ends one, and other lines continue the one
 // before.
-func reportFrom(doc *Document, lines []textLine) {
+func reportFrom(doc *corpus.Document, lines []textLine) {
 	body := 0.0
 	for _, l := range lines {
 		body = max(body, l.size)
@@ -102,24 +104,24 @@ func reportFrom(doc *Document, lines []textLine) {
 		}
 	}
 	unnumbered := 0
-	var cur *Paragraph
+	var cur *corpus.Paragraph
 	for _, l := range lines {
 		switch m := paraNumber.FindStringSubmatch(l.text); {
 		case l.text == "":
 			cur = nil
 		case m != nil:
-			doc.Paragraphs = append(doc.Paragraphs, Paragraph{Number: m[1], Text: m[2], Page: l.page})
+			doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{Number: m[1], Text: m[2], Page: l.page})
 			cur = &doc.Paragraphs[len(doc.Paragraphs)-1]
 		case cur != nil:
 			cur.Text += " " + l.text
 		default:
 			unnumbered++
-			doc.Paragraphs = append(doc.Paragraphs, Paragraph{Number: fmt.Sprintf("u%d", unnumbered), Text: l.text, Page: l.page})
+			doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{Number: fmt.Sprintf("u%d", unnumbered), Text: l.text, Page: l.page})
 			cur = &doc.Paragraphs[len(doc.Paragraphs)-1]
 		}
 	}
 	uniqueLabels(doc.Paragraphs)
 	doc.Heading = doc.Title
 	doc.Type = classify(doc.URL, doc.Title, "")
-	doc.Investigation = investigationFor(doc.Title, doc.URL)
+	doc.Investigation = corpus.InvestigationFor(doc.Title, doc.URL)
 }

@@ -1,9 +1,11 @@
-package corpus
+package extract
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 var (
@@ -22,7 +24,7 @@ var (
 // transcript header on the first page and most lines numbered. Each
 // speaker's turn, question, answer and section heading becomes a
 // paragraph numbered by the page and line it starts on.
-func transcriptFrom(doc *Document, lines []textLine) bool {
+func transcriptFrom(doc *corpus.Document, lines []textLine) bool {
 	var header []string
 	numbered, nonEmpty := 0, 0
 	for _, l := range lines {
@@ -42,7 +44,7 @@ func transcriptFrom(doc *Document, lines []textLine) bool {
 		return false
 	}
 	name := strings.TrimSpace(header[4])
-	doc.Type = TypeTranscript
+	doc.Type = corpus.TypeTranscript
 	doc.Published = parseDate(header[5])
 	doc.Heading = strings.Join(strings.Fields(header[0]), " ")
 	doc.Title = "Hearing transcript: " + name
@@ -50,7 +52,7 @@ func transcriptFrom(doc *Document, lines []textLine) bool {
 		doc.Title = fmt.Sprintf("Hearing transcript, day %s: %s", header[1], name)
 	}
 	doc.Report = name
-	doc.Investigation = investigationFor(name, doc.URL)
+	doc.Investigation = corpus.InvestigationFor(name, doc.URL)
 	doc.Section = header[1]
 
 	seen := map[string]bool{}
@@ -60,9 +62,9 @@ func transcriptFrom(doc *Document, lines []textLine) bool {
 			doc.Speakers = append(doc.Speakers, s)
 		}
 	}
-	var cur *Paragraph
+	var cur *corpus.Paragraph
 	start := func(page, line int, text string, heading bool) {
-		doc.Paragraphs = append(doc.Paragraphs, Paragraph{Number: fmt.Sprintf("%d:%d", page, line), Text: text, Page: page, Heading: heading})
+		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{Number: fmt.Sprintf("%d:%d", page, line), Text: text, Page: page, Heading: heading})
 		cur = &doc.Paragraphs[len(doc.Paragraphs)-1]
 	}
 	for _, l := range lines {

@@ -1,30 +1,28 @@
-package corpus
+// Package testpdf writes small PDFs for the extraction and crawl tests.
+package testpdf
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
-// pdfLine is one line a test PDF prints: its text, the type size, and
+// Line is one line a test PDF prints: its text, the type size, and
 // whether a transcript-style line number (1 to 25) is printed beside it.
-type pdfLine struct {
-	text     string
-	size     float64
-	numbered bool
+type Line struct {
+	Text     string
+	Size     float64
+	Numbered bool
 }
 
-// makePDF writes a PDF with the given pages of lines, with the library a
+// Make writes a PDF with the given pages of lines, with the library a
 // publisher might use, so the extraction is tested on text laid out as a
 // real PDF lays it out, not on text we wrote in the format we read.
-func makePDF(t testing.TB, pages [][]pdfLine) []byte {
+func Make(t testing.TB, pages [][]Line) []byte {
 	t.Helper()
 	p := fpdf.New("P", "mm", "A4", "")
 	tr := p.UnicodeTranslatorFromDescriptor("") // curly quotes, dashes
@@ -32,17 +30,17 @@ func makePDF(t testing.TB, pages [][]pdfLine) []byte {
 		p.AddPage()
 		for i, l := range lines {
 			y := float64(20 + i*10)
-			size := l.size
+			size := l.Size
 			if size == 0 {
 				size = 11
 			}
 			p.SetFont("Helvetica", "", size)
-			if l.numbered {
+			if l.Numbered {
 				p.SetXY(12, y)
 				p.CellFormat(8, 6, fmt.Sprint(i+1), "", 0, "R", false, 0, "")
 			}
 			p.SetXY(24, y)
-			p.Cell(175, 6, tr(l.text))
+			p.Cell(175, 6, tr(l.Text))
 		}
 	}
 	var b bytes.Buffer
@@ -52,16 +50,18 @@ func makePDF(t testing.TB, pages [][]pdfLine) []byte {
 	return b.Bytes()
 }
 
-func numberedLines(lines ...string) []pdfLine {
-	out := make([]pdfLine, len(lines))
+// NumberedLines gives each line a transcript line number.
+func NumberedLines(lines ...string) []Line {
+	out := make([]Line, len(lines))
 	for i, l := range lines {
-		out[i] = pdfLine{text: l, numbered: true}
+		out[i] = Line{Text: l, Numbered: true}
 	}
 	return out
 }
 
-func transcriptPages() [][]pdfLine {
-	page1 := numberedLines(
+// TranscriptPages is a two-page hearing transcript.
+func TranscriptPages() [][]Line {
+	page1 := NumberedLines(
 		"Day 2 IICSA Inquiry - Larkspur Council investigation 14 March 2020",
 		"Tuesday, 14 March 2020",
 		"(10.00 am)",
@@ -73,19 +73,20 @@ func transcriptPages() [][]pdfLine {
 		"Q. You worked at the council from 2004?",
 		"A. Yes, in the children’s services department, and",
 	)
-	page2 := numberedLines(
+	page2 := NumberedLines(
 		"I kept the records described in ABC000123.",
 		"Q. Were the records audited?",
 		"A. Not until 2012.",
 		"THE CHAIR: We will take a short break.",
 		"(11.15 am)",
 	)
-	return [][]pdfLine{page1, page2}
+	return [][]Line{page1, page2}
 }
 
-func checkTranscript(t *testing.T, doc *Document) {
+// CheckTranscript checks a document read from TranscriptPages.
+func CheckTranscript(t *testing.T, doc *corpus.Document) {
 	t.Helper()
-	if doc.Type != TypeTranscript || doc.Published != "2020-03-14" || doc.Section != "2" {
+	if doc.Type != corpus.TypeTranscript || doc.Published != "2020-03-14" || doc.Section != "2" {
 		t.Errorf("type %q, date %q, day %q", doc.Type, doc.Published, doc.Section)
 	}
 	if doc.Title != "Hearing transcript, day 2: Larkspur Council investigation" {
@@ -94,7 +95,7 @@ func checkTranscript(t *testing.T, doc *Document) {
 	if want := []string{"THE CHAIR", "MS ASHDOWN", "JANE ELMWOOD"}; !slices.Equal(doc.Speakers, want) {
 		t.Errorf("speakers %q, want %q", doc.Speakers, want)
 	}
-	byNumber := map[string]Paragraph{}
+	byNumber := map[string]corpus.Paragraph{}
 	for _, p := range doc.Paragraphs {
 		byNumber[p.Number] = p
 	}
