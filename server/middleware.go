@@ -123,12 +123,13 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		if !isCheap(route) {
-			release, ok := s.admit(r)
-			if !ok {
+			if _, ok := s.admit(r); !ok {
 				s.busy(w, r)
 				return
 			}
-			defer release()
+			sl := &slot{s: s, r: r, held: true}
+			defer sl.release()
+			r = withSlot(r, sl)
 		}
 		next.ServeHTTP(w, r)
 	})
