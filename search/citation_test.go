@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 // TestPermalinksSurviveRecrawl crawls the sample site again into a new
@@ -13,12 +14,12 @@ import (
 // in the second.
 func TestPermalinksSurviveRecrawl(t *testing.T) {
 	t.Parallel()
-	store, err := corpus.OpenStore(t.TempDir())
+	store, err := crawl.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	gaz, _ := corpus.DefaultGazetteer()
-	if _, err := corpus.CrawlSample(context.Background(), store, gaz, corpus.Options{}); err != nil {
+	if _, err := crawl.CrawlSample(context.Background(), store, gaz, crawl.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range testDocs {
