@@ -93,7 +93,7 @@ func (s *Searcher) Evidence(ctx context.Context, urn string) (*Evidence, error) 
 				}
 			}
 		}
-		urns := indexer.ParagraphURNs(doc)
+		urns := corpus.ParagraphURNs(doc)
 		indices := make([]int, 0, len(paras))
 		for i := range paras {
 			indices = append(indices, i)

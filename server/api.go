@@ -9,7 +9,6 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
-	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 )
 
@@ -116,7 +115,7 @@ func toDocumentJSON(d *corpus.Document) documentJSON {
 		Investigation: d.Investigation, Type: string(d.Type), Published: d.Published,
 		Places: d.Places, Institutions: d.Institutions, Paragraphs: []paragraphJSON{}, Footnotes: d.Footnotes,
 	}
-	urns := indexer.ParagraphURNs(d)
+	urns := corpus.ParagraphURNs(d)
 	for i, p := range d.Paragraphs {
 		refs := urns[i]
 		if refs == nil {

@@ -104,7 +104,7 @@ func TestEvidenceBothWaysOverHTTP(t *testing.T) {
 func TestDocumentPageCitesParagraphs(t *testing.T) {
 	var d *corpus.Document
 	for _, c := range testDocs {
-		if len(indexer.ParagraphURNs(c)) > 0 && len(c.Footnotes) > 0 {
+		if len(corpus.ParagraphURNs(c)) > 0 && len(c.Footnotes) > 0 {
 			d = c
 			break
 		}
