@@ -24,7 +24,7 @@ func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The same search run afresh, bypassing what Warm kept.
-	want, err := s.search(ctx, Request{Page: 1, Size: DefaultSize, Sort: SortRelevance}, time.Now())
+	want, err := s.search(ctx, Request{Page: 1, Size: DefaultSize, Sort: SortRelevance, Filters: Filters{}}, nil, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,15 +38,15 @@ func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
 	// Only the empty box's first page in the default order is kept.
 	for _, r := range []Request{{Page: 2}, {Sort: SortNewest}, {Size: 5}, {Query: " council "},
 		{Filters: Filters{FacetType: {"section"}}}, {From: "2020"}, {After: got.Next}} {
-		if err := r.validate(); err != nil {
+		if err := r.Validate(); err != nil {
 			t.Fatal(err)
 		}
-		if r.isEmptyBox() {
+		if isEmptyBox(r) {
 			t.Errorf("%+v is taken for the empty box", r)
 		}
 	}
 	blank := Request{Query: "  ", NoExpand: true}
-	if err := blank.validate(); err != nil || !blank.isEmptyBox() {
+	if err := blank.Validate(); err != nil || !isEmptyBox(blank) {
 		t.Errorf("a box of spaces is not the empty box (%v)", err)
 	}
 }

@@ -34,7 +34,7 @@ type ExportSummary struct {
 // headers. Errors are those of Search, or emit's.
 func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func(total uint64) error, emit func(Hit) error) (*ExportSummary, error) {
 	r.Page, r.Size, r.After = 1, 1, ""
-	if err := r.validate(); err != nil {
+	if err := r.Validate(); err != nil {
 		return nil, err
 	}
 	if limit <= 0 || limit > MaxExportRows {

@@ -92,9 +92,10 @@ func normaliseFilter(facet, value string) (string, error) {
 	return "", invalidf(fmt.Sprintf("unknown filter %q; the filters are %s", facet, strings.Join(Facets, ", ")))
 }
 
-// normalise validates every filter and returns them in index form, with
+// Normalise validates every filter and returns them in index form, with
 // duplicates removed and values sorted so equal filters compare equal.
-func (f Filters) normalise() (Filters, error) {
+// Errors wrap ErrInvalidQuery.
+func (f Filters) Normalise() (Filters, error) {
 	out := Filters{}
 	total := 0
 	for facet, values := range f {
@@ -121,9 +122,9 @@ func (f Filters) normalise() (Filters, error) {
 	return out, nil
 }
 
-// query returns the filter as one non-scoring query, leaving out the facet
-// named skip (for counting that facet's own alternatives), or nil.
-func (f Filters) query(skip string) query.Query {
+// filterQuery returns the filters as one non-scoring query, leaving out
+// the facet named skip (for counting that facet's own alternatives), or nil.
+func filterQuery(f Filters, skip string) query.Query {
 	var parts []query.Query
 	for _, facet := range Facets {
 		values := f[facet]

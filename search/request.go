@@ -39,12 +39,12 @@ type Request struct {
 	// page, in place of Page, and reaches past MaxWindow; the rest of the
 	// request must be the one that made it.
 	After string
-
-	after []string // the values to search after, read from After
 }
 
-// validate fills defaults and checks the request's bounds.
-func (r *Request) validate() error {
+// Validate fills in defaults and checks every bound of the request; its
+// filters are put in the form the index holds. Errors wrap
+// ErrInvalidQuery. The cursor in After is read by the search itself.
+func (r *Request) Validate() error {
 	if r.Page == 0 {
 		r.Page = 1
 	}
@@ -70,9 +70,12 @@ func (r *Request) validate() error {
 		return invalidf(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
 	case !validSort(r.Sort):
 		return invalidf(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
-	case r.After != "":
-		return r.readCursor()
 	}
+	filters, err := r.Filters.Normalise()
+	if err != nil {
+		return err
+	}
+	r.Filters = filters
 	return nil
 }
 

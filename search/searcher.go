@@ -71,23 +71,24 @@ func (s *Searcher) Meta() indexer.Meta { return *s.meta }
 // answer in time or at all).
 func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
-	if err := r.validate(); err != nil {
+	after, err := validate(&r)
+	if err != nil {
 		return nil, err
 	}
-	if r.isEmptyBox() {
+	if isEmptyBox(r) {
 		return s.empty.get(ctx, s, start)
 	}
-	return s.search(ctx, r, start)
+	return s.search(ctx, r, after, start)
 }
 
-// search runs a validated request.
-func (s *Searcher) search(ctx context.Context, r Request, start time.Time) (*Result, error) {
+// search runs a validated request, from the values after when not nil.
+func (s *Searcher) search(ctx context.Context, r Request, after []string, start time.Time) (*Result, error) {
 	pr, err := s.prepare(ctx, r)
 	if err != nil {
 		return nil, err
 	}
 	parsed, filters, prox, p := pr.parsed, pr.filters, pr.prox, pr.plan
-	res, facets, err := s.run(ctx, r, p.query, filters, pr.dates, pr.recs, phrasesOnly(parsed))
+	res, facets, err := s.run(ctx, r, after, p.query, filters, pr.dates, pr.recs, phrasesOnly(parsed))
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +98,7 @@ func (s *Searcher) search(ctx context.Context, r Request, start time.Time) (*Res
 		Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort, Expanded: p.expanded,
 		Hits: []Hit{}, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
 	}
-	out.Next = r.next(res)
+	out.Next = nextCursor(r, res)
 	for _, h := range res.Hits {
 		hit, err := toHit(h, prox.keep(h.ID))
 		if err != nil {
@@ -132,10 +133,7 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	filters, err := r.Filters.normalise()
-	if err != nil {
-		return nil, err
-	}
+	filters := r.Filters // normalised by Validate
 	dates, err := requestDates(r.From, r.To)
 	if err != nil {
 		return nil, err
@@ -154,9 +152,9 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 // counts and a person can widen the selection. Searches in relevance order
 // go to the ranking pass (rank.go); the others to bleve's collector, with
 // the counting passes alongside.
-func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
+func (s *Searcher) run(ctx context.Context, r Request, after []string, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
 	if r.Sort == SortRelevance {
-		return s.runRanked(ctx, r, scoring, filters, dates, recs)
+		return s.runRanked(ctx, r, after, scoring, filters, dates, recs)
 	}
 	// Recommendation documents repeat paragraphs of their report pages, so
 	// a search shows them only when it asks for that type. Facets count
@@ -165,7 +163,7 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	main := searchFilter(filters, dates, "", recs).apply(scoring)
 	req := bleve.NewSearchRequestOptions(main, r.Size, (r.Page-1)*r.Size, false)
 	req.SortByCustom(sortOrder(r.Sort))
-	continueAfter(req, r.after)
+	continueAfter(req, after)
 	if phrases {
 		// A phrase's searcher reads its words' positions to match at all,
 		// so gathering them costs little more: one search does.
@@ -255,7 +253,7 @@ type restriction struct {
 // named skip, its dates, and (unless the search asks for them) no
 // recommendation documents.
 func searchFilter(filters Filters, dates *dateRange, skip string, recs bool) restriction {
-	f := filters.query(skip)
+	f := filterQuery(filters, skip)
 	if dates != nil {
 		f = and(f, dates.query())
 	}
