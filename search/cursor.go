@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // A cursor continues a search after the last hit of one of its pages. It
@@ -67,7 +68,7 @@ func readCursor(r *Request) ([]string, error) {
 	}
 	order := sortOrder(c.Sort)
 	switch {
-	case !validSort(c.Sort) || c.Page < 2 || c.Page > math.MaxInt32 || len(c.After) != len(order):
+	case !searchapi.ValidSort(c.Sort) || c.Page < 2 || c.Page > math.MaxInt32 || len(c.After) != len(order):
 		return nil, errBadCursor
 	case c.Sort != r.Sort:
 		return nil, invalidf(fmt.Sprintf("this cursor continues a search sorted by %s, not by %s; start again from the first page", c.Sort, r.Sort))

@@ -3,6 +3,8 @@ package search
 import (
 	"strings"
 	"testing"
+
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // Every example in the help is a query that parses and runs.
@@ -14,7 +16,7 @@ func TestHelpExamplesRun(t *testing.T) {
 		}
 		mustSearch(t, Request{Query: e.Example})
 	}
-	text := HelpText()
+	text := searchapi.HelpText()
 	for _, e := range Help {
 		if !strings.Contains(text, e.Syntax) || !strings.Contains(text, e.Example) {
 			t.Errorf("the help text lacks %q", e.Syntax)

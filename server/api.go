@@ -10,6 +10,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // apiSearch answers GET /api/v1/search.
@@ -121,7 +122,7 @@ func toDocumentJSON(d *corpus.Document) documentJSON {
 		if refs == nil {
 			refs = []string{}
 		}
-		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Paragraph: p, References: refs, Citation: search.Cite(d, p.Number)})
+		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Paragraph: p, References: refs, Citation: searchapi.Cite(d, p.Number)})
 	}
 	if out.Places == nil {
 		out.Places = []string{}

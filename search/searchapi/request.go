@@ -1,4 +1,4 @@
-package search
+package searchapi
 
 import (
 	"fmt"
@@ -61,15 +61,15 @@ func (r *Request) Validate() error {
 	}
 	switch {
 	case r.Page < 1:
-		return invalidf("page must be 1 or more")
+		return Invalid("page must be 1 or more")
 	case r.Size < 1 || r.Size > MaxSize:
-		return invalidf(fmt.Sprintf("size must be between 1 and %d", MaxSize))
+		return Invalid(fmt.Sprintf("size must be between 1 and %d", MaxSize))
 	case r.After == "" && r.Page > MaxWindow/r.Size:
 		// Divided rather than multiplied: page × size overflows for a
 		// page near the largest int, and a negative product passed.
-		return invalidf(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
-	case !validSort(r.Sort):
-		return invalidf(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
+		return Invalid(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
+	case !ValidSort(r.Sort):
+		return Invalid(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
 	}
 	filters, err := r.Filters.Normalise()
 	if err != nil {
@@ -79,7 +79,8 @@ func (r *Request) Validate() error {
 	return nil
 }
 
-func validSort(name string) bool {
+// ValidSort reports whether name is one of the sort orders.
+func ValidSort(name string) bool {
 	switch name {
 	case SortRelevance, SortNewest, SortOldest:
 		return true
