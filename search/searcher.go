@@ -15,6 +15,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // Searcher answers searches and document lookups over one index. It is safe
@@ -63,8 +64,16 @@ func New(idx bleve.Index, meta *indexer.Meta, opts ...Option) *Searcher {
 	return s
 }
 
-// Meta describes the index being searched.
-func (s *Searcher) Meta() indexer.Meta { return *s.meta }
+// Info describes the index being searched, as the search layer's callers
+// see it.
+func (s *Searcher) Info() searchapi.Info {
+	m := s.meta
+	return searchapi.Info{Version: m.Version, CorpusDigest: m.CorpusDigest, BuiltAt: m.BuiltAt,
+		Documents: m.Documents, Paragraphs: m.Paragraphs, Recommendations: m.Recommendations}
+}
+
+// The Searcher is the search layer's one implementation.
+var _ searchapi.Service = (*Searcher)(nil)
 
 // Search runs one search. Errors wrap ErrInvalidQuery (the request cannot
 // be read; the message says why) or ErrUnavailable (the index did not

@@ -9,7 +9,6 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
-	"github.com/inquirysearch/inquirysearch/search"
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
@@ -30,7 +29,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // search runs a search and records its latency by query kind.
-func (s *Server) search(ctx context.Context, req search.Request) (*search.Result, error) {
+func (s *Server) search(ctx context.Context, req searchapi.Request) (*searchapi.Result, error) {
 	start := time.Now()
 	res, err := s.backend.Search(ctx, req)
 	if err == nil {
@@ -41,7 +40,7 @@ func (s *Server) search(ctx context.Context, req search.Request) (*search.Result
 
 // queryKind groups searches for latency metrics: the empty box, phrases,
 // plain words, each with or without filters.
-func queryKind(req search.Request) string {
+func queryKind(req searchapi.Request) string {
 	kind := "words"
 	switch q := strings.TrimSpace(req.Query); {
 	case q == "":
@@ -90,8 +89,8 @@ type documentJSON struct {
 // paragraphJSON is a paragraph with what it cites and how to cite it.
 type paragraphJSON struct {
 	corpus.Paragraph
-	References []string        `json:"references"` // evidence references, each at /api/v1/evidence/{urn}
-	Citation   search.Citation `json:"citation"`
+	References []string           `json:"references"` // evidence references, each at /api/v1/evidence/{urn}
+	Citation   searchapi.Citation `json:"citation"`
 }
 
 // apiDocument answers GET /api/v1/documents/{id}.

@@ -6,7 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // apiError is an error with an HTTP status and a code for clients.
@@ -34,11 +34,11 @@ func classify(err error, log *slog.Logger, r *http.Request) *apiError {
 	switch {
 	case errors.As(err, &ae):
 		return ae
-	case errors.Is(err, search.ErrInvalidQuery):
+	case errors.Is(err, searchapi.ErrInvalidQuery):
 		return &apiError{status: http.StatusBadRequest, code: "invalid_query", message: userMessage(err)}
-	case errors.Is(err, search.ErrNotFound):
+	case errors.Is(err, searchapi.ErrNotFound):
 		return &apiError{status: http.StatusNotFound, code: "not_found", message: "no document has that id"}
-	case errors.Is(err, search.ErrUnavailable):
+	case errors.Is(err, searchapi.ErrUnavailable):
 		log.Warn("search unavailable", "path", r.URL.Path, "error", err)
 		return &apiError{status: http.StatusServiceUnavailable, code: "unavailable",
 			message: "the search could not be completed just now; please try again"}

@@ -5,11 +5,10 @@ import (
 	"net/http"
 
 	"github.com/gorilla/mux"
-
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
-func (s *Server) evidence(r *http.Request) (*search.Evidence, error) {
+func (s *Server) evidence(r *http.Request) (*searchapi.Evidence, error) {
 	urn := mux.Vars(r)["urn"]
 	if len(urn) > 64 {
 		return nil, badParam("an evidence reference is at most 64 characters")

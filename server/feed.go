@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // Atom 1.0 (RFC 4287) elements, as far as a search feed needs them.
@@ -57,7 +57,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	req.Sort, req.Page, req.Size, req.After = search.SortNewest, 1, feedSize, ""
+	req.Sort, req.Page, req.Size, req.After = searchapi.SortNewest, 1, feedSize, ""
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
 	defer cancel()
 	res, err := s.search(ctx, req)
@@ -65,7 +65,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	base := s.baseURL(r)
-	built := s.backend.Meta().BuiltAt
+	built := s.backend.Info().BuiltAt
 	if built.IsZero() {
 		built = time.Unix(0, 0)
 	}
@@ -122,9 +122,9 @@ func plainText(snippet string) string {
 	return html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(snippet))
 }
 
-func canonicalFilters(f search.Filters) string {
+func canonicalFilters(f searchapi.Filters) string {
 	var parts []string
-	for _, facet := range search.Facets {
+	for _, facet := range searchapi.Facets {
 		for _, v := range f[facet] {
 			parts = append(parts, facet+"="+v)
 		}

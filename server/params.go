@@ -7,15 +7,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // searchRequest reads a search from URL parameters:
 // q, page, size, sort, from, to, expand (true or false), after (a
 // result's next cursor, which sets the page), and the repeatable filters
 // investigation, type, place, year and institution.
-func searchRequest(q url.Values) (search.Request, error) {
-	req := search.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: search.Filters{},
+func searchRequest(q url.Values) (searchapi.Request, error) {
+	req := searchapi.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: searchapi.Filters{},
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after"))}
 	switch v := strings.ToLower(strings.TrimSpace(q.Get("expand"))); v {
 	case "", "true", "1", "yes", "on":
@@ -31,7 +31,7 @@ func searchRequest(q url.Values) (search.Request, error) {
 	if req.Size, err = intParam(q, "size"); err != nil {
 		return req, err
 	}
-	for _, f := range search.Facets {
+	for _, f := range searchapi.Facets {
 		for _, v := range q[f] {
 			if strings.TrimSpace(v) != "" {
 				req.Filters[f] = append(req.Filters[f], v)

@@ -6,16 +6,16 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // recommendationsRequest reads q and the repeatable filters recipient,
 // report and investigation.
-func recommendationsRequest(q url.Values) search.RecommendationsRequest {
-	return search.RecommendationsRequest{Query: q.Get("q"), Recipients: q["recipient"], Reports: q["report"], Investigations: q["investigation"]}
+func recommendationsRequest(q url.Values) searchapi.RecommendationsRequest {
+	return searchapi.RecommendationsRequest{Query: q.Get("q"), Recipients: q["recipient"], Reports: q["report"], Investigations: q["investigation"]}
 }
 
-func (s *Server) recommendations(r *http.Request) (*search.RecommendationList, error) {
+func (s *Server) recommendations(r *http.Request) (*searchapi.RecommendationList, error) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
 	defer cancel()
 	return s.backend.Recommendations(ctx, recommendationsRequest(r.URL.Query()))
@@ -34,7 +34,7 @@ func (s *Server) apiRecommendations(w http.ResponseWriter, r *http.Request) erro
 type recommendationsView struct {
 	Title    string
 	Query    string
-	Result   *search.RecommendationList
+	Result   *searchapi.RecommendationList
 	Facets   []facetView
 	Active   []linkView
 	ClearURL string
@@ -64,7 +64,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) err
 				}
 			}
 		}
-		for _, f := range search.RecommendationFacets {
+		for _, f := range searchapi.RecommendationFacets {
 			fv := facetView{Name: f}
 			for _, val := range res.Facets[f] {
 				on := containsFold(res.Filters[f], val.Value)
@@ -75,7 +75,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) err
 				view.Facets = append(view.Facets, fv)
 			}
 		}
-		for _, f := range search.RecommendationFacets {
+		for _, f := range searchapi.RecommendationFacets {
 			for _, v := range values[f] {
 				view.Active = append(view.Active, linkView{Label: facetLabel(f) + ": " + v,
 					URL: "/recommendations?" + toggledValues(values, f, v, true).Encode()})

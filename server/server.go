@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"embed"
 	"io/fs"
 	"log/slog"
@@ -13,27 +12,16 @@ import (
 	"github.com/gorilla/mux"
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
-	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 //go:embed templates static
 var assets embed.FS
 
-// Backend is what the server needs of the search layer.
-type Backend interface {
-	Search(ctx context.Context, r search.Request) (*search.Result, error)
-	Document(ctx context.Context, id string) (*corpus.Document, error)
-	Meta() indexer.Meta
-	Suggest(ctx context.Context, prefix string) (*search.Suggestions, error)
-	Recommendations(ctx context.Context, r search.RecommendationsRequest) (*search.RecommendationList, error)
-	Evidence(ctx context.Context, urn string) (*search.Evidence, error)
-	Export(ctx context.Context, r search.Request, limit int, before func(total uint64) error, emit func(search.Hit) error) (*search.ExportSummary, error)
-	TypeCounts(ctx context.Context) (map[string]int, error)
-	Similar(ctx context.Context, id, paragraph string, n int) (*search.Similar, error)
-}
+// Backend is what the server needs of the search layer: its one
+// interface, so that the server depends on no index.
+type Backend = searchapi.Service
 
 // Options configures a Server.
 type Options struct {
@@ -98,7 +86,7 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs := func() float64 { return float64(backend.Meta().Documents) }
+	docs := func() float64 { return float64(backend.Info().Documents) }
 	m := newMetrics(docs)
 	if c, ok := backend.(interface{ collectors() []prometheus.Collector }); ok {
 		m.registry.MustRegister(c.collectors()...)

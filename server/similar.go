@@ -9,7 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // apiSimilar answers GET /api/v1/documents/{id}/similar?paragraph=N[&size=K]:
@@ -46,12 +46,12 @@ type similarView struct {
 	Doc       *corpus.Document
 	Paragraph string
 	Text      string
-	Result    *search.Similar
+	Result    *searchapi.Similar
 	Hits      []similarHitView
 }
 
 type similarHitView struct {
-	search.SimilarParagraph
+	searchapi.SimilarParagraph
 	Snippet template.HTML // escaped by the search layer, with only <mark> added
 }
 
