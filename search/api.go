@@ -35,7 +35,6 @@ const (
 	DefaultSize        = searchapi.DefaultSize
 	MaxSize            = searchapi.MaxSize
 	MaxWindow          = searchapi.MaxWindow
-	DefaultLimit       = searchapi.DefaultLimit
 	FacetInvestigation = searchapi.FacetInvestigation
 	FacetType          = searchapi.FacetType
 	FacetYear          = searchapi.FacetYear

@@ -26,7 +26,10 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	if limit <= 0 || limit > MaxExportRows {
+	if limit < 0 {
+		return nil, invalidf("limit must be 0 (every result) or more")
+	}
+	if limit == 0 || limit > MaxExportRows {
 		limit = MaxExportRows
 	}
 	pr, err := s.prepare(ctx, r)

@@ -82,8 +82,7 @@ func (j *jobs) start(ctx context.Context, name string, job Job, done func(JobSta
 // the admin job is doing.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) error {
 	m := s.backend.Info()
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	types, err := s.backend.TypeCounts(ctx)
 	if err != nil {
 		return err

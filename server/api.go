@@ -18,8 +18,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	res, err := s.search(ctx, req)
 	if err != nil {
 		return err
@@ -59,8 +58,7 @@ func queryKind(req searchapi.Request) string {
 // apiSuggest answers GET /api/v1/suggest?q=<prefix> with completions for
 // the search box.
 func (s *Server) apiSuggest(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	res, err := s.backend.Suggest(ctx, r.URL.Query().Get("q"))
 	if err != nil {
 		return err
@@ -99,8 +97,7 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
 	if !corpus.ValidID(id) {
 		return notFound("no document has that id")
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	d, err := s.backend.Document(ctx, id)
 	if err != nil {
 		return err

@@ -135,10 +135,10 @@ func TestAPIErrors(t *testing.T) {
 		code         string
 	}{
 		{"GET", "/api/v1/search?sort=popular", 400, "invalid_query"},
-		{"GET", "/api/v1/search?page=0", 400, "invalid_parameter"},
+		{"GET", "/api/v1/search?page=-1", 400, "invalid_query"},
 		{"GET", "/api/v1/search?page=two", 400, "invalid_parameter"},
 		{"GET", "/api/v1/search?size=1000", 400, "invalid_query"},
-		{"GET", "/api/v1/search?size=-1", 400, "invalid_parameter"},
+		{"GET", "/api/v1/search?size=-1", 400, "invalid_query"},
 		{"GET", "/api/v1/search?page=5000&size=100", 400, "invalid_query"},
 		{"GET", "/api/v1/search?type=podcast", 400, "invalid_query"},
 		{"GET", "/api/v1/search?year=soon", 400, "invalid_query"},

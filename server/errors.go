@@ -1,10 +1,12 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
@@ -55,6 +57,13 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // api adapts a handler to render its error as JSON.
 func (s *Server) api(h handlerFunc) http.HandlerFunc {
+	return s.apiWithin(s.opts.SearchTimeout, h)
+}
+
+// apiWithin is api with a deadline of its own, for the routes that read
+// far more than one search does (exports).
+func (s *Server) apiWithin(limit time.Duration, h handlerFunc) http.HandlerFunc {
+	h = s.within(limit, h)
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			e := classify(err, s.log, r)
@@ -68,11 +77,22 @@ func (s *Server) api(h handlerFunc) http.HandlerFunc {
 
 // page adapts a handler to render its error as an HTML page.
 func (s *Server) page(h handlerFunc) http.HandlerFunc {
+	h = s.within(s.opts.SearchTimeout, h)
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			e := classify(err, s.log, r)
 			s.render(w, e.status, "error.html", map[string]any{"Title": http.StatusText(e.status), "Message": e.message, "Status": e.status})
 		}
+	}
+}
+
+// within runs h under a deadline: every request's cost is bounded here,
+// once, rather than in each handler.
+func (s *Server) within(limit time.Duration, h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		ctx, cancel := context.WithTimeout(r.Context(), limit)
+		defer cancel()
+		return h(w, r.WithContext(ctx))
 	}
 }
 

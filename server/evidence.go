@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/gorilla/mux"
@@ -13,8 +12,7 @@ func (s *Server) evidence(r *http.Request) (*searchapi.Evidence, error) {
 	if len(urn) > 64 {
 		return nil, badParam("an evidence reference is at most 64 characters")
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	return s.backend.Evidence(ctx, urn)
 }
 

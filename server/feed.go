@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"encoding/xml"
 	"html"
 	"net/http"
@@ -58,8 +57,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	req.Sort, req.Page, req.Size, req.After = searchapi.SortNewest, 1, feedSize, ""
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	res, err := s.search(ctx, req)
 	if err != nil {
 		return err

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"html/template"
 	"net/http"
@@ -95,8 +94,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	req, err := searchRequest(r.URL.Query())
 	view.NoExpand = req.NoExpand
 	if err == nil {
-		ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-		defer cancel()
+		ctx := r.Context()
 		view.Result, err = s.search(ctx, req)
 	}
 	status := http.StatusOK
@@ -256,8 +254,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 	if !corpus.ValidID(id) {
 		return notFound("There is no document with that id.")
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	d, err := s.backend.Document(ctx, id)
 	if errors.Is(err, searchapi.ErrNotFound) {
 		return notFound("There is no document with that id.")

@@ -41,15 +41,18 @@ func searchRequest(q url.Values) (searchapi.Request, error) {
 	return req, nil
 }
 
-// intParam reads an optional positive integer parameter; absent is 0.
+// intParam reads an optional whole-number parameter; absent is 0. Only
+// its form is checked here: its range is the request's to check
+// (searchapi.Request.Validate), so that one bad value always gets one
+// answer.
 func intParam(q url.Values, name string) (int, error) {
 	v := strings.TrimSpace(q.Get(name))
 	if v == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
-		return 0, badParam(fmt.Sprintf("%s must be a whole number of 1 or more, not %q", name, v))
+	if err != nil {
+		return 0, badParam(fmt.Sprintf("%s must be a whole number, not %q", name, v))
 	}
 	return n, nil
 }

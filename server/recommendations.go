@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -16,8 +15,7 @@ func recommendationsRequest(q url.Values) searchapi.RecommendationsRequest {
 }
 
 func (s *Server) recommendations(r *http.Request) (*searchapi.RecommendationList, error) {
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	return s.backend.Recommendations(ctx, recommendationsRequest(r.URL.Query()))
 }
 

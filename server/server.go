@@ -23,9 +23,18 @@ var assets embed.FS
 // interface, so that the server depends on no index.
 type Backend = searchapi.Service
 
+// Deadlines of a request: the adapters (api, page) run every handler
+// under one, so that no request's cost is unbounded.
+const (
+	DefaultSearchTimeout = 5 * time.Second
+	// Exports read every result, a batch at a time, and write as they go.
+	DefaultExportTimeout = 20 * time.Second
+)
+
 // Options configures a Server.
 type Options struct {
-	SearchTimeout  time.Duration // per search; default 5 s
+	SearchTimeout  time.Duration // per request; default DefaultSearchTimeout
+	ExportTimeout  time.Duration // per export; default DefaultExportTimeout
 	Logger         *slog.Logger
 	RateLimit      RateLimit      // per client, for searches and pages; zero means no limit
 	CheapRateLimit RateLimit      // per client, for health, metrics and static files
@@ -65,7 +74,10 @@ type Server struct {
 // New returns the server's handler over a search backend.
 func New(backend Backend, opts Options) (*Server, error) {
 	if opts.SearchTimeout <= 0 {
-		opts.SearchTimeout = 5 * time.Second
+		opts.SearchTimeout = DefaultSearchTimeout
+	}
+	if opts.ExportTimeout <= 0 {
+		opts.ExportTimeout = DefaultExportTimeout
 	}
 	if opts.MaxInFlight <= 0 {
 		opts.MaxInFlight = 4 * runtime.NumCPU()
@@ -129,8 +141,8 @@ func (s *Server) registerAPIRoutes(r *mux.Router) {
 	// Recommendations, evidence and exports.
 	r.HandleFunc("/api/v1/recommendations", s.api(s.apiRecommendations)).Methods(http.MethodGet)
 	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/search.csv", s.api(s.exportCSV)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/search.ndjson", s.api(s.exportNDJSON)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/search.csv", s.apiWithin(s.opts.ExportTimeout, s.exportCSV)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/search.ndjson", s.apiWithin(s.opts.ExportTimeout, s.exportNDJSON)).Methods(http.MethodGet)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {

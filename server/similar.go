@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"html/template"
 	"net/http"
 	"strings"
@@ -31,8 +30,7 @@ func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) error {
 	if n == 0 {
 		n = 5
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	res, err := s.backend.Similar(ctx, id, paragraph, n)
 	if err != nil {
 		return err
@@ -65,8 +63,7 @@ func (s *Server) similarPage(w http.ResponseWriter, r *http.Request) error {
 	if number == "" {
 		return badParam("Say which paragraph: ?paragraph=N.")
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	doc, err := s.backend.Document(ctx, id)
 	if err != nil {
 		return err

@@ -3,7 +3,6 @@ package searchapi
 import (
 	"fmt"
 	"strings"
-	"time"
 )
 
 // Sort orders.
@@ -17,10 +16,9 @@ const (
 // grows with their depth; a cursor (Request.After) costs what page 1 does
 // and may go further.
 const (
-	DefaultSize  = 10
-	MaxSize      = 100
-	MaxWindow    = 10000 // results reachable by page number: page*size at most
-	DefaultLimit = 10 * time.Second
+	DefaultSize = 10
+	MaxSize     = 100
+	MaxWindow   = 10000 // results reachable by page number: page*size at most
 )
 
 // Request is one search as a caller asks for it.
