@@ -383,7 +383,7 @@ func displayOrder(facet string, out []FacetValue) []FacetValue {
 // ErrUnavailable.
 func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, error) {
 	if !corpus.ValidID(id) {
-		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+		return nil, searchapi.NotFound("no document has that id")
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = []string{indexer.FieldSource}
@@ -392,7 +392,7 @@ func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, e
 		return nil, unavailable(ctx, err)
 	}
 	if len(res.Hits) == 0 {
-		return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
+		return nil, searchapi.NotFound("no document has the id " + id)
 	}
 	return sourceOf(res.Hits[0])
 }

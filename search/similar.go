@@ -45,7 +45,7 @@ func (s *Searcher) Similar(ctx context.Context, id, number string, n int) (*Simi
 		}
 	}
 	if at < 0 {
-		return nil, fmt.Errorf("paragraph %q of %s: %w", number, id, ErrNotFound)
+		return nil, searchapi.NotFound(fmt.Sprintf("document %s has no paragraph %q", id, number))
 	}
 	weights, err := s.distinctive(ctx, doc.Paragraphs[at].Text)
 	if err != nil {

@@ -39,7 +39,7 @@ func classify(err error, log *slog.Logger, r *http.Request) *apiError {
 	case errors.Is(err, searchapi.ErrInvalidQuery):
 		return &apiError{status: http.StatusBadRequest, code: "invalid_query", message: userMessage(err)}
 	case errors.Is(err, searchapi.ErrNotFound):
-		return &apiError{status: http.StatusNotFound, code: "not_found", message: "no document has that id"}
+		return &apiError{status: http.StatusNotFound, code: "not_found", message: userMessage(err)}
 	case errors.Is(err, searchapi.ErrUnavailable):
 		log.Warn("search unavailable", "path", r.URL.Path, "error", err)
 		return &apiError{status: http.StatusServiceUnavailable, code: "unavailable",
@@ -49,8 +49,8 @@ func classify(err error, log *slog.Logger, r *http.Request) *apiError {
 	return &apiError{status: http.StatusInternalServerError, code: "internal", message: "something went wrong on our side"}
 }
 
-// userMessage is the text of an invalid-query error, which the search
-// layer writes for the person who typed the query.
+// userMessage is the text of an invalid-query or not-found error, which
+// the search layer writes for the person who asked.
 func userMessage(err error) string { return err.Error() }
 
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
