@@ -11,6 +11,15 @@ import (
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
+// The years a date may name. The index keeps dates as nanoseconds since
+// 1970 in an int64, which reaches from September 1677 to April 2262: a
+// date outside these whole years cannot be compared with those stored, and
+// was read as no bound at all.
+const (
+	MinYear = 1678
+	MaxYear = 2261
+)
+
 // dateRange is a half-open span of publication dates, [from, to); a zero
 // end is open.
 type dateRange struct {
@@ -32,6 +41,9 @@ func datePeriod(s string) (dateRange, error) {
 			continue
 		}
 		if t, err := time.Parse(p.layout, s); err == nil {
+			if y := t.Year(); y < MinYear || y > MaxYear {
+				return dateRange{}, invalidf(fmt.Sprintf("%q is out of range: dates run from %d to %d", s, MinYear, MaxYear))
+			}
 			return dateRange{from: t, to: p.next(t)}, nil
 		}
 	}

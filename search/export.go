@@ -48,6 +48,11 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 	sum := &ExportSummary{}
 	var after []string
 	for first := true; ; first = false {
+		// Between batches the client may have taken its time: look at the
+		// deadline before reading more.
+		if err := ctx.Err(); err != nil {
+			return sum, unavailable(ctx, err)
+		}
 		req := bleve.NewSearchRequestOptions(q, min(exportBatch, limit-sum.Rows), 0, false)
 		req.Fields = []string{indexer.FieldSource}
 		req.IncludeLocations = true

@@ -14,12 +14,6 @@ import (
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
-// MaxProximityCandidates bounds the documents holding all the words of a
-// proximity search that are checked for their distance. A search whose
-// words are all this common is refused with a message rather than left to
-// run long.
-var MaxProximityCandidates = 10000
-
 // bleve's phrase query has no slop, so "a b"~N is answered in two steps:
 // the documents holding every word are fetched with their term positions,
 // and the positions are checked here, paragraph by paragraph. The main
@@ -108,15 +102,15 @@ func (s *Searcher) proximity(ctx context.Context, t Term) (*proximity, error) {
 		match(t.Text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
 		match(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, 1),
 	)
-	req := bleve.NewSearchRequestOptions(cand, MaxProximityCandidates+1, 0, false)
+	req := bleve.NewSearchRequestOptions(cand, s.tune.MaxProximityCandidates+1, 0, false)
 	req.IncludeLocations = true
 	req.SortBy([]string{"_id"})
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
-	if res.Total > uint64(MaxProximityCandidates) {
-		return nil, invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, MaxProximityCandidates))
+	if res.Total > uint64(s.tune.MaxProximityCandidates) {
+		return nil, invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, s.tune.MaxProximityCandidates))
 	}
 	// The words may spread over the window: with k words and ~N, the
 	// first and last lie at most N+k-2 positions apart, so that two words

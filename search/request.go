@@ -64,7 +64,9 @@ func (r *Request) validate() error {
 		return invalidf("page must be 1 or more")
 	case r.Size < 1 || r.Size > MaxSize:
 		return invalidf(fmt.Sprintf("size must be between 1 and %d", MaxSize))
-	case r.After == "" && r.Page*r.Size > MaxWindow:
+	case r.After == "" && r.Page > MaxWindow/r.Size:
+		// Divided rather than multiplied: page × size overflows for a
+		// page near the largest int, and a negative product passed.
 		return invalidf(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
 	case !validSort(r.Sort):
 		return invalidf(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -279,15 +280,23 @@ func TestPagination(t *testing.T) {
 
 func TestInvalidRequests(t *testing.T) {
 	for name, r := range map[string]Request{
-		"negative page":  {Page: -1},
-		"size too large": {Size: MaxSize + 1},
-		"negative size":  {Size: -5},
-		"past window":    {Page: MaxWindow/10 + 1, Size: 10},
-		"unknown sort":   {Sort: "popular"},
-		"unknown type":   {Filters: Filters{FacetType: {"podcast"}}},
-		"bad year":       {Filters: Filters{FacetYear: {"last year"}}},
-		"unknown facet":  {Filters: Filters{"colour": {"red"}}},
-		"bad utf-8":      {Query: "\xff"},
+		"negative page":              {Page: -1},
+		"size too large":             {Size: MaxSize + 1},
+		"negative size":              {Size: -5},
+		"past window":                {Page: MaxWindow/10 + 1, Size: 10},
+		"largest page":               {Page: math.MaxInt},
+		"largest page, newest":       {Page: math.MaxInt, Sort: SortNewest},
+		"largest page, size 100":     {Page: math.MaxInt/100 + 1, Size: 100},
+		"year before the index's":    {Query: "published:0001..9999"},
+		"year after the index's":     {Query: "published:>2262"},
+		"before the first year":      {Query: "published:<0001"},
+		"from before the first year": {From: "1500"},
+		"to after the last year":     {To: "2262-01"},
+		"unknown sort":               {Sort: "popular"},
+		"unknown type":               {Filters: Filters{FacetType: {"podcast"}}},
+		"bad year":                   {Filters: Filters{FacetYear: {"last year"}}},
+		"unknown facet":              {Filters: Filters{"colour": {"red"}}},
+		"bad utf-8":                  {Query: "\xff"},
 	} {
 		_, err := testSearcher.Search(context.Background(), r)
 		if !errors.Is(err, ErrInvalidQuery) {

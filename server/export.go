@@ -62,8 +62,15 @@ func defuse(cell string) string {
 
 // export streams every result of the request's search through write,
 // after headers that give the total and whether the cap cut it.
-func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, ext string,
+func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWriter, contentType, ext string,
 	write func(exportRow) error, finish func(*search.ExportSummary) error) error {
+	client := clientAddr(r, s.opts.TrustedProxies)
+	if !s.exports.enter(client) {
+		w.Header().Set("Retry-After", "10")
+		return &apiError{status: http.StatusTooManyRequests, code: "rate_limited",
+			message: fmt.Sprintf("at most %d exports from one address run at once; wait for one to finish", s.opts.ExportsPerClient)}
+	}
+	defer s.exports.leave(client)
 	req, err := searchRequest(r.URL.Query())
 	if err != nil {
 		return err
@@ -98,7 +105,14 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, ext
 		s.log.Warn("export stopped", "error", err, "rows", sum.Rows)
 		return nil
 	}
-	return finish(sum)
+	err = finish(sum)
+	if err == nil {
+		err = out.flush(false)
+	}
+	if err != nil {
+		s.log.Warn("export stopped", "error", err, "rows", sum.Rows)
+	}
+	return nil
 }
 
 // truncationNote is what an export says when the cap cut it.
@@ -110,7 +124,8 @@ func truncationNote(sum *search.ExportSummary) string {
 // CSV, one row per document, cells defused against formula injection. A
 // capped export ends with a row whose id cell is "#truncated".
 func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) error {
-	cw := csv.NewWriter(w)
+	out := newExportWriter(w, r, s.opts.ExportWriteTimeout)
+	cw := csv.NewWriter(out)
 	header := false
 	writeRow := func(cells []string) error {
 		if !header {
@@ -124,7 +139,7 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) error {
 		}
 		return cw.Write(cells)
 	}
-	return s.export(w, r, "text/csv; charset=utf-8", "csv",
+	return s.export(w, r, out, "text/csv; charset=utf-8", "csv",
 		func(e exportRow) error { return writeRow(e.cells()) },
 		func(sum *search.ExportSummary) error {
 			if !header {
@@ -144,8 +159,9 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) error {
 // as one JSON object a line. A capped export ends with a line
 // {"truncated": true, "rows": N, "total": M, "message": "..."}.
 func (s *Server) exportNDJSON(w http.ResponseWriter, r *http.Request) error {
-	enc := json.NewEncoder(w)
-	return s.export(w, r, "application/x-ndjson; charset=utf-8", "ndjson",
+	out := newExportWriter(w, r, s.opts.ExportWriteTimeout)
+	enc := json.NewEncoder(out)
+	return s.export(w, r, out, "application/x-ndjson; charset=utf-8", "ndjson",
 		func(e exportRow) error { return enc.Encode(e) },
 		func(sum *search.ExportSummary) error {
 			if sum.Truncated {

@@ -88,7 +88,7 @@ func jsonDecode(resp *http.Response, v any) error {
 }
 
 // mustServerWith returns another server over the shared index.
-func mustServerWith(t *testing.T, opts Options) *Server {
+func mustServerWith(t testing.TB, opts Options) *Server {
 	t.Helper()
 	s, err := New(testBackend, opts)
 	if err != nil {

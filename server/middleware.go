@@ -78,7 +78,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if v := recover(); v != nil {
 			s.log.Error("panic in handler", "request_id", id, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
 			if !sw.wrote {
-				writeJSON(sw, http.StatusInternalServerError, map[string]any{"error": map[string]string{"code": "internal", "message": "something went wrong on our side"}})
+				s.internalError(sw, r)
 			}
 		}
 		d := time.Since(start)
@@ -123,12 +123,13 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		if !isCheap(route) {
-			release, ok := s.admit(r)
-			if !ok {
+			if _, ok := s.admit(r); !ok {
 				s.busy(w, r)
 				return
 			}
-			defer release()
+			sl := &slot{s: s, r: r, held: true}
+			defer sl.release()
+			r = withSlot(r, sl)
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -167,6 +168,17 @@ func (s *Server) admit(r *http.Request) (func(), bool) {
 	case <-r.Context().Done():
 		return nil, false
 	}
+}
+
+// internalError answers a request whose handler panicked, as JSON on the
+// API and as an HTML page elsewhere, with nothing of the panic in it.
+func (s *Server) internalError(w http.ResponseWriter, r *http.Request) {
+	msg := "something went wrong on our side"
+	if isAPI(r) {
+		writeJSON(w, http.StatusInternalServerError, map[string]any{"error": map[string]string{"code": "internal", "message": msg}})
+		return
+	}
+	s.render(w, http.StatusInternalServerError, "error.html", map[string]any{"Title": http.StatusText(http.StatusInternalServerError), "Message": msg, "Status": http.StatusInternalServerError})
 }
 
 // busy refuses a request the server has no room for.

@@ -47,6 +47,12 @@ type Options struct {
 	PublicURL      string         // base URL for absolute links in feeds; default: from the request
 	MaxInFlight    int            // searches and pages served at once; default 4 per CPU
 	QueueWait      time.Duration  // how long a request waits for a slot before a 503; default 1 s
+	// ExportsPerClient bounds the exports one client address runs at once
+	// (429 past it); default 2.
+	ExportsPerClient int
+	// ExportWriteTimeout is how long an export waits for its client to
+	// take one buffer of rows before it gives up on the client; default 10 s.
+	ExportWriteTimeout time.Duration
 	// CrawlReport returns the last crawl's report for the status route;
 	// nil, or crawl.ErrNotFound, when there is none.
 	CrawlReport func() (*crawl.CrawlReport, error)
@@ -65,6 +71,7 @@ type Server struct {
 	cheapLimit *limiter
 	jobs       jobs
 	slots      chan struct{}
+	exports    exportGate
 }
 
 // New returns the server's handler over a search backend.
@@ -77,6 +84,12 @@ func New(backend Backend, opts Options) (*Server, error) {
 	}
 	if opts.QueueWait <= 0 {
 		opts.QueueWait = time.Second
+	}
+	if opts.ExportsPerClient <= 0 {
+		opts.ExportsPerClient = 2
+	}
+	if opts.ExportWriteTimeout <= 0 {
+		opts.ExportWriteTimeout = 10 * time.Second
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -92,6 +105,7 @@ func New(backend Backend, opts Options) (*Server, error) {
 	}
 	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
 		slots: make(chan struct{}, opts.MaxInFlight), metrics: m, limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
+	s.exports.max = opts.ExportsPerClient
 	s.routes()
 	return s, nil
 }

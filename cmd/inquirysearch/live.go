@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sync"
+	"sync/atomic"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
@@ -14,13 +14,16 @@ import (
 )
 
 // live is the server's backend: the searcher of the live index, which a
-// rebuild replaces without a failed request. Searches hold a read lock for
-// their whole run, so the swap waits for those in flight, and new ones
-// wait a moment for the swap; the old index is closed only when none is
-// using it.
+// rebuild replaces without a failed request. The live searcher sits behind
+// an atomic pointer with a reference count, so that no reader ever waits
+// for a writer: a search takes a reference to whatever index is live when
+// it starts and finishes on it, a swap only moves the pointer, and the old
+// index is closed by whoever drops its last reference (the swap, or the
+// last search still on it). With a lock here instead, a slow export held
+// the read side for its whole response, and a waiting swap then stalled
+// every new search behind it.
 type live struct {
-	mu   sync.RWMutex
-	cur  *search.Searcher
+	cur  atomic.Pointer[served]
 	dirs dataDirs
 	log  *slog.Logger
 	// seeds are what the admin crawl fetches; empty means the embedded
@@ -29,60 +32,114 @@ type live struct {
 	opts  []search.Option // for every searcher, the first and each rebuilt one
 }
 
+// served is one searcher with the count of its users: the live pointer
+// holds one reference, each request in flight another.
+type served struct {
+	s    *search.Searcher
+	refs atomic.Int64
+	log  *slog.Logger
+}
+
+func newServed(s *search.Searcher, log *slog.Logger) *served {
+	sv := &served{s: s, log: log}
+	sv.refs.Store(1)
+	return sv
+}
+
+// acquire takes a reference unless the searcher is already closing.
+func (sv *served) acquire() bool {
+	for {
+		n := sv.refs.Load()
+		if n <= 0 {
+			return false
+		}
+		if sv.refs.CompareAndSwap(n, n+1) {
+			return true
+		}
+	}
+}
+
+// release drops a reference, closing the searcher with the last.
+func (sv *served) release() {
+	if sv.refs.Add(-1) == 0 {
+		if err := sv.s.Close(); err != nil {
+			sv.log.Error("close the replaced index", "error", err)
+		}
+	}
+}
+
+// use returns the live searcher with a reference taken, and the function
+// that gives it back. It retries only when a swap closed the searcher it
+// loaded between the load and the reference, which a swap does once.
+func (l *live) use() (*search.Searcher, func(), error) {
+	for {
+		sv := l.cur.Load()
+		if sv == nil {
+			return nil, nil, fmt.Errorf("%w: no index is open", search.ErrUnavailable)
+		}
+		if sv.acquire() {
+			return sv.s, sv.release, nil
+		}
+	}
+}
+
+// swap makes s the live searcher and drops the live reference to the one
+// before, which closes when its last request ends.
+func (l *live) swap(s *search.Searcher) {
+	if old := l.cur.Swap(newServed(s, l.log)); old != nil {
+		old.release()
+	}
+}
+
+// with runs f on the live searcher, holding a reference for its run.
+func with[T any](l *live, f func(*search.Searcher) (T, error)) (T, error) {
+	s, done, err := l.use()
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer done()
+	return f(s)
+}
+
 func (l *live) Search(ctx context.Context, r search.Request) (*search.Result, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.Search(ctx, r)
+	return with(l, func(s *search.Searcher) (*search.Result, error) { return s.Search(ctx, r) })
 }
 
 func (l *live) Document(ctx context.Context, id string) (*corpus.Document, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.Document(ctx, id)
+	return with(l, func(s *search.Searcher) (*corpus.Document, error) { return s.Document(ctx, id) })
 }
 
 func (l *live) Suggest(ctx context.Context, prefix string) (*search.Suggestions, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.Suggest(ctx, prefix)
+	return with(l, func(s *search.Searcher) (*search.Suggestions, error) { return s.Suggest(ctx, prefix) })
 }
 
 func (l *live) Recommendations(ctx context.Context, r search.RecommendationsRequest) (*search.RecommendationList, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.Recommendations(ctx, r)
+	return with(l, func(s *search.Searcher) (*search.RecommendationList, error) { return s.Recommendations(ctx, r) })
 }
 
 func (l *live) Similar(ctx context.Context, id, paragraph string, n int) (*search.Similar, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.Similar(ctx, id, paragraph, n)
+	return with(l, func(s *search.Searcher) (*search.Similar, error) { return s.Similar(ctx, id, paragraph, n) })
 }
 
 func (l *live) Evidence(ctx context.Context, urn string) (*search.Evidence, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.Evidence(ctx, urn)
+	return with(l, func(s *search.Searcher) (*search.Evidence, error) { return s.Evidence(ctx, urn) })
 }
 
-// Export holds the read lock for the whole export, so a swap waits for
-// it like for any search.
+// Export keeps its index for the whole export, so that every row comes
+// from one index; a swap meanwhile neither waits for it nor makes anyone
+// else wait.
 func (l *live) Export(ctx context.Context, r search.Request, limit int, before func(uint64) error, emit func(search.Hit) error) (*search.ExportSummary, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.Export(ctx, r, limit, before, emit)
+	return with(l, func(s *search.Searcher) (*search.ExportSummary, error) { return s.Export(ctx, r, limit, before, emit) })
 }
 
 func (l *live) TypeCounts(ctx context.Context) (map[string]int, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.TypeCounts(ctx)
+	return with(l, func(s *search.Searcher) (map[string]int, error) { return s.TypeCounts(ctx) })
 }
 
 func (l *live) Meta() indexer.Meta {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.cur.Meta()
+	m, _ := with(l, func(s *search.Searcher) (indexer.Meta, error) { return s.Meta(), nil })
+	return m
 }
 
 // crawlReport reads the last crawl's report from the corpus.
@@ -95,21 +152,18 @@ func (l *live) crawlReport() (*crawl.CrawlReport, error) {
 }
 
 func (l *live) ready() error {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	if l.cur == nil {
+	if l.cur.Load() == nil {
 		return errors.New("no index is open")
 	}
 	return nil
 }
 
-func (l *live) close() error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.cur == nil {
-		return nil
+// close drops the live reference; the index closes when the last request
+// on it ends, which after a server's shutdown is at once.
+func (l *live) close() {
+	if old := l.cur.Swap(nil); old != nil {
+		old.release()
 	}
-	return l.cur.Close()
 }
 
 // reindex builds a new index from the corpus beside the live one, then
@@ -132,14 +186,8 @@ func (l *live) reindex(ctx context.Context) error {
 		next.Close()
 		return err
 	}
-	l.mu.Lock()
-	old := l.cur
-	l.cur = next
-	l.mu.Unlock()
+	l.swap(next)
 	l.log.Info("index swapped in", "version", meta.Version, "documents", meta.Documents)
-	if old != nil {
-		return old.Close()
-	}
 	return nil
 }
 

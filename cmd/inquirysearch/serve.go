@@ -63,9 +63,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	reportStartup(stdout, dataDirs{root: *data}, meta)
-	backend := &live{cur: search.New(idx, meta, opts...), opts: opts, dirs: dataDirs{root: *data}, log: log, seeds: seeds}
+	first := search.New(idx, meta, opts...)
+	backend := &live{opts: opts, dirs: dataDirs{root: *data}, log: log, seeds: seeds}
+	backend.swap(first)
 	defer backend.close()
-	if err := backend.cur.Warm(ctx); err != nil {
+	if err := first.Warm(ctx); err != nil {
 		return err
 	}
 	adminToken := os.Getenv(adminTokenEnv)

@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"context"
@@ -21,31 +21,31 @@ import (
 // matches across two paragraphs. Counts then depend on the page size, and
 // a page can list a document that its own second search does not find.
 // Phrases with a repeated term are therefore searched through
-// ownLocations, which gives each returned location its own slice.
+// OwnLocations, which gives each returned location its own slice.
 
-// guardRepeats returns q, made safe from the shared slices when terms
+// GuardRepeats returns q, made safe from the shared slices when terms
 // (the terms of its phrase) name one term twice.
-func guardRepeats(q query.Query, terms []string) query.Query {
+func GuardRepeats(q query.Query, terms []string) query.Query {
 	seen := make(map[string]bool, len(terms))
 	for _, t := range terms {
 		if t == "" {
 			continue
 		}
 		if seen[t] {
-			return ownLocations{q}
+			return OwnLocations{q}
 		}
 		seen[t] = true
 	}
 	return q
 }
 
-// ownLocations is a phrase query whose matches never share array
+// OwnLocations is a phrase query whose matches never share array
 // positions between locations.
-type ownLocations struct {
+type OwnLocations struct {
 	query.Query
 }
 
-func (q ownLocations) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+func (q OwnLocations) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	s, err := q.Query.Searcher(ctx, r, m, o)
 	if err != nil {
 		return nil, err
@@ -54,7 +54,7 @@ func (q ownLocations) Searcher(ctx context.Context, r index.IndexReader, m mappi
 }
 
 // Validate lets a parent query validate the phrase as it would unwrapped.
-func (q ownLocations) Validate() error {
+func (q OwnLocations) Validate() error {
 	if v, ok := q.Query.(query.ValidatableQuery); ok {
 		return v.Validate()
 	}
@@ -62,7 +62,7 @@ func (q ownLocations) Validate() error {
 }
 
 // MarshalJSON writes the phrase as it would be written unwrapped.
-func (q ownLocations) MarshalJSON() ([]byte, error) {
+func (q OwnLocations) MarshalJSON() ([]byte, error) {
 	return json.Marshal(q.Query)
 }
 

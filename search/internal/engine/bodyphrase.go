@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"context"
@@ -32,8 +32,8 @@ type bodyPhraseQuery struct {
 	exact query.Query // bleve's phrase query for the same terms
 }
 
-func newBodyPhrase(terms []string, field string) query.Query {
-	exact := guardRepeats(bleve.NewPhraseQuery(terms, field), terms)
+func NewBodyPhrase(terms []string, field string) query.Query {
+	exact := GuardRepeats(bleve.NewPhraseQuery(terms, field), terms)
 	return bodyPhraseQuery{terms: terms, field: field, exact: exact}
 }
 

@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"context"
@@ -18,7 +18,7 @@ func eachMatch(ctx context.Context, r index.IndexReader, m mapping.IndexMapping,
 	opts := bsearch.SearcherOptions{Score: "none"}
 	sctx := ctx
 	if scored {
-		opts, sctx = bsearch.SearcherOptions{}, scoringContext(ctx, m)
+		opts, sctx = bsearch.SearcherOptions{}, ScoringContext(ctx, m)
 	}
 	searcher, err := q.Searcher(sctx, r, m, opts)
 	if err != nil {
@@ -28,7 +28,7 @@ func eachMatch(ctx context.Context, r index.IndexReader, m mapping.IndexMapping,
 	pool := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
 	var dm *bsearch.DocumentMatch
 	if from > 0 {
-		dm, err = searcher.Advance(pool, internalID(from))
+		dm, err = searcher.Advance(pool, InternalID(from))
 	} else {
 		dm, err = searcher.Next(pool)
 	}
@@ -37,7 +37,7 @@ func eachMatch(ctx context.Context, r index.IndexReader, m mapping.IndexMapping,
 		if n%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		num, nerr := docNumber(dm.IndexInternalID)
+		num, nerr := DocNumber(dm.IndexInternalID)
 		if nerr != nil {
 			return nerr
 		}

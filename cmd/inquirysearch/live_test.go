@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search"
+)
+
+// mustLive returns the backend serve builds over a data directory holding
+// the sample site's corpus and index.
+func mustLive(t *testing.T) *live {
+	t.Helper()
+	dirs := dataDirs{root: t.TempDir()}
+	idx, meta, err := openOrPrepare(t.Context(), dirs, io.Discard, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &live{dirs: dirs, log: slog.New(slog.DiscardHandler)}
+	l.swap(search.New(idx, meta))
+	t.Cleanup(l.close)
+	return l
+}
+
+// TestSwapNeverBlocksReaders: an export that its client reads slowly
+// keeps its index; a rebuild swaps a new one in meanwhile, and new
+// searches start on it at once instead of queueing behind the export.
+func TestSwapNeverBlocksReaders(t *testing.T) {
+	l := mustLive(t)
+	before := l.Meta().Version
+	stalled, resume := make(chan struct{}), make(chan struct{})
+	exported := make(chan error, 1)
+	go func() {
+		first := true
+		_, err := l.Export(context.Background(), search.Request{}, 0, nil, func(search.Hit) error {
+			if first {
+				first = false
+				close(stalled)
+				<-resume // the client stops reading
+			}
+			return nil
+		})
+		exported <- err
+	}()
+	<-stalled
+	swapped := make(chan error, 1)
+	go func() { swapped <- l.reindex(context.Background()) }()
+
+	// Searches go on while the rebuild runs and after it swaps.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		start := time.Now()
+		if _, err := l.Search(context.Background(), search.Request{Query: "council"}); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Fatalf("a search waited %s behind the export", d)
+		}
+		select {
+		case err := <-swapped:
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Meta().Version == before {
+				t.Error("the rebuilt index is not live")
+			}
+			close(resume)
+			if err := <-exported; err != nil {
+				t.Errorf("the export on the replaced index failed: %v", err)
+			}
+			return
+		default:
+		}
+		if time.Now().After(deadline) {
+			close(resume)
+			t.Fatal("the swap waited for the export")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestClosedLiveIsUnavailable: after close, requests fail as unavailable
+// rather than touch a closed index.
+func TestClosedLiveIsUnavailable(t *testing.T) {
+	l := mustLive(t)
+	l.close()
+	if _, err := l.Search(context.Background(), search.Request{Query: "council"}); !errors.Is(err, search.ErrUnavailable) {
+		t.Errorf("search after close: %v", err)
+	}
+	if l.Meta() != (indexer.Meta{}) {
+		t.Error("meta of a closed backend")
+	}
+}
