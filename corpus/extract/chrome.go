@@ -27,7 +27,15 @@ var chromeRoles = map[string]bool{
 // chromeWords match a word of an element's class or id that names site
 // furniture, whatever the rest of the name: govuk-phase-banner,
 // block-breadcrumbs, cookie-compliance, wb-share-bar, related-links.
-var chromeWords = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:skip|skiplinks?|skip-link|breadcrumbs?|cookies?|cookiebanner|share|sharing|sharethis|social|related|banner|navbar|nav|navigation|menu|sidebar|toolbar|masthead|feedback|backtotop|back-to-top|print|pager|pagination|webarchive|ukgwa|wayback|visually-hidden|sr-only|element-invisible|hidden)(?:$|[\s_-])`)
+var chromeWords = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:skip|skiplinks?|skip-link|breadcrumbs?|cookies?|cookiebanner|share|sharing|sharethis|social|related|banner|navbar|nav|navigation|menu|sidebar|toolbar|masthead|feedback|backtotop|back-to-top|print|pager|pagination|webarchive|ukgwa|wayback|header|footer|copyright)(?:$|[\s_-])`)
+
+// hiddenClasses hide an element from sight, leaving it to screen readers:
+// "Skip to main content", "You are here", "Footnote". Only whole class
+// names count, so field--label-hidden does not.
+var hiddenClasses = map[string]bool{
+	"hidden": true, "visually-hidden": true, "govuk-visually-hidden": true, "sr-only": true,
+	"element-invisible": true, "screen-reader-text": true, "offscreen": true,
+}
 
 // chromeText matches the whole text of a short block that sites repeat on
 // every page, in any markup: skip links, banners, cookie notices, "Back to
@@ -73,6 +81,11 @@ func isChrome(n *html.Node) bool {
 		return true
 	}
 	cls, _ := attr(n, "class")
+	for _, c := range strings.Fields(cls) {
+		if hiddenClasses[strings.ToLower(c)] {
+			return true
+		}
+	}
 	id, _ := attr(n, "id")
 	return chromeWords.MatchString(cls) || chromeWords.MatchString(id)
 }

@@ -15,7 +15,9 @@ import (
 const proseShare = 0.6
 
 // measures holds, for each element, the letters of its prose: text that is
-// not link text, so a menu of links weighs nothing however long.
+// not link text, so a menu of links weighs nothing however long, and not
+// a block of boilerplate (a banner, a notice), so a short page's own text
+// still outweighs the furniture around it.
 type measures struct {
 	prose map[*html.Node]int
 }
@@ -35,6 +37,10 @@ func measure(root *html.Node) measures {
 		link := inLink || n.Type == html.ElementNode && n.DataAtom == atom.A
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			total += walk(c, link)
+		}
+		if n.Type == html.ElementNode && blockTags[n.DataAtom] && total > 0 && total < 400 && !hasBlockChild(n) &&
+			isBoilerplate(NormaliseSpace(textOf(n))) {
+			total = 0
 		}
 		m.prose[n] = total
 		return total

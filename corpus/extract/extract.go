@@ -151,6 +151,9 @@ func reportLines(scope, h1 *html.Node) (report, subtitle string) {
 			if c.Type != html.ElementNode {
 				continue
 			}
+			if c.DataAtom == atom.Li || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+				continue // a menu above the heading, never the report's title
+			}
 			if (blockTags[c.DataAtom] || c.DataAtom == atom.Span || c.DataAtom == atom.Strong) && !hasBlockChild(c) {
 				if t := NormaliseSpace(textOf(c)); t != "" && !isBoilerplate(t) {
 					lines = append(lines, t)

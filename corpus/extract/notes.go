@@ -11,8 +11,8 @@ import (
 )
 
 // markerText is the text of an element that is only a footnote marker:
-// "3", "[3]", "(3)".
-var markerText = regexp.MustCompile(`^[\[(]?(\d{1,3})[\])]?$`)
+// "3", "[3]", "(3)", and GOV.UK's "[footnote 3]".
+var markerText = regexp.MustCompile(`(?i)^[\[(]?(?:footnote\s+)?(\d{1,3})[\])]?$`)
 
 // knownNoteBlocks are class and id names publishing systems give a
 // footnote list. They only shortcut the structural search below.
