@@ -3,6 +3,7 @@ package corpus
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Warning codes an Extraction can carry. Each names something an operator
@@ -59,6 +60,7 @@ type ExtractionPage struct {
 // pages were read cleanly, how many carry each warning, and the pages with
 // the most serious ones first.
 type ExtractionSummary struct {
+	Sample     bool             `json:"sample"` // the corpus holds the embedded sample site's pages
 	Pages      int              `json:"pages"`
 	Clean      int              `json:"clean"`
 	Warned     int              `json:"warned"`
@@ -92,6 +94,9 @@ func SummariseExtraction(docs []*Document) *ExtractionSummary {
 			continue
 		}
 		s.Pages++
+		if strings.HasPrefix(d.URL, "https://"+SampleHost+"/") {
+			s.Sample = true
+		}
 		e := d.Extraction
 		if e == nil {
 			s.Unrecorded++

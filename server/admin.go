@@ -97,6 +97,8 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) error {
 		"recommendations": m.Recommendations,
 		"types":           types,
 		"crawl":           s.lastCrawl(),
+		"extraction":      s.extraction.get(),
+		"sample":          s.extraction.holdsSample(),
 		"job":             s.jobs.current(),
 	})
 	return nil

@@ -56,7 +56,10 @@ type Options struct {
 	// CrawlReport returns the last crawl's report for the status route;
 	// nil, or crawl.ErrNotFound, when there is none.
 	CrawlReport func() (*crawl.CrawlReport, error)
-	Notice      Notice // the content notice; zero means DefaultNotice, Text "-" none
+	// Extraction returns the summary of how the corpus's pages were read,
+	// for the status route and the sample footer; nil when there is none.
+	Extraction func() (*corpus.ExtractionSummary, error)
+	Notice     Notice // the content notice; zero means DefaultNotice, Text "-" none
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
@@ -72,6 +75,7 @@ type Server struct {
 	jobs       jobs
 	slots      chan struct{}
 	exports    exportGate
+	extraction *extractionCache
 }
 
 // New returns the server's handler over a search backend.
@@ -94,7 +98,8 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	t, err := parseTemplates(noticeFor(opts.Notice))
+	extraction := &extractionCache{read: opts.Extraction}
+	t, err := parseTemplates(noticeFor(opts.Notice), extraction.holdsSample)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +108,7 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if c, ok := backend.(interface{ collectors() []prometheus.Collector }); ok {
 		m.registry.MustRegister(c.collectors()...)
 	}
-	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
+	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t, extraction: extraction,
 		slots: make(chan struct{}, opts.MaxInFlight), metrics: m, limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
 	s.exports.max = opts.ExportsPerClient
 	s.routes()

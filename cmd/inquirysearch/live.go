@@ -151,6 +151,15 @@ func (l *live) crawlReport() (*crawl.CrawlReport, error) {
 	return store.Report()
 }
 
+// extraction reads the summary of how the corpus's pages were read.
+func (l *live) extraction() (*corpus.ExtractionSummary, error) {
+	store, err := crawl.OpenStore(l.dirs.corpus())
+	if err != nil {
+		return nil, err
+	}
+	return store.Extraction()
+}
+
 func (l *live) ready() error {
 	if l.cur.Load() == nil {
 		return errors.New("no index is open")

@@ -88,6 +88,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Ready:          backend.ready,
 		Admin:          server.Admin{Token: adminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx},
 		CrawlReport:    backend.crawlReport,
+		Extraction:     backend.extraction,
 		Notice:         server.Notice{Text: *notice, SupportURL: *supportURL, SupportLabel: *supportLabel},
 	})
 	if err != nil {
