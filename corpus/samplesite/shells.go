@@ -83,7 +83,9 @@ func HandlerIn(name string) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serve(w, r, sh) }), nil
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.serve(w, r, sh)
+	}), nil
 }
 
 // ArchiveStamp is the capture time of the web-archive shell's pages.
@@ -101,7 +103,9 @@ func archiveCapture(page []byte, _ string) []byte {
 	return bytes.Replace(page, bodyTag, []byte(banner), 1)
 }
 
-var mirroredLink = regexp.MustCompile(`href="(/[^"?#]*[^/"?#])"`)
+// mirroredLink is a link to a page (not to a file with an extension of
+// its own), which a mirror saves as .html.
+var mirroredLink = regexp.MustCompile(`href="(/(?:[^"?#]*/)?[^"?#./]+)"`)
 
 func mirrorCopy(page []byte, path string) []byte {
 	page = mirroredLink.ReplaceAll(page, []byte(`href="$1.html"`))
