@@ -68,6 +68,7 @@ func rankOf(hits []Hit, doc string) int {
 // reciprocal rank of the document that should come first) and fails below
 // the thresholds. Run with -v to see the figures.
 func TestRelevance(t *testing.T) {
+	t.Parallel()
 	recall, mrr := relevanceOf(t, testSearcher)
 	if recall < minRecallAt10 {
 		t.Errorf("recall@10 %.3f is below %.2f", recall, minRecallAt10)

@@ -81,9 +81,8 @@ func (j *jobs) start(ctx context.Context, name string, job Job, done func(JobSta
 // counts by document type), the last crawl's time and outcome, and what
 // the admin job is doing.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) error {
-	m := s.backend.Meta()
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	m := s.backend.Info()
+	ctx := r.Context()
 	types, err := s.backend.TypeCounts(ctx)
 	if err != nil {
 		return err

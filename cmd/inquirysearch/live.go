@@ -11,6 +11,7 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // live is the server's backend: the searcher of the live index, which a
@@ -137,8 +138,8 @@ func (l *live) TypeCounts(ctx context.Context) (map[string]int, error) {
 	return with(l, func(s *search.Searcher) (map[string]int, error) { return s.TypeCounts(ctx) })
 }
 
-func (l *live) Meta() indexer.Meta {
-	m, _ := with(l, func(s *search.Searcher) (indexer.Meta, error) { return s.Meta(), nil })
+func (l *live) Info() searchapi.Info {
+	m, _ := with(l, func(s *search.Searcher) (searchapi.Info, error) { return s.Info(), nil })
 	return m
 }
 

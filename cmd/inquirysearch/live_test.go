@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // mustLive returns the backend serve builds over a data directory holding
@@ -32,7 +32,7 @@ func mustLive(t *testing.T) *live {
 // searches start on it at once instead of queueing behind the export.
 func TestSwapNeverBlocksReaders(t *testing.T) {
 	l := mustLive(t)
-	before := l.Meta().Version
+	before := l.Info().Version
 	stalled, resume := make(chan struct{}), make(chan struct{})
 	exported := make(chan error, 1)
 	go func() {
@@ -66,7 +66,7 @@ func TestSwapNeverBlocksReaders(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if l.Meta().Version == before {
+			if l.Info().Version == before {
 				t.Error("the rebuilt index is not live")
 			}
 			close(resume)
@@ -92,7 +92,7 @@ func TestClosedLiveIsUnavailable(t *testing.T) {
 	if _, err := l.Search(context.Background(), search.Request{Query: "council"}); !errors.Is(err, search.ErrUnavailable) {
 		t.Errorf("search after close: %v", err)
 	}
-	if l.Meta() != (indexer.Meta{}) {
-		t.Error("meta of a closed backend")
+	if l.Info() != (searchapi.Info{}) {
+		t.Error("info of a closed backend")
 	}
 }
