@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
@@ -75,18 +77,31 @@ func (ps proximities) keep(docID string) func(field, term string, para int) bool
 	}
 }
 
-// proximities answers every proximity term of q (included or excluded).
+// proximities answers every proximity term of q (included or excluded),
+// once their cost together has been estimated and found within budget.
 func (s *Searcher) proximities(ctx context.Context, q *Query) (proximities, error) {
 	out := proximities{}
-	terms := append([]Term(nil), q.Exclude...)
-	for _, g := range q.Groups {
-		terms = append(terms, g...)
+	var terms []Term
+	seen := map[string]bool{}
+	for _, t := range append(append([]Term(nil), q.Exclude...), slices.Concat(q.Groups...)...) {
+		if t.Within > 0 && !seen[proxKey(t)] {
+			seen[proxKey(t)] = true
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 0 {
+		return out, nil
+	}
+	r, err := s.reader()
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	defer r.Close()
+	if err := proximityCost(ctx, r, s.builder, terms); err != nil {
+		return nil, err
 	}
 	for _, t := range terms {
-		if t.Within == 0 || out[proxKey(t)] != nil {
-			continue
-		}
-		p, err := s.proximity(ctx, t)
+		p, err := s.proximity(ctx, r, t)
 		if err != nil {
 			return nil, err
 		}
@@ -95,7 +110,11 @@ func (s *Searcher) proximities(ctx context.Context, q *Query) (proximities, erro
 	return out, nil
 }
 
-func (s *Searcher) proximity(ctx context.Context, t Term) (*proximity, error) {
+// proximity walks the documents holding every word of t, one at a time,
+// and keeps those where the words lie close enough. Only the document in
+// hand and the answer are held, whatever the number of candidates, and
+// the deadline is looked at as the walk goes.
+func (s *Searcher) proximity(ctx context.Context, r index.IndexReader, t Term) (*proximity, error) {
 	words := s.builder.tokens(indexer.AnalyzerExact, t.Text)
 	p := &proximity{paras: map[string][]int{}, tokens: map[string]bool{}}
 	for _, w := range words {
@@ -108,27 +127,44 @@ func (s *Searcher) proximity(ctx context.Context, t Term) (*proximity, error) {
 		match(t.Text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
 		match(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, 1),
 	)
-	req := bleve.NewSearchRequestOptions(cand, MaxProximityCandidates+1, 0, false)
-	req.IncludeLocations = true
-	req.SortBy([]string{"_id"})
-	res, err := s.idx.SearchInContext(ctx, req)
+	searcher, err := cand.Searcher(ctx, r, s.idx.Mapping(), bsearch.SearcherOptions{Score: "none", IncludeTermVectors: true})
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
-	if res.Total > uint64(MaxProximityCandidates) {
-		return nil, invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, MaxProximityCandidates))
-	}
+	defer searcher.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
 	// The words may spread over the window: with k words and ~N, the
 	// first and last lie at most N+k-2 positions apart, so that two words
 	// are at most N apart.
 	span := uint64(t.Within + len(words) - 2)
-	for _, h := range res.Hits {
-		paras, inTitle := near(h, words, span)
-		if len(paras) > 0 || inTitle {
-			p.docs = append(p.docs, h.ID)
-			p.paras[h.ID] = paras
+	var locs []bsearch.Location
+	n := 0
+	dm, err := searcher.Next(sctx)
+	for ; dm != nil && err == nil; dm, err = searcher.Next(sctx) {
+		if n++; n%256 == 0 && ctx.Err() != nil {
+			return nil, unavailable(ctx, ctx.Err())
 		}
+		if n > MaxProximityCandidates {
+			return nil, invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, MaxProximityCandidates))
+		}
+		dm.Locations = nil
+		locs = dm.Complete(locs[:0])
+		paras, inTitle := near(dm, words, span)
+		if len(paras) > 0 || inTitle {
+			id, err := r.ExternalID(dm.IndexInternalID)
+			if err != nil {
+				return nil, unavailable(ctx, err)
+			}
+			p.docs = append(p.docs, id)
+			p.paras[id] = paras
+		}
+		dm.Locations = nil
+		sctx.DocumentMatchPool.Put(dm)
 	}
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	sort.Strings(p.docs)
 	return p, nil
 }
 

@@ -1,0 +1,106 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestProximityBudget: a proximity search whose words occur more often
+// than the budget allows is refused before it runs, with a message naming
+// the term; the same search under a larger budget runs. Several terms OR'd
+// together share one budget.
+func TestProximityBudget(t *testing.T) {
+	ctx := context.Background()
+	saved := MaxProximityPositions
+	defer func() { MaxProximityPositions = saved }()
+
+	q := `"the council"~20`
+	res, err := testSearcher.Search(ctx, Request{Query: q})
+	if err != nil || res.Total == 0 {
+		t.Fatalf("%s under the normal budget: %v", q, err)
+	}
+	MaxProximityPositions = 20
+	_, err = testSearcher.Search(ctx, Request{Query: q})
+	if !errors.Is(err, ErrInvalidQuery) || !strings.Contains(err.Error(), `"the council"~20`) || !strings.Contains(err.Error(), "too costly") {
+		t.Errorf("%s over the budget: %v", q, err)
+	}
+
+	// Each term alone fits; the four together do not.
+	terms := []string{`"council records"~5`, `"police council"~10`, `"children homes"~5`, `"inquiry evidence"~3`}
+	MaxProximityPositions = 1 << 30
+	all := strings.Join(terms, " OR ")
+	if _, err := testSearcher.Search(ctx, Request{Query: all}); err != nil {
+		t.Fatalf("%s under a large budget: %v", all, err)
+	}
+	// A budget that each term fits alone but not all four at once.
+	for _, term := range terms {
+		MaxProximityPositions = 1 << 30
+		if _, err := testSearcher.Search(ctx, Request{Query: term}); err != nil {
+			t.Fatalf("%s: %v", term, err)
+		}
+	}
+	MaxProximityPositions = budgetBetween(t, ctx, terms)
+	for _, term := range terms {
+		if _, err := testSearcher.Search(ctx, Request{Query: term}); err != nil {
+			t.Errorf("%s alone under budget %d: %v", term, MaxProximityPositions, err)
+		}
+	}
+	if _, err := testSearcher.Search(ctx, Request{Query: all}); !errors.Is(err, ErrInvalidQuery) {
+		t.Errorf("four terms OR'd under budget %d: %v", MaxProximityPositions, err)
+	}
+}
+
+// budgetBetween returns a budget that the costliest of terms fits alone
+// and all of them together do not, found by asking proximityCost itself.
+func budgetBetween(t *testing.T, ctx context.Context, terms []string) int {
+	t.Helper()
+	r, err := testSearcher.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var all []Term
+	for _, s := range terms {
+		q, err := Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, q.Groups[0][0])
+	}
+	fits := func(budget int, ts []Term) bool {
+		MaxProximityPositions = budget
+		return proximityCost(ctx, r, testSearcher.builder, ts) == nil
+	}
+	lo := 1
+	for _, term := range all {
+		for !fits(lo, []Term{term}) {
+			lo *= 2
+		}
+	}
+	// lo now fits each term alone (a power of two at most twice the
+	// costliest); if it also fits all of them, the terms are too cheap
+	// for this test.
+	if fits(lo, all) {
+		t.Skipf("the four terms together cost no more than %d", lo)
+	}
+	return lo
+}
+
+// TestProximityHonoursDeadline: a proximity search given no time at all
+// stops at once as unavailable, rather than walking its candidates.
+func TestProximityHonoursDeadline(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Nanosecond)
+	defer cancel()
+	time.Sleep(time.Millisecond)
+	start := time.Now()
+	_, err := testSearcher.Search(ctx, Request{Query: `"the council"~20`})
+	if !errors.Is(err, ErrUnavailable) {
+		t.Errorf("past the deadline: %v", err)
+	}
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Errorf("stopping took %s", d)
+	}
+}
