@@ -51,7 +51,7 @@ func Canonical(raw string) (string, error) {
 		// A wrapper whose original cannot be read is refused: left in
 		// place, the changes below could make it readable, and the
 		// result would not be its own canonical form.
-		original, ok := unwrapArchive(u)
+		original, ok := UnwrapArchive(u)
 		if !ok {
 			return "", fmt.Errorf("canonical url %q: an archived URL whose original cannot be read", raw)
 		}
@@ -115,8 +115,8 @@ func Canonical(raw string) (string, error) {
 	return out.String(), nil
 }
 
-// unwrapArchive recovers the original URL from a web-archive URL.
-func unwrapArchive(u *url.URL) (*url.URL, bool) {
+// UnwrapArchive recovers the original URL from a web-archive URL.
+func UnwrapArchive(u *url.URL) (*url.URL, bool) {
 	m := archivePrefix.FindStringSubmatch(u.Path)
 	if m == nil {
 		return nil, false

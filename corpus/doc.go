@@ -1,44 +1,11 @@
-// Package corpus owns the domain of Inquiry Search: the Document and
-// Paragraph types, the crawler that fetches published inquiry pages, the
-// extraction that turns a page's HTML into a Document, and the on-disk
-// corpus that keeps both.
+// Package corpus owns the domain of Inquiry Search: the Document,
+// Paragraph and Footnote types, canonical URLs and the ids made from them,
+// evidence references, the gazetteer of places and institutions, and the
+// investigations a page can belong to.
 //
-// Extraction (Extract for HTML, ExtractPDF, ExtractText) is a pure function
-// of a page's bytes, its URL and a Gazetteer, so it can be tested on fixed
-// pages. PDF and text paragraphs keep the page they start on; hearing
-// transcripts become TypeTranscript documents with their date, speakers and
-// page:line paragraph numbers. Canonical gives every page
-// one URL however the site or its web archive served it.
-//
-// The Crawler is built for slow, failing, changing servers:
-//   - politeness: robots.txt and its Crawl-delay, a per-host rate limit
-//     (golang.org/x/time/rate) and a per-host cap on requests in flight, an
-//     identifying User-Agent;
-//   - faults: header, stall and whole-request timeouts; retries of network
-//     errors, 5xx and 429 with exponential backoff and jitter, honouring
-//     Retry-After; a body size cap; redirects followed one hop at a time,
-//     each hop checked against scope and robots.txt, with loops caught;
-//     content types checked; each failure recorded with its class;
-//   - scope: allowed hosts and path prefixes judged on the original URL,
-//     web-archive copies fetched through the archive, traps (deep paging,
-//     endless query variants, repeating paths) refused, content stored once
-//     by canonical URL and by content hash;
-//   - resumable: a journal of queued and done URLs (state/journal.jsonl)
-//     and a meta file written last for each stored page, so a crawl killed
-//     at any moment resumes without losing or refetching a stored page;
-//   - incremental: a later crawl sends If-None-Match/If-Modified-Since from
-//     the meta files, and reports pages new, changed, unchanged and gone;
-//   - archived: with a WARCWriter, every request and response is written as
-//     WARC 1.1 records (github.com/nlnwa/gowarc), and ImportWARC extracts
-//     pages from WARC files, ours or other crawlers'.
-//
-// On-disk layout under a corpus directory, every file written atomically:
-//
-//	raw/<id>.html|pdf|txt  the fetched bytes of each page
-//	docs/<id>.json         the extracted Document
-//	meta/<id>.json         how and when it was fetched (PageMeta)
-//	state/journal.jsonl    the running or last crawl's frontier and visited set
-//	crawl.json             the last crawl's report (CrawlReport)
+// Reading pages is corpus/extract's job; fetching and keeping them is
+// corpus/crawl's; the embedded sample site is corpus/samplesite. Canonical
+// gives every page one URL however the site or its web archive served it.
 //
 // The package imports no other package of this module.
 package corpus

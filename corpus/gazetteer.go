@@ -225,3 +225,9 @@ func sortedKeys(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// SampleGazetteer returns a gazetteer of the sample site's fictional places
+// and bodies alone, so tests can check the sample names nothing real.
+func SampleGazetteer() (*Gazetteer, error) {
+	return ParseGazetteer(strings.NewReader(gazetteerSampleTSV))
+}

@@ -101,3 +101,12 @@ func TestParseGazetteerRejectsBadRows(t *testing.T) {
 		t.Error("a row with one field was accepted")
 	}
 }
+
+func mustGazetteer(t *testing.T) *Gazetteer {
+	t.Helper()
+	g, err := DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}

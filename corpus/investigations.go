@@ -39,10 +39,10 @@ var investigations = []investigation{
 	{"Effective leadership of child protection", []string{"effective leadership"}},
 }
 
-// investigationFor names the investigation of a page from its report title
+// InvestigationFor names the investigation of a page from its report title
 // and URL, or returns "" for pages that belong to none (news, the final
 // report, site pages).
-func investigationFor(reportTitle, pageURL string) string {
+func InvestigationFor(reportTitle, pageURL string) string {
 	t := strings.ToLower(reportTitle)
 	if t != "" {
 		for _, inv := range investigations {

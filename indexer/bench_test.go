@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 // BenchmarkBuild measures a full build of the sample corpus; paragraphs/s
@@ -36,7 +36,7 @@ func BenchmarkBuildData(b *testing.B) {
 	if dir == "" {
 		b.Skip("set INQUIRYSEARCH_BENCH_DATA to a data directory")
 	}
-	store, err := corpus.OpenStore(filepath.Join(dir, "corpus"))
+	store, err := crawl.OpenStore(filepath.Join(dir, "corpus"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,16 +8,17 @@ import (
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 func sampleDocs(t testing.TB) []*corpus.Document {
 	t.Helper()
-	store, err := corpus.OpenStore(t.TempDir())
+	store, err := crawl.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	gaz, _ := corpus.DefaultGazetteer()
-	if _, err := corpus.CrawlSample(context.Background(), store, gaz, corpus.Options{}); err != nil {
+	if _, err := crawl.CrawlSample(context.Background(), store, gaz, crawl.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	docs, err := store.Documents()

@@ -5,14 +5,15 @@ import (
 	"log/slog"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 // BuildSample crawls the embedded sample site into the corpus at corpusDir
 // and builds its index at indexDir. It is what `serve` does on first start
 // with an empty data directory, and the fixture every search and server
 // test runs on.
-func BuildSample(ctx context.Context, corpusDir, indexDir string, opts corpus.Options, log *slog.Logger) (*corpus.CrawlReport, *Meta, error) {
-	store, err := corpus.OpenStore(corpusDir)
+func BuildSample(ctx context.Context, corpusDir, indexDir string, opts crawl.Options, log *slog.Logger) (*crawl.CrawlReport, *Meta, error) {
+	store, err := crawl.OpenStore(corpusDir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -20,7 +21,7 @@ func BuildSample(ctx context.Context, corpusDir, indexDir string, opts corpus.Op
 	if err != nil {
 		return nil, nil, err
 	}
-	rep, err := corpus.CrawlSample(ctx, store, gaz, opts)
+	rep, err := crawl.CrawlSample(ctx, store, gaz, opts)
 	if err != nil {
 		return rep, nil, err
 	}

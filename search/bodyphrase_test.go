@@ -10,12 +10,10 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // The body phrase query must find and score exactly what bleve's phrase
@@ -56,8 +54,8 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 		if len(terms) < 2 {
 			continue
 		}
-		bleveQ := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
-		ours := newBodyPhrase(terms, indexer.FieldTextExact)
+		bleveQ := engine.GuardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
+		ours := engine.NewBodyPhrase(terms, indexer.FieldTextExact)
 		want := indexHits(t, s.idx, bleveQ, "")
 		if want.Total > 0 {
 			found++
@@ -105,7 +103,7 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 	s := testSearcher
 	m := s.idx.Mapping()
-	idx, err := bleve.NewUsing(t.TempDir(), m, scorch.Name, scorch.Name, nil)
+	idx, err := bleve.New(t.TempDir(), m) // scorch, bleve's default
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +137,7 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 					if len(terms) < 2 || seen[key] {
 						continue
 					}
-					switch _, repeated := guardRepeats(nil, terms).(ownLocations); {
+					switch _, repeated := engine.GuardRepeats(nil, terms).(engine.OwnLocations); {
 					case repeated && repeats < 40:
 						repeats++
 					case !repeated && slices.Contains(terms, "") && free < 40:
@@ -170,13 +168,7 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 	}
 	cases = append(cases, []string{"", ""})
 
-	r, err := func() (index.IndexReader, error) {
-		adv, err := idx.Advanced()
-		if err != nil {
-			return nil, err
-		}
-		return adv.Reader()
-	}()
+	r, err := engine.Open(idx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +181,7 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 			if part == 4 {
 				to = math.MaxUint64
 			}
-			if err := eachMatch(context.Background(), r, m, q, scored, from, to, func(num uint64, score float64) error {
+			if err := r.EachMatch(context.Background(), q, scored, from, to, func(num uint64, score float64) error {
 				fmt.Fprintf(&b, "%d:%v ", num, score)
 				return nil
 			}); err != nil {
@@ -199,8 +191,8 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 		return b.String()
 	}
 	for _, terms := range cases {
-		bleveQ := guardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
-		ours := newBodyPhrase(terms, indexer.FieldTextExact)
+		bleveQ := engine.GuardRepeats(bleve.NewPhraseQuery(terms, indexer.FieldTextExact), terms)
+		ours := engine.NewBodyPhrase(terms, indexer.FieldTextExact)
 		want := indexHits(t, idx, bleveQ, "")
 		var ids []string
 		for i, h := range want.Hits {
@@ -250,45 +242,4 @@ func hitList(res *bleve.SearchResult) string {
 		fmt.Fprintf(&b, " %s/%v", h.ID, h.Score)
 	}
 	return b.String()
-}
-
-// Once out of documents a phrase stays out, as bleve's does, even when
-// asked to go back: its readers would otherwise start again.
-func TestBodyPhraseStaysAtTheEnd(t *testing.T) {
-	s := testSearcher
-	r, err := s.reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	terms := []string{"the", "inquiry"}
-	q := newBodyPhrase(terms, indexer.FieldTextExact)
-	ctx := context.Background()
-	sr, err := q.Searcher(scoringContext(ctx, s.idx.Mapping()), r, s.idx.Mapping(), bsearch.SearcherOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sr.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(sr.DocumentMatchPoolSize(), 0)}
-	var first index.IndexInternalID
-	n := 0
-	for {
-		dm, err := sr.Next(sctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if dm == nil {
-			break
-		}
-		if first == nil {
-			first = slices.Clone(dm.IndexInternalID)
-		}
-		n++
-	}
-	if n < 2 {
-		t.Fatalf("%d matches; the case tests nothing", n)
-	}
-	if dm, err := sr.Advance(sctx, first); err != nil || dm != nil {
-		t.Errorf("after the end, going back gave %v, %v; want nothing", dm, err)
-	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // Weights of where a word is found, relative to a paragraph of body text.
@@ -222,7 +223,7 @@ func (b builder) bodyPhrase(text string) query.Query {
 	case len(terms) == 1:
 		return identifier(terms[0], indexer.FieldTextExact)
 	}
-	return newBodyPhrase(terms, indexer.FieldTextExact)
+	return engine.NewBodyPhrase(terms, indexer.FieldTextExact)
 }
 
 func identifier(term, field string) query.Query {
@@ -262,5 +263,5 @@ func (b builder) phrase(text, field, analyzer string, boost float64) query.Query
 	p.Analyzer = analyzer
 	p.SetField(field)
 	p.SetBoost(boost)
-	return guardRepeats(p, b.tokens(analyzer, text))
+	return engine.GuardRepeats(p, b.tokens(analyzer, text))
 }

@@ -6,18 +6,19 @@ import (
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 // TestPermalinksSurviveRecrawl crawls the sample site again into a new
 // store: every permalink of the first crawl names the same paragraph text
 // in the second.
 func TestPermalinksSurviveRecrawl(t *testing.T) {
-	store, err := corpus.OpenStore(t.TempDir())
+	store, err := crawl.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	gaz, _ := corpus.DefaultGazetteer()
-	if _, err := corpus.CrawlSample(context.Background(), store, gaz, corpus.Options{}); err != nil {
+	if _, err := crawl.CrawlSample(context.Background(), store, gaz, crawl.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range testDocs {

@@ -1,14 +1,15 @@
 package search
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	index "github.com/blevesearch/bleve_index_api"
-
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // DidYouMeanBelow is the number of results under which a search looks for
@@ -28,7 +29,7 @@ const correctionRatio = 10
 // not at all is replaced by the closest word it holds (fewest edits, then
 // most documents).
 func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total uint64) string {
-	reader, err := s.reader()
+	reader, err := engine.Open(s.idx)
 	if err != nil {
 		return ""
 	}
@@ -78,7 +79,7 @@ func suggestionsWanted(ctx context.Context) bool { return ctx.Value(noSuggestKey
 
 // correction returns the word the index holds that w was probably meant
 // to be, in w's capitalisation, or "".
-func (s *Searcher) correction(ctx context.Context, reader index.IndexReader, w string) string {
+func (s *Searcher) correction(ctx context.Context, reader *engine.Snapshot, w string) string {
 	toks := s.builder.tokens(indexer.AnalyzerExact, w)
 	if len(toks) != 1 || utf8.RuneCountInString(toks[0]) < 4 || strings.IndexFunc(toks[0], unicode.IsDigit) >= 0 {
 		return ""
@@ -88,45 +89,23 @@ func (s *Searcher) correction(ctx context.Context, reader index.IndexReader, w s
 	if utf8.RuneCountInString(word) > 6 {
 		fuzziness = 2
 	}
-	own := docFreq(ctx, reader, word)
-	if own >= rareWord {
+	own, err := reader.DocFreq(ctx, indexer.FieldTextExact, word)
+	if err != nil || own >= rareWord {
 		return ""
 	}
-	fr, ok := reader.(index.IndexReaderFuzzy)
-	if !ok {
+	near, err := reader.Neighbours(ctx, indexer.FieldTextExact, word, fuzziness, func(term string) bool {
+		return term != word && !strings.Contains(term, " ") // " ": an indexed pair of words
+	})
+	if err != nil || len(near) == 0 {
 		return ""
 	}
-	dict, err := fr.FieldDictFuzzy(indexer.FieldTextExact, word, fuzziness, "")
-	if err != nil {
-		return ""
-	}
-	defer dict.Close()
-	var best *index.DictEntry
-	for e, err := dict.Next(); e != nil && err == nil; e, err = dict.Next() {
-		if e.Term == word || strings.Contains(e.Term, " ") { // " ": an indexed pair of words
-			continue
-		}
-		d := editDistance(word, e.Term)
-		if best == nil || d < editDistance(word, best.Term) ||
-			(d == editDistance(word, best.Term) && (e.Count > best.Count || (e.Count == best.Count && e.Term < best.Term))) {
-			c := *e
-			best = &c
-		}
-	}
-	if best == nil || (own > 0 && best.Count < correctionRatio*own) {
+	best := slices.MinFunc(near, func(a, b engine.Neighbour) int {
+		return cmp.Or(cmp.Compare(a.Edits, b.Edits), cmp.Compare(b.Docs, a.Docs), strings.Compare(a.Term, b.Term))
+	})
+	if own > 0 && best.Docs < correctionRatio*own {
 		return ""
 	}
 	return matchCase(w, best.Term)
-}
-
-// docFreq returns how many documents hold word in their paragraphs.
-func docFreq(ctx context.Context, reader index.IndexReader, word string) uint64 {
-	tfr, err := reader.TermFieldReader(ctx, []byte(word), indexer.FieldTextExact, false, false, false)
-	if err != nil {
-		return 0
-	}
-	defer tfr.Close()
-	return tfr.Count()
 }
 
 // matchCase gives word the capitalisation of typed: all capitals, a
@@ -141,26 +120,4 @@ func matchCase(typed, word string) string {
 		return string(r)
 	}
 	return word
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -45,14 +45,3 @@ func TestDidYouMean(t *testing.T) {
 		t.Errorf("nonsense: did you mean %q", res.DidYouMean)
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		d    int
-	}{{"", "", 0}, {"abc", "abc", 0}, {"abc", "abd", 1}, {"ashcombe", "ashcmbe", 1}, {"kitten", "sitting", 3}, {"é", "e", 1}} {
-		if got := editDistance(c.a, c.b); got != c.d {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
-		}
-	}
-}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
@@ -70,7 +70,7 @@ func TestBlankQueryPagesOn(t *testing.T) {
 func TestSearchAfterClose(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
-	if _, _, err := indexer.BuildSample(ctx, filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), corpus.Options{}, nil); err != nil {
+	if _, _, err := indexer.BuildSample(ctx, filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), crawl.Options{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	idx, meta, err := indexer.Open(filepath.Join(dir, "index"))

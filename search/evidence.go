@@ -12,6 +12,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // MaxEvidenceDocuments bounds the pages one evidence lookup reads.
@@ -62,6 +63,9 @@ func (s *Searcher) Evidence(ctx context.Context, urn string) (*Evidence, error) 
 		tq.SetField(indexer.FieldRefs)
 		q = tq
 	case urnPrefix.MatchString(term):
+		if err := s.checkPrefix(ctx, term); err != nil {
+			return nil, err
+		}
 		pq := bleve.NewPrefixQuery(term)
 		pq.SetField(indexer.FieldRefs)
 		q, out.Prefix = pq, true
@@ -104,6 +108,24 @@ func (s *Searcher) Evidence(ctx context.Context, urn string) (*Evidence, error) 
 	}
 	out.Total = len(out.Paragraphs)
 	return out, nil
+}
+
+// checkPrefix refuses a reference prefix that stands for more references
+// than one search may expand to.
+func (s *Searcher) checkPrefix(ctx context.Context, prefix string) error {
+	r, err := engine.Open(s.idx)
+	if err != nil {
+		return unavailable(ctx, err)
+	}
+	defer r.Close()
+	n, err := r.PrefixTerms(indexer.FieldRefs, prefix, s.tune.MaxPrefixTerms)
+	if err != nil {
+		return unavailable(ctx, err)
+	}
+	if n > s.tune.MaxPrefixTerms {
+		return invalidf(fmt.Sprintf("%q begins more than %d references: type more of it", strings.ToUpper(prefix), s.tune.MaxPrefixTerms))
+	}
+	return nil
 }
 
 func evidenceParagraph(d *corpus.Document, i int, urns []string) EvidenceParagraph {

@@ -1,19 +1,17 @@
 package search
 
 import (
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+
 	"cmp"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Facet counts are not asked of bleve. bleve counts a facet by decoding
@@ -79,42 +77,30 @@ func tableFields() []string {
 	return out
 }
 
-// docNumber is bleve's internal number of a document: scorch names each
-// document by its number in the index snapshot, big-endian in eight bytes
-// (internalID is the reverse).
-func docNumber(id index.IndexInternalID) (uint64, error) {
-	if len(id) != 8 {
-		return 0, fmt.Errorf("facet table: an internal document id of %d bytes, not 8", len(id))
-	}
-	return binary.BigEndian.Uint64(id), nil
-}
-
-func internalID(num uint64) index.IndexInternalID {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, num)
-	return b
-}
-
 // readFacetTable reads the facet fields' doc values of every document.
-func readFacetTable(r index.IndexReader, fields []string) (*facetTable, error) {
+func readFacetTable(r *engine.Snapshot, fields []string) (*facetTable, error) {
 	t := &facetTable{fields: map[string]int{}, cols: make([]facetColumn, len(fields))}
 	ordOf := make([]map[string]uint32, len(fields))
 	for i, f := range fields {
 		t.fields[f] = i
 		ordOf[i] = map[string]uint32{}
 	}
-	dv, err := r.DocValueReader(fields)
-	if err != nil {
-		return nil, fmt.Errorf("facet table: %w", err)
-	}
-	all, err := r.DocIDReaderAll()
-	if err != nil {
-		return nil, fmt.Errorf("facet table: %w", err)
-	}
-	defer all.Close()
 	next := uint64(0) // the next document number without a row
 	var cur uint64
 	var byNum []string // external ids by document number
+	doc := func(num uint64, id string) {
+		cur = num
+		// Numbers left out (deleted documents) get empty rows.
+		for ; next <= cur; next++ {
+			for i := range t.cols {
+				t.cols[i].starts = append(t.cols[i].starts, uint32(len(t.cols[i].ords)))
+			}
+		}
+		for uint64(len(byNum)) < cur {
+			byNum = append(byNum, "")
+		}
+		byNum = append(byNum, id)
+	}
 	visit := func(field string, term []byte) {
 		i, ok := t.fields[field]
 		if !ok {
@@ -132,34 +118,8 @@ func readFacetTable(r index.IndexReader, fields []string) (*facetTable, error) {
 			c.ords = append(c.ords, o)
 		}
 	}
-	for {
-		id, err := all.Next()
-		if err != nil {
-			return nil, fmt.Errorf("facet table: %w", err)
-		}
-		if id == nil {
-			break
-		}
-		if cur, err = docNumber(id); err != nil {
-			return nil, err
-		}
-		// Numbers left out (deleted documents) get empty rows.
-		for ; next <= cur; next++ {
-			for i := range t.cols {
-				t.cols[i].starts = append(t.cols[i].starts, uint32(len(t.cols[i].ords)))
-			}
-		}
-		if err := dv.VisitDocValues(id, visit); err != nil {
-			return nil, fmt.Errorf("facet table: %w", err)
-		}
-		ext, err := r.ExternalID(id)
-		if err != nil {
-			return nil, fmt.Errorf("facet table: %w", err)
-		}
-		for uint64(len(byNum)) < cur {
-			byNum = append(byNum, "")
-		}
-		byNum = append(byNum, ext)
+	if err := r.EachDocument(fields, doc, visit); err != nil {
+		return nil, fmt.Errorf("facet table: %w", err)
 	}
 	for i := range t.cols {
 		t.cols[i].starts = append(t.cols[i].starts, uint32(len(t.cols[i].ords)))
@@ -197,32 +157,15 @@ func (t *facetTable) rankOf(num uint64) (uint32, bool) {
 	return t.idRank[num], true
 }
 
-// reader returns a reader of the index's current snapshot. A closed index
-// gives an error: scorch hands back a nil snapshot rather than one.
-func (s *Searcher) reader() (index.IndexReader, error) {
-	adv, err := s.idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	if snap, ok := r.(*scorch.IndexSnapshot); r == nil || (ok && snap == nil) {
-		return nil, bleve.ErrorIndexClosed
-	}
-	return r, nil
-}
-
 // tableAndReader returns the facet table and a reader of the snapshot it
 // describes, for a pass that walks matches and looks them up in the table.
 // The caller closes the reader.
-func (s *Searcher) tableAndReader() (*facetTable, index.IndexReader, error) {
+func (s *Searcher) tableAndReader() (*facetTable, *engine.Snapshot, error) {
 	t, err := s.table()
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := s.reader()
+	r, err := engine.Open(s.idx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -232,7 +175,7 @@ func (s *Searcher) tableAndReader() (*facetTable, index.IndexReader, error) {
 // table returns the index's facet table, reading it on first use.
 func (s *Searcher) table() (*facetTable, error) {
 	s.facets.once.Do(func() {
-		r, err := s.reader()
+		r, err := engine.Open(s.idx)
 		if err != nil {
 			s.facets.err = fmt.Errorf("facet table: %w", err)
 			return
@@ -321,7 +264,7 @@ func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetVa
 	if counter.err != nil {
 		return nil, counter.err
 	}
-	err = eachMatch(ctx, r, s.idx.Mapping(), p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
+	err = r.EachMatch(ctx, p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
 		counter.addDoc(num)
 		return nil
 	})

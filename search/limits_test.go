@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2/search/searcher"
 )
 
 // TestLimits checks each limit a search can reach gives its own clear
@@ -24,24 +22,17 @@ func TestLimits(t *testing.T) {
 		t.Errorf("%d filter values: %v", MaxFilterValues+1, err)
 	}
 
-	saved := MaxProximityCandidates
-	MaxProximityCandidates = 2
-	_, err := testSearcher.Search(ctx, Request{Query: `"council records"~5`})
-	MaxProximityCandidates = saved
+	tight := New(testSearcher.idx, testSearcher.meta, WithTuning(Tuning{MaxProximityCandidates: 2, MaxPrefixTerms: 1}))
+	_, err := tight.Search(ctx, Request{Query: `"council records"~5`})
 	if !errors.Is(err, ErrInvalidQuery) || !strings.Contains(err.Error(), "more than 2 documents") {
 		t.Errorf("proximity over the candidate cap: %v", err)
 	}
 
-	if searcher.DisjunctionMaxClauseCount != MaxClauses {
-		t.Errorf("bleve's clause cap is %d, want %d", searcher.DisjunctionMaxClauseCount, MaxClauses)
-	}
 	if _, err := testSearcher.Evidence(ctx, "ONS000"); err != nil {
 		t.Fatalf("the evidence prefix used below fails under the normal cap: %v", err)
 	}
-	searcher.DisjunctionMaxClauseCount = 1
-	_, err = testSearcher.Evidence(ctx, "ONS000")
-	searcher.DisjunctionMaxClauseCount = MaxClauses
-	if err == nil {
-		t.Error("an evidence prefix expanding past the clause cap succeeded")
+	_, err = tight.Evidence(ctx, "ONS000")
+	if !errors.Is(err, ErrInvalidQuery) || !strings.Contains(err.Error(), "more than 1 references") {
+		t.Errorf("an evidence prefix expanding past the cap: %v", err)
 	}
 }

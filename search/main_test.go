@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
@@ -29,11 +30,11 @@ func runTests(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	ctx := context.Background()
-	if _, _, err := indexer.BuildSample(ctx, filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), corpus.Options{}, nil); err != nil {
+	if _, _, err := indexer.BuildSample(ctx, filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), crawl.Options{}, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "build sample index:", err)
 		return 1
 	}
-	store, _ := corpus.OpenStore(filepath.Join(dir, "corpus"))
+	store, _ := crawl.OpenStore(filepath.Join(dir, "corpus"))
 	if testDocs, err = store.Documents(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -11,16 +12,10 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
-
-// MaxProximityCandidates bounds the documents holding all the words of a
-// proximity search that are checked for their distance. A search whose
-// words are all this common is refused with a message rather than left to
-// run long.
-var MaxProximityCandidates = 10000
 
 // bleve's phrase query has no slop, so "a b"~N is answered in two steps:
 // the documents holding every word are fetched with their term positions,
@@ -92,12 +87,12 @@ func (s *Searcher) proximities(ctx context.Context, q *Query) (proximities, erro
 	if len(terms) == 0 {
 		return out, nil
 	}
-	r, err := s.reader()
+	r, err := engine.Open(s.idx)
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
 	defer r.Close()
-	if err := proximityCost(ctx, r, s.builder, terms); err != nil {
+	if err := s.proximityCost(ctx, r, terms); err != nil {
 		return nil, err
 	}
 	for _, t := range terms {
@@ -111,10 +106,10 @@ func (s *Searcher) proximities(ctx context.Context, q *Query) (proximities, erro
 }
 
 // proximity walks the documents holding every word of t, one at a time,
-// and keeps those where the words lie close enough. Only the document in
+// and keeps those where the words lie close enough: only the document in
 // hand and the answer are held, whatever the number of candidates, and
-// the deadline is looked at as the walk goes.
-func (s *Searcher) proximity(ctx context.Context, r index.IndexReader, t Term) (*proximity, error) {
+// the walk stops at the deadline.
+func (s *Searcher) proximity(ctx context.Context, r *engine.Snapshot, t Term) (*proximity, error) {
 	words := s.builder.tokens(indexer.AnalyzerExact, t.Text)
 	p := &proximity{paras: map[string][]int{}, tokens: map[string]bool{}}
 	for _, w := range words {
@@ -127,39 +122,29 @@ func (s *Searcher) proximity(ctx context.Context, r index.IndexReader, t Term) (
 		match(t.Text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
 		match(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, 1),
 	)
-	searcher, err := cand.Searcher(ctx, r, s.idx.Mapping(), bsearch.SearcherOptions{Score: "none", IncludeTermVectors: true})
-	if err != nil {
-		return nil, unavailable(ctx, err)
-	}
-	defer searcher.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
 	// The words may spread over the window: with k words and ~N, the
 	// first and last lie at most N+k-2 positions apart, so that two words
 	// are at most N apart.
 	span := uint64(t.Within + len(words) - 2)
-	var locs []bsearch.Location
 	n := 0
-	dm, err := searcher.Next(sctx)
-	for ; dm != nil && err == nil; dm, err = searcher.Next(sctx) {
-		if n++; n%256 == 0 && ctx.Err() != nil {
-			return nil, unavailable(ctx, ctx.Err())
+	err := r.EachLocated(ctx, cand, func(num uint64, h *bsearch.DocumentMatch) error {
+		if n++; n > s.tune.MaxProximityCandidates {
+			return invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, s.tune.MaxProximityCandidates))
 		}
-		if n > MaxProximityCandidates {
-			return nil, invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, MaxProximityCandidates))
+		paras, inTitle := near(h, words, span)
+		if len(paras) == 0 && !inTitle {
+			return nil
 		}
-		dm.Locations = nil
-		locs = dm.Complete(locs[:0])
-		paras, inTitle := near(dm, words, span)
-		if len(paras) > 0 || inTitle {
-			id, err := r.ExternalID(dm.IndexInternalID)
-			if err != nil {
-				return nil, unavailable(ctx, err)
-			}
-			p.docs = append(p.docs, id)
-			p.paras[id] = paras
+		id, err := r.ExternalID(num)
+		if err != nil {
+			return err
 		}
-		dm.Locations = nil
-		sctx.DocumentMatchPool.Put(dm)
+		p.docs = append(p.docs, id)
+		p.paras[id] = paras
+		return nil
+	})
+	if errors.Is(err, ErrInvalidQuery) {
+		return nil, err
 	}
 	if err != nil {
 		return nil, unavailable(ctx, err)

@@ -6,7 +6,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
+
+// withPositions returns a Searcher over the test index whose proximity
+// budget is n positions.
+func withPositions(n int) *Searcher {
+	return New(testSearcher.idx, testSearcher.meta, WithTuning(Tuning{MaxProximityPositions: n}))
+}
 
 // TestProximityBudget: a proximity search whose words occur more often
 // than the budget allows is refused before it runs, with a message naming
@@ -14,50 +22,39 @@ import (
 // together share one budget.
 func TestProximityBudget(t *testing.T) {
 	ctx := context.Background()
-	saved := MaxProximityPositions
-	defer func() { MaxProximityPositions = saved }()
-
 	q := `"the council"~20`
 	res, err := testSearcher.Search(ctx, Request{Query: q})
 	if err != nil || res.Total == 0 {
-		t.Fatalf("%s under the normal budget: %v", q, err)
+		t.Fatalf("%s under the default budget: %v", q, err)
 	}
-	MaxProximityPositions = 20
-	_, err = testSearcher.Search(ctx, Request{Query: q})
+	_, err = withPositions(20).Search(ctx, Request{Query: q})
 	if !errors.Is(err, ErrInvalidQuery) || !strings.Contains(err.Error(), `"the council"~20`) || !strings.Contains(err.Error(), "too costly") {
 		t.Errorf("%s over the budget: %v", q, err)
 	}
 
-	// Each term alone fits; the four together do not.
-	terms := []string{`"council records"~5`, `"police council"~10`, `"children homes"~5`, `"inquiry evidence"~3`}
-	MaxProximityPositions = 1 << 30
-	all := strings.Join(terms, " OR ")
-	if _, err := testSearcher.Search(ctx, Request{Query: all}); err != nil {
-		t.Fatalf("%s under a large budget: %v", all, err)
-	}
 	// A budget that each term fits alone but not all four at once.
+	terms := []string{`"council records"~5`, `"police council"~10`, `"children homes"~5`, `"inquiry evidence"~3`}
+	budget := budgetBetween(t, ctx, terms)
+	tight := withPositions(budget)
 	for _, term := range terms {
-		MaxProximityPositions = 1 << 30
-		if _, err := testSearcher.Search(ctx, Request{Query: term}); err != nil {
-			t.Fatalf("%s: %v", term, err)
+		if _, err := tight.Search(ctx, Request{Query: term}); err != nil {
+			t.Errorf("%s alone under budget %d: %v", term, budget, err)
 		}
 	}
-	MaxProximityPositions = budgetBetween(t, ctx, terms)
-	for _, term := range terms {
-		if _, err := testSearcher.Search(ctx, Request{Query: term}); err != nil {
-			t.Errorf("%s alone under budget %d: %v", term, MaxProximityPositions, err)
-		}
+	all := strings.Join(terms, " OR ")
+	if _, err := tight.Search(ctx, Request{Query: all}); !errors.Is(err, ErrInvalidQuery) {
+		t.Errorf("four terms OR'd under budget %d: %v", budget, err)
 	}
-	if _, err := testSearcher.Search(ctx, Request{Query: all}); !errors.Is(err, ErrInvalidQuery) {
-		t.Errorf("four terms OR'd under budget %d: %v", MaxProximityPositions, err)
+	if _, err := testSearcher.Search(ctx, Request{Query: all}); err != nil {
+		t.Errorf("four terms OR'd under the default budget: %v", err)
 	}
 }
 
-// budgetBetween returns a budget that the costliest of terms fits alone
-// and all of them together do not, found by asking proximityCost itself.
+// budgetBetween returns a budget that each of terms fits alone and all of
+// them together do not, found by asking proximityCost itself.
 func budgetBetween(t *testing.T, ctx context.Context, terms []string) int {
 	t.Helper()
-	r, err := testSearcher.reader()
+	r, err := engine.Open(testSearcher.idx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,8 +68,7 @@ func budgetBetween(t *testing.T, ctx context.Context, terms []string) int {
 		all = append(all, q.Groups[0][0])
 	}
 	fits := func(budget int, ts []Term) bool {
-		MaxProximityPositions = budget
-		return proximityCost(ctx, r, testSearcher.builder, ts) == nil
+		return withPositions(budget).proximityCost(ctx, r, ts) == nil
 	}
 	lo := 1
 	for _, term := range all {
@@ -80,9 +76,7 @@ func budgetBetween(t *testing.T, ctx context.Context, terms []string) int {
 			lo *= 2
 		}
 	}
-	// lo now fits each term alone (a power of two at most twice the
-	// costliest); if it also fits all of them, the terms are too cheap
-	// for this test.
+	// lo fits each term alone and is at most twice the costliest.
 	if fits(lo, all) {
 		t.Skipf("the four terms together cost no more than %d", lo)
 	}

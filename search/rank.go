@@ -1,22 +1,20 @@
 package search
 
 import (
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+
 	"container/heap"
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Searches in relevance order are ranked here rather than by bleve's
@@ -28,13 +26,6 @@ import (
 // heap that reads an id only to break an exact tie, and counts facets from
 // the facet table as it goes. The index's document numbers are split into
 // parts walked side by side, so that one search uses every core.
-
-// RankParts is how many parts a ranking pass splits the index into; an
-// index of fewer than minSplit documents is walked whole, and so is a query
-// whose scores would depend on where a walk starts (see splitsExactly).
-var RankParts = runtime.GOMAXPROCS(0)
-
-var minSplit = 4096
 
 // rankedHit is a match kept for the page.
 type rankedHit struct {
@@ -138,8 +129,8 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 	}
 	defer r.Close()
 	docs := t.docs()
-	parts := RankParts
-	if docs < minSplit || parts < 1 || !splitsExactly(spec.query) {
+	parts := s.tune.RankParts
+	if docs < s.tune.MinSplit || parts < 1 || !engine.SplitsExactly(spec.query) {
 		parts = 1
 	}
 	if spec.after != nil {
@@ -163,7 +154,7 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w.err = w.walk(ctx, spec.query, s.idx.Mapping())
+			w.err = w.walk(ctx, spec.query)
 		}()
 	}
 	wg.Wait()
@@ -204,7 +195,7 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 
 // rankWalk walks the matches whose document numbers lie in [from, to).
 type rankWalk struct {
-	r        index.IndexReader
+	r        *engine.Snapshot
 	from, to uint64
 	k        int
 	after    *rankAfter
@@ -216,7 +207,7 @@ type rankWalk struct {
 	err      error
 }
 
-func newRankWalk(t *facetTable, r index.IndexReader, spec rankSpec) (*rankWalk, error) {
+func newRankWalk(t *facetTable, r *engine.Snapshot, spec rankSpec) (*rankWalk, error) {
 	w := &rankWalk{r: r, k: spec.k, after: spec.after, filters: spec.filters,
 		counter: t.counter(spec.facets), best: &hitHeap{r: r, t: t}}
 	if w.counter.err != nil {
@@ -232,8 +223,8 @@ func newRankWalk(t *facetTable, r index.IndexReader, spec rankSpec) (*rankWalk, 
 	return w, nil
 }
 
-func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMapping) error {
-	return eachMatch(ctx, w.r, m, q, true, w.from, w.to, func(num uint64, score float64) error {
+func (w *rankWalk) walk(ctx context.Context, q query.Query) error {
+	return w.r.EachMatch(ctx, q, true, w.from, w.to, func(num uint64, score float64) error {
 		failed, fails := -1, 0
 		for i := range w.filters {
 			if !w.filters[i].passes(num) {
@@ -268,20 +259,9 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query, m mapping.IndexMappi
 	})
 }
 
-// scoringContext tells bleve's searchers which scoring model the index
-// uses, as bleve's own search does: without it they score with TF-IDF.
-func scoringContext(ctx context.Context, m mapping.IndexMapping) context.Context {
-	model := index.DefaultScoringModel
-	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == index.BM25Scoring {
-		model = index.BM25Scoring
-	}
-	return context.WithValue(ctx, bsearch.GetScoringModelCallbackKey,
-		bsearch.GetScoringModelCallbackFn(func() string { return model }))
-}
-
 // hitHeap holds the best hits seen, the worst on top.
 type hitHeap struct {
-	r    index.IndexReader
+	r    *engine.Snapshot
 	t    *facetTable // the ids in order, read with the table
 	hits []*rankedHit
 	err  error // the first failure to read an id
@@ -319,7 +299,7 @@ func (h *hitHeap) id(x *rankedHit) string {
 			x.id = h.t.ids[r]
 			return x.id
 		}
-		id, err := h.r.ExternalID(internalID(x.num))
+		id, err := h.r.ExternalID(x.num)
 		if err != nil && h.err == nil {
 			h.err = fmt.Errorf("rank: read a document id: %w", err)
 		}
@@ -439,46 +419,4 @@ func (s *Searcher) runRanked(ctx context.Context, r Request, scoring query.Query
 		return nil, nil, unavailable(ctx, err)
 	}
 	return res, rk.facets, nil
-}
-
-// splitsExactly reports whether q scores every document the same however
-// its matches are walked. A disjunction of more than bleve's heap takeover
-// adds its clauses' scores in the order of its heap, which depends on where
-// the walk started, and that changes the last bits of a score; so do the
-// many-term searchers of ranges and wildcards. Such queries, and any kind
-// not known here, are walked whole, so that their pages and cursors agree
-// with bleve's own order.
-func splitsExactly(q query.Query) bool {
-	switch q := q.(type) {
-	case *query.TermQuery, *query.MatchQuery, *query.MatchPhraseQuery, *query.PhraseQuery,
-		*query.MatchAllQuery, *query.MatchNoneQuery, *query.DocIDQuery:
-		return true
-	case ownLocations:
-		return splitsExactly(q.Query)
-	case bodyPhraseQuery:
-		return splitsExactly(q.exact)
-	case *query.ConjunctionQuery:
-		return allSplitExactly(q.Conjuncts)
-	case *query.DisjunctionQuery:
-		return len(q.Disjuncts) <= searcher.DisjunctionHeapTakeover && allSplitExactly(q.Disjuncts)
-	case *query.BooleanQuery:
-		// Must-not and filter clauses are not scored: their searchers'
-		// order changes nothing.
-		for _, part := range []query.Query{q.Must, q.Should} {
-			if part != nil && !splitsExactly(part) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-func allSplitExactly(qs []query.Query) bool {
-	for _, q := range qs {
-		if !splitsExactly(q) {
-			return false
-		}
-	}
-	return true
 }

@@ -15,7 +15,6 @@ import (
 func TestRankingMatchesBleve(t *testing.T) {
 	ctx := context.Background()
 	s := testSearcher
-	defer func(p, m int) { RankParts, minSplit = p, m }(RankParts, minSplit)
 	type search struct {
 		q       string
 		filters Filters
@@ -36,7 +35,7 @@ func TestRankingMatchesBleve(t *testing.T) {
 		}
 	}
 	for _, parts := range []int{1, 2, 3, 7} {
-		RankParts, minSplit = parts, 1
+		s := New(s.idx, s.meta, WithTuning(Tuning{RankParts: parts, MinSplit: 1}))
 		for _, sr := range searches {
 			for page := 1; page <= 3; page++ {
 				r := Request{Query: sr.q, Filters: sr.filters, Page: page, Size: 7}

@@ -28,6 +28,7 @@ type Searcher struct {
 	suggester lazySuggester
 	empty     emptyBox
 	facets    lazyTable
+	tune      Tuning
 }
 
 // Option changes how a Searcher is set up.
@@ -46,7 +47,7 @@ func New(idx bleve.Index, meta *indexer.Meta, opts ...Option) *Searcher {
 	if meta == nil {
 		meta = &indexer.Meta{}
 	}
-	s := &Searcher{idx: idx, meta: meta}
+	s := &Searcher{idx: idx, meta: meta, tune: DefaultTuning()}
 	s.builder = newBuilder(idx.Mapping(), DefaultGlossary())
 	for _, o := range opts {
 		o(s)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // Limits of a similar-paragraphs search.
@@ -121,7 +122,7 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 			tf[t]++
 		}
 	}
-	r, err := s.reader()
+	r, err := engine.Open(s.idx)
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
@@ -136,12 +137,10 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 	}
 	var all []scored
 	for term, n := range tf {
-		tfr, err := r.TermFieldReader(ctx, []byte(term), indexer.FieldText, false, false, false)
+		df, err := r.DocFreq(ctx, indexer.FieldText, term)
 		if err != nil {
 			return nil, unavailable(ctx, err)
 		}
-		df := tfr.Count()
-		tfr.Close()
 		if df < 2 {
 			continue
 		}

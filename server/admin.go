@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 // Job is a long task the admin API can start: a rebuild of the index, or a
@@ -133,7 +133,7 @@ func (s *Server) lastCrawl() *crawlStatus {
 	}
 	rep, err := s.opts.CrawlReport()
 	if err != nil {
-		if !errors.Is(err, corpus.ErrNotFound) {
+		if !errors.Is(err, crawl.ErrNotFound) {
 			s.log.Warn("read crawl report", "error", err)
 		}
 		return nil

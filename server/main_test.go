@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 )
@@ -34,11 +35,11 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
-	if _, _, err := indexer.BuildSample(context.Background(), filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), corpus.Options{}, nil); err != nil {
+	if _, _, err := indexer.BuildSample(context.Background(), filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), crawl.Options{}, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "build sample index:", err)
 		return 1
 	}
-	store, _ := corpus.OpenStore(filepath.Join(dir, "corpus"))
+	store, _ := crawl.OpenStore(filepath.Join(dir, "corpus"))
 	testDocs, _ = store.Documents()
 	corpus.Resolve(testDocs) // as the index holds them
 	idx, meta, err := indexer.Open(filepath.Join(dir, "index"))

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 )
@@ -53,8 +54,8 @@ type Options struct {
 	// take one buffer of rows before it gives up on the client; default 10 s.
 	ExportWriteTimeout time.Duration
 	// CrawlReport returns the last crawl's report for the status route;
-	// nil, or corpus.ErrNotFound, when there is none.
-	CrawlReport func() (*corpus.CrawlReport, error)
+	// nil, or crawl.ErrNotFound, when there is none.
+	CrawlReport func() (*crawl.CrawlReport, error)
 	Notice      Notice // the content notice; zero means DefaultNotice, Text "-" none
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 // defaultDataDir is where the corpus and index live unless --data says
@@ -30,7 +31,7 @@ func (d dataDirs) index() string  { return filepath.Join(d.root, "index") }
 // documents reads every document of the corpus; an empty corpus is an
 // error, as nothing can be indexed or measured from it.
 func (d dataDirs) documents() ([]*corpus.Document, error) {
-	store, err := corpus.OpenStore(d.corpus())
+	store, err := crawl.OpenStore(d.corpus())
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
@@ -44,7 +44,7 @@ func TestIndexBuildSurvivesSIGKILL(t *testing.T) {
 	if err := run(context.Background(), []string{"crawl", "--sample", "--data", data}, &out, &out); err != nil {
 		t.Fatal(err)
 	}
-	store, _ := corpus.OpenStore(filepath.Join(data, "corpus"))
+	store, _ := crawl.OpenStore(filepath.Join(data, "corpus"))
 	want, _ := store.Len()
 	if err := run(context.Background(), []string{"index", "--data", data}, &out, &out); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 const crawlSynopsis = `crawl --seed URL [--seed URL ...] [flags]
@@ -24,7 +25,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Var(&seeds, "seed", "URL to start from (repeatable)")
 	fs.Var(&hosts, "allow-host", "host whose pages belong to the crawl (repeatable; default: the seeds' hosts)")
 	fs.Var(&prefixes, "allow-prefix", "only follow links whose path starts with this (repeatable)")
-	preset := fs.String("preset", "", "a known site's seeds and scope rules: "+strings.Join(corpus.PresetNames(), ", "))
+	preset := fs.String("preset", "", "a known site's seeds and scope rules: "+strings.Join(crawl.PresetNames(), ", "))
 	dryRun := fs.Bool("dry-run", false, "print the seeds and scope rules and fetch nothing")
 	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
 	rate := fs.Float64("rate", 1, "requests per second to each host")
@@ -34,7 +35,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	maxBody := fs.Int64("max-body", 50<<20, "largest response body to accept, in bytes")
 	stall := fs.Duration("stall-timeout", 30*time.Second, "abandon a response when no byte arrives for this long")
 	retries := fs.Int("retries", 4, "retries of a request after a network error, 5xx or 429")
-	agent := fs.String("user-agent", corpus.DefaultUserAgent, "User-Agent sent with every request; keep a contact URL in it")
+	agent := fs.String("user-agent", crawl.DefaultUserAgent, "User-Agent sent with every request; keep a contact URL in it")
 	warc := fs.Bool("warc", false, "also write every request and response as WARC files into DIR/warc")
 	warcSize := fs.Int64("warc-max-size", 1<<30, "start a new WARC file after this many bytes")
 	resume := fs.Bool("resume", false, "resume the unfinished crawl in the data directory with its own seeds")
@@ -47,7 +48,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() > 0 {
 		return fmt.Errorf("crawl takes no arguments, got %q (seeds go after --seed)", fs.Args())
 	}
-	opts := corpus.Options{
+	opts := crawl.Options{
 		Seeds: seeds, AllowedHosts: hosts, AllowedPrefixes: prefixes, Rate: *rate, PerHost: *perHost,
 		Workers: *workers, MaxPages: *maxPages, MaxBodyBytes: *maxBody, StallTimeout: *stall,
 		MaxRetries: *retries, UserAgent: *agent, Fresh: *fresh, Logger: newLogger(stderr, *verbose),
@@ -56,7 +57,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts.MaxRetries = -1
 	}
 	if *preset != "" {
-		p, err := corpus.LookupPreset(*preset)
+		p, err := crawl.LookupPreset(*preset)
 		if err != nil {
 			return err
 		}
@@ -73,12 +74,12 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printPlan(stdout, opts, *preset)
 		return nil
 	}
-	store, err := corpus.OpenStore(dirs.corpus())
+	store, err := crawl.OpenStore(dirs.corpus())
 	if err != nil {
 		return err
 	}
 	if *resume {
-		saved, err := corpus.UnfinishedCrawl(store)
+		saved, err := crawl.UnfinishedCrawl(store)
 		if err != nil {
 			return err
 		}
@@ -96,7 +97,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if *warc {
-		ww, err := corpus.NewWARCWriter(filepath.Join(dirs.root, "warc"), "inquirysearch-", *warcSize)
+		ww, err := crawl.NewWARCWriter(filepath.Join(dirs.root, "warc"), "inquirysearch-", *warcSize)
 		if err != nil {
 			return err
 		}
@@ -105,13 +106,13 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	prog := newCrawlStatus(stdout)
 	opts.Progress = prog.update
-	var rep *corpus.CrawlReport
+	var rep *crawl.CrawlReport
 	if *sample {
 		opts.Rate, opts.PerHost = 0, 0
-		rep, err = corpus.CrawlSample(ctx, store, gaz, opts)
+		rep, err = crawl.CrawlSample(ctx, store, gaz, opts)
 	} else {
-		var c *corpus.Crawler
-		if c, err = corpus.NewCrawler(store, gaz, opts); err == nil {
+		var c *crawl.Crawler
+		if c, err = crawl.NewCrawler(store, gaz, opts); err == nil {
 			rep, err = c.Run(ctx)
 		}
 	}
@@ -130,10 +131,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // printPlan shows what a crawl would do, for --dry-run.
-func printPlan(w io.Writer, opts corpus.Options, preset string) {
+func printPlan(w io.Writer, opts crawl.Options, preset string) {
 	opts = opts.WithDefaults()
 	if preset != "" {
-		p, _ := corpus.LookupPreset(preset)
+		p, _ := crawl.LookupPreset(preset)
 		fmt.Fprintf(w, "Preset %s: %s\n", p.Name, p.Description)
 	}
 	fmt.Fprintln(w, "Seeds:")
@@ -161,7 +162,7 @@ func printPlan(w io.Writer, opts corpus.Options, preset string) {
 }
 
 // printSummary prints the counts a crawl report holds.
-func printSummary(w io.Writer, rep *corpus.CrawlReport, path string) {
+func printSummary(w io.Writer, rep *crawl.CrawlReport, path string) {
 	state := "finished"
 	if !rep.Complete {
 		state = "stopped"

@@ -6,10 +6,9 @@ import (
 	"os"
 	"time"
 
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
-
-	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // crawlStatus shows a running crawl: a live bar on a terminal, a plain
@@ -37,7 +36,7 @@ func newCrawlStatus(w io.Writer) *crawlStatus {
 	return p
 }
 
-func (p *crawlStatus) update(s corpus.Progress) {
+func (p *crawlStatus) update(s crawl.Progress) {
 	if p.bar != nil {
 		// The frontier grows as pages are read, so the total moves too.
 		p.bar.ChangeMax(s.Fetched + s.Queued)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -23,7 +24,7 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return fmt.Errorf("gen needs --out and a positive --paragraphs")
 	}
-	store, err := corpus.OpenStore(dataDirs{root: *out}.corpus())
+	store, err := crawl.OpenStore(dataDirs{root: *out}.corpus())
 	if err != nil {
 		return err
 	}

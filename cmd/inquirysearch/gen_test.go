@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 func TestGenIsDeterministicAndShaped(t *testing.T) {
@@ -18,8 +19,8 @@ func TestGenIsDeterministicAndShaped(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sa, _ := corpus.OpenStore(filepath.Join(a, "corpus"))
-	sb, _ := corpus.OpenStore(filepath.Join(b, "corpus"))
+	sa, _ := crawl.OpenStore(filepath.Join(a, "corpus"))
+	sb, _ := crawl.OpenStore(filepath.Join(b, "corpus"))
 	da, _ := sa.Documents()
 	db, _ := sb.Documents()
 	if len(da) != len(db) || len(da) == 0 {

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/extract"
 	"github.com/inquirysearch/inquirysearch/corpus/samplesite"
 )
 
@@ -31,7 +32,7 @@ func vocabulary() ([]string, error) {
 		rec := httptest.NewRecorder()
 		site.ServeHTTP(rec, httptest.NewRequest("GET", u, nil))
 		body, _ := io.ReadAll(rec.Body)
-		d, err := corpus.Extract(body, "https://"+corpus.SampleHost+u, gaz)
+		d, err := extract.Extract(body, "https://"+corpus.SampleHost+u, gaz)
 		if err != nil {
 			return nil, fmt.Errorf("vocabulary: %w", err)
 		}

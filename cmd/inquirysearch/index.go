@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -39,7 +40,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	case *fromWARC:
-		store, err := corpus.OpenStore(dirs.corpus())
+		store, err := crawl.OpenStore(dirs.corpus())
 		if err != nil {
 			return err
 		}
@@ -47,7 +48,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
-		rep, err := corpus.ImportWARC(ctx, store, gaz, fs.Args(), log)
+		rep, err := crawl.ImportWARC(ctx, store, gaz, fs.Args(), log)
 		if err != nil {
 			return err
 		}
@@ -65,11 +66,11 @@ func importJSONL(ctx context.Context, dirs dataDirs, path string, stdout io.Writ
 		return fmt.Errorf("from-jsonl: %w", err)
 	}
 	defer f.Close()
-	docs, err := corpus.ReadJSONL(ctx, f)
+	docs, err := crawl.ReadJSONL(ctx, f)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	store, err := corpus.OpenStore(dirs.corpus())
+	store, err := crawl.OpenStore(dirs.corpus())
 	if err != nil {
 		return err
 	}

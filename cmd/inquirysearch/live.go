@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 )
@@ -142,8 +143,8 @@ func (l *live) Meta() indexer.Meta {
 }
 
 // crawlReport reads the last crawl's report from the corpus.
-func (l *live) crawlReport() (*corpus.CrawlReport, error) {
-	store, err := corpus.OpenStore(l.dirs.corpus())
+func (l *live) crawlReport() (*crawl.CrawlReport, error) {
+	store, err := crawl.OpenStore(l.dirs.corpus())
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +194,7 @@ func (l *live) reindex(ctx context.Context) error {
 // crawl fetches the configured seeds (or the sample site) into the corpus
 // and then reindexes.
 func (l *live) crawl(ctx context.Context) error {
-	store, err := corpus.OpenStore(l.dirs.corpus())
+	store, err := crawl.OpenStore(l.dirs.corpus())
 	if err != nil {
 		return err
 	}
@@ -201,12 +202,12 @@ func (l *live) crawl(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := corpus.Options{Seeds: l.seeds, Logger: l.log}
+	opts := crawl.Options{Seeds: l.seeds, Logger: l.log}
 	if len(l.seeds) == 0 {
-		_, err = corpus.CrawlSample(ctx, store, gaz, opts)
+		_, err = crawl.CrawlSample(ctx, store, gaz, opts)
 	} else {
-		var c *corpus.Crawler
-		if c, err = corpus.NewCrawler(store, gaz, opts); err == nil {
+		var c *crawl.Crawler
+		if c, err = crawl.NewCrawler(store, gaz, opts); err == nil {
 			_, err = c.Run(ctx)
 		}
 	}

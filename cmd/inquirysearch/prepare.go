@@ -10,15 +10,15 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 // crawlProgress prints one status line every n pages; the caller prints
 // the summary when the crawl ends (fetches still in flight when the queue
 // empties would otherwise print a line each).
-func crawlProgress(w io.Writer, every int) func(corpus.Progress) {
-	return func(p corpus.Progress) {
+func crawlProgress(w io.Writer, every int) func(crawl.Progress) {
+	return func(p crawl.Progress) {
 		if p.Fetched%every == 0 {
 			fmt.Fprintf(w, "  fetched %d pages: %d stored, %d duplicates, %d skipped, %d failed, %d queued\n",
 				p.Fetched, p.Stored, p.Duplicates, p.Skipped, p.Failed, p.Queued)
@@ -37,7 +37,7 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 	if !errors.Is(err, indexer.ErrNoIndex) {
 		return nil, nil, err
 	}
-	store, err := corpus.OpenStore(dirs.corpus())
+	store, err := crawl.OpenStore(dirs.corpus())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -49,7 +49,7 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 		fmt.Fprintf(stdout, "The data directory %s is empty: crawling and indexing the embedded sample site first.\n", dirs.root)
 		start := time.Now()
 		rep, meta, err := indexer.BuildSample(ctx, dirs.corpus(), dirs.index(),
-			corpus.Options{Logger: log, Progress: crawlProgress(stdout, 25)}, log)
+			crawl.Options{Logger: log, Progress: crawlProgress(stdout, 25)}, log)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -10,7 +10,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
 	"github.com/inquirysearch/inquirysearch/server"
@@ -126,7 +126,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func reportStartup(w io.Writer, dirs dataDirs, meta *indexer.Meta) {
 	fmt.Fprintf(w, "Index %s: %d documents, %d paragraphs, %d recommendations, built %s.\n",
 		meta.Version, meta.Documents, meta.Paragraphs, meta.Recommendations, meta.BuiltAt.Format(time.RFC3339))
-	store, err := corpus.OpenStore(dirs.corpus())
+	store, err := crawl.OpenStore(dirs.corpus())
 	if err != nil {
 		fmt.Fprintf(w, "The corpus cannot be read (%v); serving the index as it is.\n", err)
 		return

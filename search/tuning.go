@@ -1,0 +1,64 @@
+package search
+
+import "runtime"
+
+// Tuning holds a Searcher's tunables: how its passes use the machine and
+// how much work one request may ask for. A field left at zero takes its
+// default, so Tuning{} is the tuning a Searcher has without WithTuning.
+type Tuning struct {
+	// RankParts is how many parts a ranking pass splits the index into, to
+	// walk them side by side; default GOMAXPROCS. An index of fewer than
+	// MinSplit documents is walked whole, and so is a query whose scores
+	// would depend on where a walk starts (engine.SplitsExactly).
+	RankParts int
+	MinSplit  int // default 4096
+	// MaxProximityCandidates bounds the documents holding all the words of
+	// a proximity search that are checked for their distance; a search
+	// whose words are all this common is refused with a message rather
+	// than left to run long. Default 10,000.
+	MaxProximityCandidates int
+	// MaxProximityPositions bounds the word positions the proximity terms
+	// of one query may read and check, as estimated from the index before
+	// any of them runs. A proximity check reads every position of every
+	// word in every candidate document, so a common word costs far more
+	// than its count of documents says: "the school"~50 read over half a
+	// million positions at 100,000 paragraphs and took a second. Past the
+	// budget a query is refused with a message saying why. Default
+	// 1,000,000.
+	MaxProximityPositions int
+	// MaxPrefixTerms bounds the references an evidence prefix may stand
+	// for; a wider prefix is refused with a message. Default 10,000.
+	MaxPrefixTerms int
+}
+
+// DefaultTuning returns the tuning a Searcher has by default.
+func DefaultTuning() Tuning {
+	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MaxProximityCandidates: 10000, MaxProximityPositions: 1_000_000, MaxPrefixTerms: 10000}
+}
+
+// orDefault fills the zero fields of t from DefaultTuning.
+func (t Tuning) orDefault() Tuning {
+	d := DefaultTuning()
+	if t.RankParts <= 0 {
+		t.RankParts = d.RankParts
+	}
+	if t.MinSplit <= 0 {
+		t.MinSplit = d.MinSplit
+	}
+	if t.MaxProximityCandidates <= 0 {
+		t.MaxProximityCandidates = d.MaxProximityCandidates
+	}
+	if t.MaxProximityPositions <= 0 {
+		t.MaxProximityPositions = d.MaxProximityPositions
+	}
+	if t.MaxPrefixTerms <= 0 {
+		t.MaxPrefixTerms = d.MaxPrefixTerms
+	}
+	return t
+}
+
+// WithTuning sets the Searcher's tunables; zero fields keep their
+// defaults.
+func WithTuning(t Tuning) Option {
+	return func(s *Searcher) { s.tune = t.orDefault() }
+}
