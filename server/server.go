@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/netip"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -114,11 +115,12 @@ func (s *Server) routes() {
 	r := s.router
 	r.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/readyz", s.readyz).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet)
+	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet, http.MethodHead)
 	s.registerAPIRoutes(r)
 	s.registerPageRoutes(r)
 	static, _ := fs.Sub(assets, "static")
-	r.PathPrefix("/static/").Handler(http.StripPrefix("/static/", cacheFor(http.FileServerFS(static), time.Hour)))
+	r.PathPrefix("/static/").Handler(http.StripPrefix("/static/", cacheFor(s.noListing(http.FileServerFS(static)), time.Hour))).
+		Methods(http.MethodGet, http.MethodHead)
 	r.Use(s.guard)
 	r.NotFoundHandler = s.guard(http.HandlerFunc(s.notFound))
 	r.MethodNotAllowedHandler = s.guard(http.HandlerFunc(s.methodNotAllowed))
@@ -128,21 +130,21 @@ func (s *Server) routes() {
 // /api/ get JSON errors from the router's own not-found and
 // method-not-allowed handlers, which tell API paths from pages.
 func (s *Server) registerAPIRoutes(r *mux.Router) {
-	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/documents/{id}/similar", s.api(s.apiSimilar)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/status", s.api(s.status)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/documents/{id}/similar", s.api(s.apiSimilar)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/status", s.api(s.status)).Methods(http.MethodGet, http.MethodHead)
 	if s.opts.Admin.Token != "" {
 		r.HandleFunc("/api/v1/admin/reindex", s.api(s.adminJob("reindex", s.opts.Admin.Reindex))).Methods(http.MethodPost)
 		r.HandleFunc("/api/v1/admin/crawl", s.api(s.adminJob("crawl", s.opts.Admin.Crawl))).Methods(http.MethodPost)
 	}
-	r.HandleFunc("/api/v1/suggest", s.api(s.apiSuggest)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/suggest", s.api(s.apiSuggest)).Methods(http.MethodGet, http.MethodHead)
 
 	// Recommendations, evidence and exports.
-	r.HandleFunc("/api/v1/recommendations", s.api(s.apiRecommendations)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/search.csv", s.api(s.exportCSV)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/search.ndjson", s.api(s.exportNDJSON)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/recommendations", s.api(s.apiRecommendations)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/search.csv", s.api(s.exportCSV)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/search.ndjson", s.api(s.exportNDJSON)).Methods(http.MethodGet, http.MethodHead)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {
@@ -172,12 +174,42 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	err := &apiError{status: http.StatusMethodNotAllowed, code: "method_not_allowed", message: "this route answers GET only"}
+	allowed := s.allowedMethods(r)
+	w.Header().Set("Allow", strings.Join(allowed, ", "))
+	err := &apiError{status: http.StatusMethodNotAllowed, code: "method_not_allowed",
+		message: "this route answers " + strings.Join(allowed, ", ") + " only"}
 	if isAPI(r) {
 		s.api(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
 		return
 	}
 	s.page(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
+}
+
+// allowedMethods lists the methods some route answers at r's path, for
+// the Allow header of a 405.
+func (s *Server) allowedMethods(r *http.Request) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		var match mux.RouteMatch
+		if s.router.Match(probe, &match) && match.MatchErr == nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// noListing answers a directory of the static files with 404 rather than
+// a listing of what it holds.
+func (s *Server) noListing(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			s.notFound(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func isAPI(r *http.Request) bool {
