@@ -64,7 +64,7 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 }
 
 func buildIndex(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.Logger) error {
-	docs, err := dirs.documents()
+	docs, err := dirs.documents(log)
 	if err != nil {
 		return err
 	}
