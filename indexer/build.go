@@ -93,6 +93,9 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close new index: %w", cerr)
 	}
+	if err == nil {
+		err = writeManifest(building)
+	}
 	if err != nil {
 		os.RemoveAll(building)
 		return nil, fmt.Errorf("build index: %w", err)
