@@ -48,6 +48,11 @@ type Options struct {
 	PublicURL      string         // base URL for absolute links in feeds; default: from the request
 	MaxInFlight    int            // searches and pages served at once; default 4 per CPU
 	QueueWait      time.Duration  // how long a request waits for a slot before a 503; default 1 s
+	// MaxHeavy is how many of the costliest requests (exports reading the
+	// index, searches with a distance term) run at once, within
+	// MaxInFlight; default half the CPUs, at least 1. One client has at
+	// most one distance search in flight (429 past it).
+	MaxHeavy int
 	// ExportsPerClient bounds the exports one client address runs at once
 	// (429 past it); default 2.
 	ExportsPerClient int
@@ -72,7 +77,9 @@ type Server struct {
 	cheapLimit *limiter
 	jobs       jobs
 	slots      chan struct{}
-	exports    exportGate
+	exports    gate          // exports in flight, by client
+	heavyUse   gate          // distance searches in flight, by client
+	heavy      chan struct{} // the heavy pool (isHeavy)
 }
 
 // New returns the server's handler over a search backend.
@@ -85,6 +92,9 @@ func New(backend Backend, opts Options) (*Server, error) {
 	}
 	if opts.QueueWait <= 0 {
 		opts.QueueWait = time.Second
+	}
+	if opts.MaxHeavy <= 0 {
+		opts.MaxHeavy = max(1, runtime.NumCPU()/2)
 	}
 	if opts.ExportsPerClient <= 0 {
 		opts.ExportsPerClient = 2
@@ -107,6 +117,8 @@ func New(backend Backend, opts Options) (*Server, error) {
 	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
 		slots: make(chan struct{}, opts.MaxInFlight), metrics: m, limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
 	s.exports.max = opts.ExportsPerClient
+	s.heavyUse.max = 1
+	s.heavy = make(chan struct{}, opts.MaxHeavy)
 	s.routes()
 	return s, nil
 }
