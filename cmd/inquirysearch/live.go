@@ -179,7 +179,7 @@ func (l *live) close() {
 // reindex builds a new index from the corpus beside the live one, then
 // swaps it in. A failed build leaves the live index serving.
 func (l *live) reindex(ctx context.Context) error {
-	docs, err := l.dirs.documents()
+	docs, err := l.dirs.documents(l.log)
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}

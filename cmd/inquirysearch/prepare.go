@@ -36,6 +36,9 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 	if err == nil {
 		return idx, meta, nil
 	}
+	if errors.Is(err, indexer.ErrDamaged) {
+		return rebuildDamaged(ctx, dirs, err, stdout, log)
+	}
 	if !errors.Is(err, indexer.ErrNoIndex) {
 		return nil, nil, err
 	}
@@ -65,8 +68,29 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 	return indexer.Open(dirs.index())
 }
 
+// rebuildDamaged answers an index that failed its integrity check: the
+// corpus is the source of truth, so the index is built again from it
+// (beside the damaged one, which it then replaces). With no corpus to
+// build from, serving stops with the reason rather than serve a damaged
+// index.
+func rebuildDamaged(ctx context.Context, dirs dataDirs, damage error, stdout io.Writer, log *slog.Logger) (bleve.Index, *indexer.Meta, error) {
+	store, err := crawl.OpenStore(dirs.corpus())
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w; and its corpus cannot be read to rebuild it: %v", damage, err)
+	}
+	if n, err := store.Len(); err != nil || n == 0 {
+		return nil, nil, fmt.Errorf("%w; and there is no corpus in %s to rebuild it from: crawl again, or restore the index from a backup", damage, dirs.corpus())
+	}
+	log.Error("the index failed its integrity check; rebuilding it from the corpus", "error", damage)
+	fmt.Fprintf(stdout, "The index is damaged (%v): rebuilding it from the corpus.\n", damage)
+	if err := buildIndex(ctx, dirs, stdout, log); err != nil {
+		return nil, nil, fmt.Errorf("rebuild the damaged index: %w", err)
+	}
+	return indexer.Open(dirs.index())
+}
+
 func buildIndex(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.Logger) error {
-	docs, err := dirs.documents()
+	docs, err := dirs.documents(log)
 	if err != nil {
 		return err
 	}
