@@ -65,14 +65,17 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	}
 	// A fresh index that is renamed into place only when complete can take
 	// unsafe batches: a crash loses only the half-built copy.
-	idx, err := bleve.NewUsing(building, m, bleve.Config.DefaultIndexType, scorchName, map[string]any{"unsafe_batch": true})
+	forgetAsyncError(building)
+	defer forgetAsyncError(building)
+	idx, err := bleve.NewUsing(building, m, bleve.Config.DefaultIndexType, scorchName,
+		map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback})
 	if err != nil {
 		return nil, fmt.Errorf("build index: create %s: %w", building, err)
 	}
 	// The lexicon only reads the documents: build it while they index.
 	lexicon := make(chan []Entry, 1)
 	go func() { lexicon <- buildLexicon(docs) }()
-	meta, err := fill(ctx, idx, docs, log)
+	meta, err := fill(ctx, idx, building, docs, log)
 	if err == nil {
 		meta.Recommendations, err = indexRecommendations(idx, docs)
 	}
@@ -84,10 +87,13 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 		err = idx.SetInternal(metaKey, mustJSON(meta))
 	}
 	if err == nil {
-		err = waitSteady(ctx, idx)
+		err = waitSteady(ctx, idx, building)
 	}
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close new index: %w", cerr)
+	}
+	if err == nil {
+		err = writeManifest(building)
 	}
 	if err != nil {
 		os.RemoveAll(building)
@@ -108,7 +114,7 @@ const scorchName = "scorch"
 
 // fill indexes docs in batches, from one goroutine per core, so that
 // mapping one batch overlaps with analysing another.
-func fill(ctx context.Context, idx bleve.Index, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
+func fill(ctx context.Context, idx bleve.Index, path string, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
 	meta := &Meta{BuiltAt: time.Now().UTC(), Schema: SchemaVersion}
 	digest := sha256.New()
 	sorted := append([]*corpus.Document(nil), docs...)
@@ -141,6 +147,9 @@ func fill(ctx context.Context, idx bleve.Index, docs []*corpus.Document, log *sl
 	var err error
 feed:
 	for start := 0; start < len(sorted); start += BatchSize {
+		if err = asyncError(path); err != nil {
+			break
+		}
 		select {
 		case chunks <- sorted[start:min(start+BatchSize, len(sorted))]:
 		case err = <-errs:
@@ -209,11 +218,15 @@ func indexRecommendations(idx bleve.Index, docs []*corpus.Document) (int, error)
 
 // waitSteady waits until the index has persisted and merged everything it
 // was given: unsafe batches return before their segments reach the disk,
-// and closing before then would lose them.
-func waitSteady(ctx context.Context, idx bleve.Index) error {
+// and closing before then would lose them. A background write that failed
+// ends the wait with its error.
+func waitSteady(ctx context.Context, idx bleve.Index, path string) error {
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	for {
+		if err := asyncError(path); err != nil {
+			return err
+		}
 		stats, _ := idx.StatsMap()["index"].(map[string]any)
 		if active, ok := stats["index_bgthreads_active"].(bool); ok && !active {
 			return nil

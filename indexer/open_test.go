@@ -35,7 +35,7 @@ func TestOpenRejectsOlderSchema(t *testing.T) {
 	}
 	// The index was built with unsafe batches, a setting it keeps: wait
 	// for the write to reach the disk.
-	if err := waitSteady(context.Background(), idx); err != nil {
+	if err := waitSteady(context.Background(), idx, dir); err != nil {
 		t.Fatal(err)
 	}
 	idx.Close()

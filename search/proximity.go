@@ -2,7 +2,9 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
 // bleve's phrase query has no slop, so "a b"~N is answered in two steps:
@@ -69,18 +72,31 @@ func (ps proximities) keep(docID string) func(field, term string, para int) bool
 	}
 }
 
-// proximities answers every proximity term of q (included or excluded).
+// proximities answers every proximity term of q (included or excluded),
+// once their cost together has been estimated and found within budget.
 func (s *Searcher) proximities(ctx context.Context, q *Query) (proximities, error) {
 	out := proximities{}
-	terms := append([]Term(nil), q.Exclude...)
-	for _, g := range q.Groups {
-		terms = append(terms, g...)
+	var terms []Term
+	seen := map[string]bool{}
+	for _, t := range append(append([]Term(nil), q.Exclude...), slices.Concat(q.Groups...)...) {
+		if t.Within > 0 && !seen[proxKey(t)] {
+			seen[proxKey(t)] = true
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 0 {
+		return out, nil
+	}
+	r, err := engine.Open(s.idx)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	defer r.Close()
+	if err := s.proximityCost(ctx, r, terms); err != nil {
+		return nil, err
 	}
 	for _, t := range terms {
-		if t.Within == 0 || out[proxKey(t)] != nil {
-			continue
-		}
-		p, err := s.proximity(ctx, t)
+		p, err := s.proximity(ctx, r, t)
 		if err != nil {
 			return nil, err
 		}
@@ -89,7 +105,11 @@ func (s *Searcher) proximities(ctx context.Context, q *Query) (proximities, erro
 	return out, nil
 }
 
-func (s *Searcher) proximity(ctx context.Context, t Term) (*proximity, error) {
+// proximity walks the documents holding every word of t, one at a time,
+// and keeps those where the words lie close enough: only the document in
+// hand and the answer are held, whatever the number of candidates, and
+// the walk stops at the deadline.
+func (s *Searcher) proximity(ctx context.Context, r *engine.Snapshot, t Term) (*proximity, error) {
 	words := s.builder.tokens(indexer.AnalyzerExact, t.Text)
 	p := &proximity{paras: map[string][]int{}, tokens: map[string]bool{}}
 	for _, w := range words {
@@ -102,27 +122,34 @@ func (s *Searcher) proximity(ctx context.Context, t Term) (*proximity, error) {
 		match(t.Text, indexer.FieldTextExact, indexer.AnalyzerExact, 1),
 		match(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, 1),
 	)
-	req := bleve.NewSearchRequestOptions(cand, s.tune.MaxProximityCandidates+1, 0, false)
-	req.IncludeLocations = true
-	req.SortBy([]string{"_id"})
-	res, err := s.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, unavailable(ctx, err)
-	}
-	if res.Total > uint64(s.tune.MaxProximityCandidates) {
-		return nil, invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, s.tune.MaxProximityCandidates))
-	}
 	// The words may spread over the window: with k words and ~N, the
 	// first and last lie at most N+k-2 positions apart, so that two words
 	// are at most N apart.
 	span := uint64(t.Within + len(words) - 2)
-	for _, h := range res.Hits {
-		paras, inTitle := near(h, words, span)
-		if len(paras) > 0 || inTitle {
-			p.docs = append(p.docs, h.ID)
-			p.paras[h.ID] = paras
+	n := 0
+	err := r.EachLocated(ctx, cand, func(num uint64, h *bsearch.DocumentMatch) error {
+		if n++; n > s.tune.MaxProximityCandidates {
+			return invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, s.tune.MaxProximityCandidates))
 		}
+		paras, inTitle := near(h, words, span)
+		if len(paras) == 0 && !inTitle {
+			return nil
+		}
+		id, err := r.ExternalID(num)
+		if err != nil {
+			return err
+		}
+		p.docs = append(p.docs, id)
+		p.paras[id] = paras
+		return nil
+	})
+	if errors.Is(err, ErrInvalidQuery) {
+		return nil, err
 	}
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	sort.Strings(p.docs)
 	return p, nil
 }
 

@@ -17,6 +17,15 @@ type Tuning struct {
 	// whose words are all this common is refused with a message rather
 	// than left to run long. Default 10,000.
 	MaxProximityCandidates int
+	// MaxProximityPositions bounds the word positions the proximity terms
+	// of one query may read and check, as estimated from the index before
+	// any of them runs. A proximity check reads every position of every
+	// word in every candidate document, so a common word costs far more
+	// than its count of documents says: "the school"~50 read over half a
+	// million positions at 100,000 paragraphs and took a second. Past the
+	// budget a query is refused with a message saying why. Default
+	// 1,000,000.
+	MaxProximityPositions int
 	// MaxPrefixTerms bounds the references an evidence prefix may stand
 	// for; a wider prefix is refused with a message. Default 10,000.
 	MaxPrefixTerms int
@@ -24,7 +33,7 @@ type Tuning struct {
 
 // DefaultTuning returns the tuning a Searcher has by default.
 func DefaultTuning() Tuning {
-	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MaxProximityCandidates: 10000, MaxPrefixTerms: 10000}
+	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MaxProximityCandidates: 10000, MaxProximityPositions: 1_000_000, MaxPrefixTerms: 10000}
 }
 
 // orDefault fills the zero fields of t from DefaultTuning.
@@ -38,6 +47,9 @@ func (t Tuning) orDefault() Tuning {
 	}
 	if t.MaxProximityCandidates <= 0 {
 		t.MaxProximityCandidates = d.MaxProximityCandidates
+	}
+	if t.MaxProximityPositions <= 0 {
+		t.MaxProximityPositions = d.MaxProximityPositions
 	}
 	if t.MaxPrefixTerms <= 0 {
 		t.MaxPrefixTerms = d.MaxPrefixTerms

@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -51,7 +52,7 @@ func (j *jobs) current() JobStatus {
 }
 
 // start runs job in the background unless another is running.
-func (j *jobs) start(ctx context.Context, name string, job Job, done func(JobStatus)) bool {
+func (j *jobs) start(ctx context.Context, name string, job Job, done func(JobStatus, error)) bool {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.status.State == "running" {
@@ -66,15 +67,26 @@ func (j *jobs) start(ctx context.Context, name string, job Job, done func(JobSta
 		j.status.Finished = &end
 		j.status.State = "succeeded"
 		if err != nil {
-			j.status.State, j.status.Error = "failed", err.Error()
+			j.status.State, j.status.Error = "failed", publicJobError(err)
 		}
 		st := j.status
 		j.mu.Unlock()
 		if done != nil {
-			done(st)
+			done(st, err)
 		}
 	}()
 	return true
+}
+
+// pathPattern matches a file path (anything with a slash in it) in an
+// error's text.
+var pathPattern = regexp.MustCompile(`[^\s"':]*[/\\][^\s"':]*`)
+
+// publicJobError is a failed job's error as the status route shows it:
+// what went wrong, with the server's file paths taken out. The whole error
+// goes to the log.
+func publicJobError(err error) string {
+	return pathPattern.ReplaceAllString(err.Error(), "(a path on the server)")
 }
 
 // status answers GET /api/v1/status: what index is live (its version,
@@ -96,6 +108,8 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) error {
 		"recommendations": m.Recommendations,
 		"types":           types,
 		"crawl":           s.lastCrawl(),
+		"extraction":      s.extraction.get(),
+		"sample":          s.extraction.holdsSample(),
 		"job":             s.jobs.current(),
 	})
 	return nil
@@ -156,8 +170,8 @@ func (s *Server) adminJob(name string, job Job) handlerFunc {
 		if ctx == nil {
 			ctx = context.Background()
 		}
-		if !s.jobs.start(ctx, name, job, func(st JobStatus) {
-			s.log.Info("admin job finished", "job", st.Name, "state", st.State, "error", st.Error)
+		if !s.jobs.start(ctx, name, job, func(st JobStatus, err error) {
+			s.log.Info("admin job finished", "job", st.Name, "state", st.State, "error", err)
 		}) {
 			return &apiError{status: http.StatusConflict, code: "busy", message: "another admin job is running; see /api/v1/status"}
 		}

@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -92,5 +95,27 @@ func waitJob(t *testing.T, base, state string) JobStatus {
 			t.Fatalf("job never reached %s: %s", state, body)
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestFailedJobHidesPaths: a job that fails with the server's file paths
+// in its error reports failed with what went wrong and without the paths.
+func TestFailedJobHidesPaths(t *testing.T) {
+	srv := limitedServer(t, Options{Admin: Admin{
+		Token: "s3cret-token-of-length",
+		Reindex: func(context.Context) error {
+			return fmt.Errorf("build index: the index could not be written: open /srv/inquiry/data/index.building/store/000000000002.zap: %w", syscall.ENOSPC)
+		},
+	}})
+	if resp, _ := post(t, srv.URL+"/api/v1/admin/reindex", "s3cret-token-of-length"); resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("reindex: %d", resp.StatusCode)
+	}
+	st := waitJob(t, srv.URL, "failed")
+	if strings.Contains(st.Error, "/srv") || strings.Contains(st.Error, ".zap") || !strings.Contains(st.Error, "no space left on device") {
+		t.Errorf("failed job error %q", st.Error)
+	}
+	// The next job may start.
+	if resp, _ := post(t, srv.URL+"/api/v1/admin/reindex", "s3cret-token-of-length"); resp.StatusCode != http.StatusAccepted {
+		t.Errorf("a job after the failed one: %d", resp.StatusCode)
 	}
 }

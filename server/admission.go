@@ -3,19 +3,25 @@ package server
 import (
 	"context"
 	"net/http"
+	"slices"
 	"sync"
+	"time"
+
+	"github.com/inquirysearch/inquirysearch/search"
 )
 
-// slot is a request's hold on one of the server's search slots. The guard
-// takes it before the handler runs and gives it back after; a handler that
-// spends long stretches writing rather than searching (an export) gives it
-// back while it writes and takes it again to read more, so that a client
-// that reads slowly keeps no search waiting.
+// slot is a request's hold on the server's work pools: one of the search
+// slots, and for the costliest requests one of the heavy slots as well.
+// The guard takes it before the handler runs and gives it back after; a
+// handler that spends long stretches writing rather than searching (an
+// export) gives it back while it writes and takes it again to read more,
+// so that a client that reads slowly keeps no search waiting.
 type slot struct {
-	s    *Server
-	r    *http.Request
-	mu   sync.Mutex
-	held bool
+	s     *Server
+	r     *http.Request
+	pools []chan struct{} // taken in this order, given back in reverse
+	mu    sync.Mutex
+	held  bool
 }
 
 type slotKey struct{}
@@ -31,6 +37,30 @@ func requestSlot(r *http.Request) *slot {
 	return sl
 }
 
+// acquire takes a place in each pool, waiting at most QueueWait in all;
+// false means the server is full, and nothing is held.
+func (sl *slot) acquire() bool {
+	if sl == nil {
+		return true
+	}
+	sl.mu.Lock()
+	defer sl.mu.Unlock()
+	if sl.held {
+		return true
+	}
+	deadline := time.Now().Add(sl.s.opts.QueueWait)
+	for i, p := range sl.pools {
+		if !sl.s.wait(sl.r, p, time.Until(deadline)) {
+			for _, q := range slices.Backward(sl.pools[:i]) {
+				<-q
+			}
+			return false
+		}
+	}
+	sl.held = true
+	return true
+}
+
 func (sl *slot) release() {
 	if sl == nil {
 		return
@@ -38,39 +68,73 @@ func (sl *slot) release() {
 	sl.mu.Lock()
 	defer sl.mu.Unlock()
 	if sl.held {
-		<-sl.s.slots
+		for _, p := range slices.Backward(sl.pools) {
+			<-p
+		}
 		sl.held = false
 	}
 }
 
-// reacquire takes a slot again, waiting as a new request would; false
-// means the server is full.
-func (sl *slot) reacquire() bool {
-	if sl == nil {
+// reacquire takes the places again after a release.
+func (sl *slot) reacquire() bool { return sl.acquire() }
+
+// wait takes a place in pool, waiting at most d, or less if the request
+// ends first.
+func (s *Server) wait(r *http.Request, pool chan struct{}, d time.Duration) bool {
+	select {
+	case pool <- struct{}{}:
 		return true
+	default:
 	}
-	sl.mu.Lock()
-	defer sl.mu.Unlock()
-	if sl.held {
-		return true
-	}
-	if _, ok := sl.s.admit(sl.r); !ok {
+	if d <= 0 {
 		return false
 	}
-	sl.held = true
-	return true
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case pool <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	case <-r.Context().Done():
+		return false
+	}
 }
 
-// exportGate bounds the exports one client runs at once: an export costs
-// far more than a search, and each holds a connection and a buffer for as
-// long as its client takes to read it.
-type exportGate struct {
+// isHeavy reports whether a request is of the costliest kind: an export,
+// or a search with a distance term, which reads every position of its
+// words. Such requests run in a pool of their own, smaller than the search
+// slots, so that however many of them arrive, ordinary searches keep most
+// of the machine.
+func isHeavy(r *http.Request, route string) bool {
+	switch route {
+	case "/api/v1/search.csv", "/api/v1/search.ndjson":
+		return true
+	case "/api/v1/search", "/search", "/feed.atom":
+	default:
+		return false
+	}
+	q, err := search.Parse(r.URL.Query().Get("q"))
+	if err != nil {
+		return false // refused as invalid before it costs anything
+	}
+	for _, t := range append(slices.Concat(q.Groups...), q.Exclude...) {
+		if t.Within > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// gate bounds the requests of one kind that each client address has in
+// flight at once.
+type gate struct {
 	mu     sync.Mutex
 	max    int
 	counts map[string]int
 }
 
-func (g *exportGate) enter(client string) bool {
+func (g *gate) enter(client string) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.counts == nil {
@@ -83,7 +147,7 @@ func (g *exportGate) enter(client string) bool {
 	return true
 }
 
-func (g *exportGate) leave(client string) {
+func (g *gate) leave(client string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.counts[client]--; g.counts[client] <= 0 {

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -56,6 +57,9 @@ func defuse(cell string) string {
 	return cell
 }
 
+// errHeadOnly stops an export once its headers are written.
+var errHeadOnly = errors.New("head only")
+
 // export streams every result of the request's search through write,
 // after headers that give the total and whether the cap cut it.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWriter, contentType, ext string,
@@ -90,8 +94,14 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWrite
 		}
 		w.WriteHeader(http.StatusOK)
 		started = true
+		if r.Method == http.MethodHead {
+			return errHeadOnly // the headers say all a HEAD asks
+		}
 		return nil
 	}, func(h searchapi.Hit) error { return write(toExportRow(h, base)) })
+	if errors.Is(err, errHeadOnly) {
+		return nil
+	}
 	if err != nil && !started {
 		return err // nothing written yet: a normal error response
 	}

@@ -93,3 +93,39 @@ func TestStalledExportsHoldNoSlot(t *testing.T) {
 		t.Errorf("export after the stalled ones: %d %.80s", rec.Code, rec.Body)
 	}
 }
+
+// TestHeavyPool: searches with a distance term wait for the heavy pool,
+// which ordinary searches do not need, and one address has one of them
+// in flight at a time.
+func TestHeavyPool(t *testing.T) {
+	s := mustServerWith(t, Options{MaxInFlight: 4, MaxHeavy: 1, QueueWait: 50 * time.Millisecond})
+	proximity := "/api/v1/search?q=%22council+records%22~5"
+	s.heavy <- struct{}{} // another heavy request holds the pool
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, proximity, nil))
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"busy"`) {
+		t.Errorf("distance search with the heavy pool full: %d %s", rec.Code, rec.Body)
+	}
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/search?q=council", nil))
+	if rec.Code != http.StatusOK {
+		t.Errorf("ordinary search with the heavy pool full: %d", rec.Code)
+	}
+	<-s.heavy
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, proximity, nil))
+	if rec.Code != http.StatusOK {
+		t.Errorf("distance search with the pool free: %d %s", rec.Code, rec.Body)
+	}
+	// One address, one distance search at a time.
+	s.heavyUse.enter("192.0.2.1")
+	defer s.heavyUse.leave("192.0.2.1")
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, proximity, nil)) // from 192.0.2.1
+	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("a second distance search from one address: %d %s", rec.Code, rec.Body)
+	}
+	if len(s.heavy) != 0 || len(s.slots) != 0 {
+		t.Errorf("places still held: heavy %d, slots %d", len(s.heavy), len(s.slots))
+	}
+}

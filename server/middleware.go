@@ -123,11 +123,24 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		if !isCheap(route) {
-			if _, ok := s.admit(r); !ok {
+			sl := &slot{s: s, r: r, pools: []chan struct{}{s.slots}}
+			if isHeavy(r, route) {
+				// The heavy place first: waiting for it must not hold a
+				// search slot that an ordinary search could use.
+				sl.pools = []chan struct{}{s.heavy, s.slots}
+				if !strings.HasPrefix(route, "/api/v1/search.") {
+					if !s.heavyUse.enter(client) {
+						s.refuse(w, r, &apiError{status: http.StatusTooManyRequests, code: "rate_limited",
+							message: "one search with a distance (\"a b\"~N) at a time from one address; wait for the last to finish"}, "1")
+						return
+					}
+					defer s.heavyUse.leave(client)
+				}
+			}
+			if !sl.acquire() {
 				s.busy(w, r)
 				return
 			}
-			sl := &slot{s: s, r: r, held: true}
 			defer sl.release()
 			r = withSlot(r, sl)
 		}
@@ -147,29 +160,6 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("ready\n"))
 }
 
-// admit takes one of the server's slots for work that searches, waiting
-// at most QueueWait for one. The slots bound how many searches run at
-// once, and the wait bounds how long the rest queue: past both, a request
-// is refused with 503 at once instead of joining a queue that grows while
-// the server falls behind.
-func (s *Server) admit(r *http.Request) (func(), bool) {
-	select {
-	case s.slots <- struct{}{}:
-		return func() { <-s.slots }, true
-	default:
-	}
-	t := time.NewTimer(s.opts.QueueWait)
-	defer t.Stop()
-	select {
-	case s.slots <- struct{}{}:
-		return func() { <-s.slots }, true
-	case <-t.C:
-		return nil, false
-	case <-r.Context().Done():
-		return nil, false
-	}
-}
-
 // internalError answers a request whose handler panicked, as JSON on the
 // API and as an HTML page elsewhere, with nothing of the panic in it.
 func (s *Server) internalError(w http.ResponseWriter, r *http.Request) {
@@ -183,10 +173,14 @@ func (s *Server) internalError(w http.ResponseWriter, r *http.Request) {
 
 // busy refuses a request the server has no room for.
 func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Retry-After", "2")
 	s.metrics.shed.Inc()
-	err := &apiError{status: http.StatusServiceUnavailable, code: "busy",
-		message: "the service is busy; please try again in a moment"}
+	s.refuse(w, r, &apiError{status: http.StatusServiceUnavailable, code: "busy",
+		message: "the service is busy; please try again in a moment"}, "2")
+}
+
+// refuse answers with err and a Retry-After, as JSON or as a page.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err *apiError, retryAfter string) {
+	w.Header().Set("Retry-After", retryAfter)
 	if isAPI(r) {
 		s.api(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
 		return

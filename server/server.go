@@ -7,11 +7,13 @@ import (
 	"net/http"
 	"net/netip"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
@@ -44,6 +46,11 @@ type Options struct {
 	PublicURL      string         // base URL for absolute links in feeds; default: from the request
 	MaxInFlight    int            // searches and pages served at once; default 4 per CPU
 	QueueWait      time.Duration  // how long a request waits for a slot before a 503; default 1 s
+	// MaxHeavy is how many of the costliest requests (exports reading the
+	// index, searches with a distance term) run at once, within
+	// MaxInFlight; default half the CPUs, at least 1. One client has at
+	// most one distance search in flight (429 past it).
+	MaxHeavy int
 	// ExportsPerClient bounds the exports one client address runs at once
 	// (429 past it); default 2.
 	ExportsPerClient int
@@ -53,7 +60,10 @@ type Options struct {
 	// CrawlReport returns the last crawl's report for the status route;
 	// nil, or crawl.ErrNotFound, when there is none.
 	CrawlReport func() (*crawl.CrawlReport, error)
-	Notice      Notice // the content notice; zero means DefaultNotice, Text "-" none
+	// Extraction returns the summary of how the corpus's pages were read,
+	// for the status route and the sample footer; nil when there is none.
+	Extraction func() (*corpus.ExtractionSummary, error)
+	Notice     Notice // the content notice; zero means DefaultNotice, Text "-" none
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
@@ -68,7 +78,10 @@ type Server struct {
 	cheapLimit *limiter
 	jobs       jobs
 	slots      chan struct{}
-	exports    exportGate
+	extraction *extractionCache
+	exports    gate          // exports in flight, by client
+	heavyUse   gate          // distance searches in flight, by client
+	heavy      chan struct{} // the heavy pool (isHeavy)
 }
 
 // New returns the server's handler over a search backend.
@@ -85,6 +98,9 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if opts.QueueWait <= 0 {
 		opts.QueueWait = time.Second
 	}
+	if opts.MaxHeavy <= 0 {
+		opts.MaxHeavy = max(1, runtime.NumCPU()/2)
+	}
 	if opts.ExportsPerClient <= 0 {
 		opts.ExportsPerClient = 2
 	}
@@ -94,7 +110,8 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	t, err := parseTemplates(noticeFor(opts.Notice))
+	extraction := &extractionCache{read: opts.Extraction}
+	t, err := parseTemplates(noticeFor(opts.Notice), extraction.holdsSample)
 	if err != nil {
 		return nil, err
 	}
@@ -103,9 +120,11 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if c, ok := backend.(interface{ collectors() []prometheus.Collector }); ok {
 		m.registry.MustRegister(c.collectors()...)
 	}
-	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
+	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t, extraction: extraction,
 		slots: make(chan struct{}, opts.MaxInFlight), metrics: m, limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
 	s.exports.max = opts.ExportsPerClient
+	s.heavyUse.max = 1
+	s.heavy = make(chan struct{}, opts.MaxHeavy)
 	s.routes()
 	return s, nil
 }
@@ -114,11 +133,12 @@ func (s *Server) routes() {
 	r := s.router
 	r.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/readyz", s.readyz).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet)
+	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet, http.MethodHead)
 	s.registerAPIRoutes(r)
 	s.registerPageRoutes(r)
 	static, _ := fs.Sub(assets, "static")
-	r.PathPrefix("/static/").Handler(http.StripPrefix("/static/", cacheFor(http.FileServerFS(static), time.Hour)))
+	r.PathPrefix("/static/").Handler(http.StripPrefix("/static/", cacheFor(s.noListing(http.FileServerFS(static)), time.Hour))).
+		Methods(http.MethodGet, http.MethodHead)
 	r.Use(s.guard)
 	r.NotFoundHandler = s.guard(http.HandlerFunc(s.notFound))
 	r.MethodNotAllowedHandler = s.guard(http.HandlerFunc(s.methodNotAllowed))
@@ -128,21 +148,21 @@ func (s *Server) routes() {
 // /api/ get JSON errors from the router's own not-found and
 // method-not-allowed handlers, which tell API paths from pages.
 func (s *Server) registerAPIRoutes(r *mux.Router) {
-	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/documents/{id}/similar", s.api(s.apiSimilar)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/status", s.api(s.status)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/documents/{id}/similar", s.api(s.apiSimilar)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/status", s.api(s.status)).Methods(http.MethodGet, http.MethodHead)
 	if s.opts.Admin.Token != "" {
 		r.HandleFunc("/api/v1/admin/reindex", s.api(s.adminJob("reindex", s.opts.Admin.Reindex))).Methods(http.MethodPost)
 		r.HandleFunc("/api/v1/admin/crawl", s.api(s.adminJob("crawl", s.opts.Admin.Crawl))).Methods(http.MethodPost)
 	}
-	r.HandleFunc("/api/v1/suggest", s.api(s.apiSuggest)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/suggest", s.api(s.apiSuggest)).Methods(http.MethodGet, http.MethodHead)
 
 	// Recommendations, evidence and exports.
-	r.HandleFunc("/api/v1/recommendations", s.api(s.apiRecommendations)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/search.csv", s.apiWithin(s.opts.ExportTimeout, s.exportCSV)).Methods(http.MethodGet)
-	r.HandleFunc("/api/v1/search.ndjson", s.apiWithin(s.opts.ExportTimeout, s.exportNDJSON)).Methods(http.MethodGet)
+	r.HandleFunc("/api/v1/recommendations", s.api(s.apiRecommendations)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/search.csv", s.apiWithin(s.opts.ExportTimeout, s.exportCSV)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/search.ndjson", s.apiWithin(s.opts.ExportTimeout, s.exportNDJSON)).Methods(http.MethodGet, http.MethodHead)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {
@@ -172,12 +192,42 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	err := &apiError{status: http.StatusMethodNotAllowed, code: "method_not_allowed", message: "this route answers GET only"}
+	allowed := s.allowedMethods(r)
+	w.Header().Set("Allow", strings.Join(allowed, ", "))
+	err := &apiError{status: http.StatusMethodNotAllowed, code: "method_not_allowed",
+		message: "this route answers " + strings.Join(allowed, ", ") + " only"}
 	if isAPI(r) {
 		s.api(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
 		return
 	}
 	s.page(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
+}
+
+// allowedMethods lists the methods some route answers at r's path, for
+// the Allow header of a 405.
+func (s *Server) allowedMethods(r *http.Request) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		var match mux.RouteMatch
+		if s.router.Match(probe, &match) && match.MatchErr == nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// noListing answers a directory of the static files with 404 rather than
+// a listing of what it holds.
+func (s *Server) noListing(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			s.notFound(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func isAPI(r *http.Request) bool {

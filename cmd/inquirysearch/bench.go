@@ -90,7 +90,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rep.Documents, rep.Paragraphs = meta.Documents, meta.Paragraphs
 	rep.IndexBytes = dirSize(dirs.index())
 
-	docs, err := dirs.documents()
+	docs, err := dirs.documents(newLogger(stderr, false))
 	if err != nil {
 		return err
 	}

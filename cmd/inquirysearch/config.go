@@ -30,14 +30,20 @@ func (d dataDirs) index() string  { return filepath.Join(d.root, "index") }
 
 // documents reads every document of the corpus; an empty corpus is an
 // error, as nothing can be indexed or measured from it.
-func (d dataDirs) documents() ([]*corpus.Document, error) {
+// A document that cannot be read is set aside (crawl.Store's
+// ReadableDocuments) and logged, and the rest are returned without it.
+func (d dataDirs) documents(log *slog.Logger) ([]*corpus.Document, error) {
 	store, err := crawl.OpenStore(d.corpus())
 	if err != nil {
 		return nil, err
 	}
-	docs, err := store.Documents()
+	docs, aside, err := store.ReadableDocuments()
 	if err != nil {
 		return nil, err
+	}
+	for _, sa := range aside {
+		log.Warn("an unreadable corpus document was set aside; crawl its page again to restore it",
+			"id", sa.ID, "reason", sa.Reason, "moved_to", sa.Path)
 	}
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("the corpus in %s holds no documents: run `inquirysearch crawl` first", d.corpus())

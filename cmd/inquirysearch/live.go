@@ -152,6 +152,15 @@ func (l *live) crawlReport() (*crawl.CrawlReport, error) {
 	return store.Report()
 }
 
+// extraction reads the summary of how the corpus's pages were read.
+func (l *live) extraction() (*corpus.ExtractionSummary, error) {
+	store, err := crawl.OpenStore(l.dirs.corpus())
+	if err != nil {
+		return nil, err
+	}
+	return store.Extraction()
+}
+
 func (l *live) ready() error {
 	if l.cur.Load() == nil {
 		return errors.New("no index is open")
@@ -170,7 +179,7 @@ func (l *live) close() {
 // reindex builds a new index from the corpus beside the live one, then
 // swaps it in. A failed build leaves the live index serving.
 func (l *live) reindex(ctx context.Context) error {
-	docs, err := l.dirs.documents()
+	docs, err := l.dirs.documents(l.log)
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,5 +97,40 @@ func TestClosedLiveIsUnavailable(t *testing.T) {
 	}
 	if l.Info() != (searchapi.Info{}) {
 		t.Error("info of a closed backend")
+	}
+}
+
+// TestUnreadableDocumentSetAside: one damaged corpus document no longer
+// stops a rebuild, from the command line or the admin route's reindex: it
+// is moved out of docs/ and the index is built without it.
+func TestUnreadableDocumentSetAside(t *testing.T) {
+	l := mustLive(t)
+	n := l.Info().Documents
+	docs, err := filepath.Glob(filepath.Join(l.dirs.corpus(), "docs", "*.json"))
+	if err != nil || len(docs) < 2 {
+		t.Fatalf("corpus documents: %v %d", err, len(docs))
+	}
+	if err := os.WriteFile(docs[0], []byte(`{"id": "damaged`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.reindex(context.Background()); err != nil {
+		t.Fatalf("reindex with a damaged document: %v", err)
+	}
+	if got := l.Info().Documents; got != n-1 {
+		t.Errorf("the rebuilt index holds %d documents, want %d", got, n-1)
+	}
+	moved := filepath.Join(l.dirs.corpus(), "unreadable", filepath.Base(docs[0]))
+	if _, err := os.Stat(moved); err != nil {
+		t.Errorf("the damaged document was not set aside: %v", err)
+	}
+	if err := os.WriteFile(docs[1], []byte("\x00\x01"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := run(context.Background(), []string{"index", "--data", l.dirs.root}, &out, &out); err != nil {
+		t.Fatalf("index with a damaged document: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "set aside") || !strings.Contains(out.String(), strings.TrimSuffix(filepath.Base(docs[1]), ".json")) {
+		t.Errorf("the index command does not report the document set aside:\n%s", out.String())
 	}
 }

@@ -145,8 +145,22 @@ func runLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	timeout := fs.Duration("timeout", 5*time.Second, "give up on one request after this long")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	varied := fs.Bool("varied", false, "make three searches in four new ones, so the result cache answers few")
+	abuse := fs.Bool("abuse", false, "mixed abuse: --clients clients send only the costliest requests while one well-behaved client times ordinary searches")
+	clients := fs.Int("clients", 200, "with --abuse, how many abusive clients, each from its own loopback address")
+	serverPID := fs.Int("server-pid", 0, "with --abuse, the server's process id, to sample its resident memory")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *abuse {
+		rep, err := runAbuse(ctx, abuseConfig{Target: *target, Clients: *clients, Duration: *duration, ProbeRate: *rate, ServerPID: *serverPID})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return json.NewEncoder(stdout).Encode(rep)
+		}
+		printAbuse(stdout, rep)
+		return nil
 	}
 	rep, err := runLoad(ctx, loadConfig{Target: *target, Rate: *rate, Duration: *duration, Timeout: *timeout, Varied: *varied})
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -43,4 +44,26 @@ func TestLoadPastTheRateLimit(t *testing.T) {
 	if rep.StatusCodes["429"] == 0 || rep.StatusCodes["200"] == 0 || rep.StatusCodes["200"]+rep.StatusCodes["429"] != int(rep.Requests) {
 		t.Errorf("codes %v for %d requests", rep.StatusCodes, rep.Requests)
 	}
+}
+
+// TestAbuseLoad runs the mixed-abuse mode briefly against the real
+// server: the abusive clients get answers or refusals but never a 5xx
+// other than a 503, and the well-behaved client is answered every time.
+func TestAbuseLoad(t *testing.T) {
+	base, stop, _ := startServe(t, t.TempDir())
+	defer stop()
+	rep, err := runAbuse(context.Background(), abuseConfig{Target: base, Clients: 20, Duration: 3 * time.Second, ProbeRate: 10, ServerPID: os.Getpid()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Unexpected != 0 || rep.Abusive["400"] == 0 || rep.Abusive["200"] == 0 {
+		t.Errorf("abusive clients: %v (unexpected %d)", rep.Abusive, rep.Unexpected)
+	}
+	if rep.Probe["200"] < 5 || len(rep.Probe) != 1 {
+		t.Errorf("well-behaved client: %v", rep.Probe)
+	}
+	if rep.MaxRSSBytes == 0 {
+		t.Error("resident memory was not sampled")
+	}
+	t.Logf("probe p50 %.1f ms, p99 %.1f ms; abusive %v", rep.ProbeP50ms, rep.ProbeP99ms, rep.Abusive)
 }

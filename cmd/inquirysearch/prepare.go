@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
@@ -33,6 +35,9 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 	idx, meta, err := indexer.Open(dirs.index())
 	if err == nil {
 		return idx, meta, nil
+	}
+	if errors.Is(err, indexer.ErrDamaged) {
+		return rebuildDamaged(ctx, dirs, err, stdout, log)
 	}
 	if !errors.Is(err, indexer.ErrNoIndex) {
 		return nil, nil, err
@@ -63,8 +68,29 @@ func openOrPrepare(ctx context.Context, dirs dataDirs, stdout io.Writer, log *sl
 	return indexer.Open(dirs.index())
 }
 
+// rebuildDamaged answers an index that failed its integrity check: the
+// corpus is the source of truth, so the index is built again from it
+// (beside the damaged one, which it then replaces). With no corpus to
+// build from, serving stops with the reason rather than serve a damaged
+// index.
+func rebuildDamaged(ctx context.Context, dirs dataDirs, damage error, stdout io.Writer, log *slog.Logger) (bleve.Index, *indexer.Meta, error) {
+	store, err := crawl.OpenStore(dirs.corpus())
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w; and its corpus cannot be read to rebuild it: %v", damage, err)
+	}
+	if n, err := store.Len(); err != nil || n == 0 {
+		return nil, nil, fmt.Errorf("%w; and there is no corpus in %s to rebuild it from: crawl again, or restore the index from a backup", damage, dirs.corpus())
+	}
+	log.Error("the index failed its integrity check; rebuilding it from the corpus", "error", damage)
+	fmt.Fprintf(stdout, "The index is damaged (%v): rebuilding it from the corpus.\n", damage)
+	if err := buildIndex(ctx, dirs, stdout, log); err != nil {
+		return nil, nil, fmt.Errorf("rebuild the damaged index: %w", err)
+	}
+	return indexer.Open(dirs.index())
+}
+
 func buildIndex(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.Logger) error {
-	docs, err := dirs.documents()
+	docs, err := dirs.documents(log)
 	if err != nil {
 		return err
 	}
@@ -75,5 +101,14 @@ func buildIndex(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.
 		return err
 	}
 	fmt.Fprintf(stdout, "Indexed %d documents (%d paragraphs) in %s.\n", meta.Documents, meta.Paragraphs, time.Since(start).Round(time.Millisecond))
+	sum := corpus.SummariseExtraction(docs)
+	store, err := crawl.OpenStore(dirs.corpus())
+	if err != nil {
+		return err
+	}
+	if err := store.PutExtraction(sum); err != nil {
+		return err
+	}
+	printExtraction(stdout, sum, filepath.Join(dirs.corpus(), crawl.ExtractionFile))
 	return nil
 }

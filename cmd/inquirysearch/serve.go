@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -15,6 +16,22 @@ import (
 	"github.com/inquirysearch/inquirysearch/search"
 	"github.com/inquirysearch/inquirysearch/server"
 )
+
+// minAdminToken is the shortest admin token serve accepts, in bytes.
+const minAdminToken = 16
+
+// checkPublicURL accepts an empty value or an absolute http(s) URL without
+// a query or fragment.
+func checkPublicURL(v string) error {
+	if v == "" {
+		return nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("--public-url %q is not an absolute http or https URL such as https://search.example.org", v)
+	}
+	return nil
+}
 
 // adminTokenEnv names the environment variable holding the admin API's
 // bearer token; without it the admin API is off.
@@ -34,6 +51,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	notice := fs.String("notice", server.DefaultNotice.Text, `content notice shown on each page until dismissed ("-": none)`)
 	supportURL := fs.String("support-url", server.DefaultNotice.SupportURL, "the content notice's link to support services")
 	supportLabel := fs.String("support-label", server.DefaultNotice.SupportLabel, "the text of the support link")
+	publicURL := fs.String("public-url", "", "the address clients reach this server at (http[s]://host[:port][/path]), for absolute links in feeds and exports; default: from each request's Host header")
+	connsPerClient := fs.Int("max-conns-per-client", 64, "open connections allowed from one address; more are closed at once")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	glossary := glossaryFlag(fs)
 	if err := fs.Parse(args); err != nil {
@@ -47,6 +66,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
 	log := newLogger(stderr, *verbose)
+	if err := checkPublicURL(*publicURL); err != nil {
+		return err
+	}
+	adminToken := os.Getenv(adminTokenEnv)
+	if adminToken != "" && len(adminToken) < minAdminToken {
+		return fmt.Errorf("%s is %d bytes long; an admin token must have at least %d, so that it cannot be guessed", adminTokenEnv, len(adminToken), minAdminToken)
+	}
+	if *connsPerClient < 1 {
+		return fmt.Errorf("--max-conns-per-client must be 1 or more, not %d", *connsPerClient)
+	}
 	opts, err := glossary()
 	if err != nil {
 		return err
@@ -71,7 +100,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := first.Warm(ctx); err != nil {
 		return err
 	}
-	adminToken := os.Getenv(adminTokenEnv)
 	if adminToken != "" {
 		log.Info("admin API enabled", "routes", "/api/v1/admin/reindex, /api/v1/admin/crawl")
 	}
@@ -90,7 +118,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Ready:          backend.ready,
 		Admin:          server.Admin{Token: adminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx},
 		CrawlReport:    backend.crawlReport,
+		Extraction:     backend.extraction,
 		Notice:         server.Notice{Text: *notice, SupportURL: *supportURL, SupportLabel: *supportLabel},
+		PublicURL:      *publicURL,
 	})
 	if err != nil {
 		return err
@@ -100,10 +130,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		// An idle keep-alive connection holds a file descriptor: it is
+		// closed after a while, and one address holds a bounded number.
+		IdleTimeout: 30 * time.Second,
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(server.LimitConnections(ln, *connsPerClient, log)) }()
 	fmt.Fprintf(stdout, "Inquiry Search is ready at http://%s/ (%d documents; press Ctrl-C to stop)\n", ln.Addr(), meta.Documents)
 
 	select {
