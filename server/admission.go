@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-
-	"github.com/inquirysearch/inquirysearch/search"
 )
 
 // slot is a request's hold on the server's work pools: one of the search
@@ -106,7 +104,7 @@ func (s *Server) wait(r *http.Request, pool chan struct{}, d time.Duration) bool
 // words. Such requests run in a pool of their own, smaller than the search
 // slots, so that however many of them arrive, ordinary searches keep most
 // of the machine.
-func isHeavy(r *http.Request, route string) bool {
+func (s *Server) isHeavy(r *http.Request, route string) bool {
 	switch route {
 	case "/api/v1/search.csv", "/api/v1/search.ndjson":
 		return true
@@ -114,16 +112,7 @@ func isHeavy(r *http.Request, route string) bool {
 	default:
 		return false
 	}
-	q, err := search.Parse(r.URL.Query().Get("q"))
-	if err != nil {
-		return false // refused as invalid before it costs anything
-	}
-	for _, t := range append(slices.Concat(q.Groups...), q.Exclude...) {
-		if t.Within > 0 {
-			return true
-		}
-	}
-	return false
+	return s.backend.Costly(r.URL.Query().Get("q"))
 }
 
 // gate bounds the requests of one kind that each client address has in

@@ -119,6 +119,11 @@ func (l *live) Recommendations(ctx context.Context, r search.RecommendationsRequ
 	return with(l, func(s *search.Searcher) (*search.RecommendationList, error) { return s.Recommendations(ctx, r) })
 }
 
+func (l *live) Costly(query string) bool {
+	c, _ := with(l, func(s *search.Searcher) (bool, error) { return s.Costly(query), nil })
+	return c
+}
+
 func (l *live) Similar(ctx context.Context, id, paragraph string, n int) (*search.Similar, error) {
 	return with(l, func(s *search.Searcher) (*search.Similar, error) { return s.Similar(ctx, id, paragraph, n) })
 }
