@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // Weights of where a word is found, relative to a paragraph of body text.

@@ -12,7 +12,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 

@@ -13,7 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // Facet counts are not asked of bleve. bleve counts a facet by decoding

@@ -14,7 +14,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // Every search is ranked here rather than by bleve's collector. bleve's
