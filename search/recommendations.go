@@ -87,32 +87,14 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 // recommendationFilters checks the request's filters and puts recipients
 // under their canonical names.
 func recommendationFilters(r RecommendationsRequest) (Filters, error) {
-	out := Filters{}
-	n := 0
-	for facet, values := range map[string][]string{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations} {
-		seen := map[string]bool{}
-		for _, v := range values {
-			v = strings.Join(strings.Fields(v), " ")
-			if v == "" {
-				continue
-			}
-			if len(v) > 200 {
-				return nil, invalidf(fmt.Sprintf("the %s filter is too long", facet))
-			}
-			if facet == FacetRecipient {
-				v = indexer.CanonicalRecipient(v)
-			}
-			if k := strings.ToLower(v); !seen[k] {
-				seen[k] = true
-				out[facet] = append(out[facet], v)
-				n++
-			}
-		}
+	f, err := Filters{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations}.NormaliseRecommendations()
+	if err != nil {
+		return nil, err
 	}
-	if n > MaxFilterValues {
-		return nil, invalidf(fmt.Sprintf("too many filter values (%d); the limit is %d", n, MaxFilterValues))
+	for i, v := range f[FacetRecipient] {
+		f[FacetRecipient][i] = indexer.CanonicalRecipient(v)
 	}
-	return out, nil
+	return f.NormaliseRecommendations() // again: two names may be one recipient
 }
 
 func typeTerm(t corpus.Type) query.Query {
