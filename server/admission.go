@@ -3,11 +3,10 @@ package server
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"slices"
 	"sync"
 	"time"
-
-	"github.com/inquirysearch/inquirysearch/search"
 )
 
 // slot is a request's hold on the server's work pools: one of the search
@@ -114,17 +113,15 @@ func isHeavy(r *http.Request, route string) bool {
 	default:
 		return false
 	}
-	q, err := search.Parse(r.URL.Query().Get("q"))
-	if err != nil {
-		return false // refused as invalid before it costs anything
-	}
-	for _, t := range append(slices.Concat(q.Groups...), q.Exclude...) {
-		if t.Within > 0 {
-			return true
-		}
-	}
-	return false
+	// The server sees no parser (it depends on the search layer's types
+	// alone), so it looks for the syntax of a distance, a closing quote
+	// and "~N": a one-word "phrase"~N it counts too, which only sends a
+	// cheap search to the smaller pool.
+	return distanceSyntax.MatchString(r.URL.Query().Get("q"))
 }
+
+// distanceSyntax matches the "~N" (N > 0) after a quoted phrase.
+var distanceSyntax = regexp.MustCompile(`"~0*[1-9]`)
 
 // gate bounds the requests of one kind that each client address has in
 // flight at once.
