@@ -112,6 +112,8 @@ func (s *Server) isHeavy(r *http.Request, route string) bool {
 	default:
 		return false
 	}
+	// The search layer reads the query as a search would; the server
+	// sees no parser.
 	return s.backend.Costly(r.URL.Query().Get("q"))
 }
 
