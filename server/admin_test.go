@@ -10,6 +10,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 func post(t *testing.T, url, token string) (*http.Response, map[string]any) {
@@ -117,5 +120,29 @@ func TestFailedJobHidesPaths(t *testing.T) {
 	// The next job may start.
 	if resp, _ := post(t, srv.URL+"/api/v1/admin/reindex", "s3cret-token-of-length"); resp.StatusCode != http.StatusAccepted {
 		t.Errorf("a job after the failed one: %d", resp.StatusCode)
+	}
+}
+
+func TestStatusCountsTypes(t *testing.T) {
+	var st struct {
+		IndexVersion    string         `json:"index_version"`
+		Documents       int            `json:"documents"`
+		Recommendations int            `json:"recommendations"`
+		Types           map[string]int `json:"types"`
+	}
+	getJSON(t, "/api/v1/status", &st)
+	want := map[string]int{}
+	for _, d := range testDocs {
+		want[string(d.Type)]++
+	}
+	recs, _ := indexer.Recommendations(testDocs)
+	want[string(corpus.TypeRecommendation)] = len(recs)
+	if st.IndexVersion == "" || st.Documents != len(testDocs) || st.Recommendations != len(recs) {
+		t.Errorf("status %+v", st)
+	}
+	for k, v := range want {
+		if st.Types[k] != v {
+			t.Errorf("type %s counted %d, want %d", k, st.Types[k], v)
+		}
 	}
 }

@@ -8,7 +8,9 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 func getHTML(t *testing.T, path string, wantStatus int) (*goquery.Document, string) {
@@ -307,4 +309,29 @@ func TestSimilarPage(t *testing.T) {
 		return
 	}
 	t.Fatal("no section to test")
+}
+
+func TestDocumentPageCitesParagraphs(t *testing.T) {
+	var d *corpus.Document
+	for _, c := range testDocs {
+		if len(corpus.ParagraphURNs(c)) > 0 && len(c.Footnotes) > 0 {
+			d = c
+			break
+		}
+	}
+	doc, _ := getHTML(t, "/documents/"+d.ID, 200)
+	for _, p := range d.Paragraphs {
+		if p.Heading {
+			continue
+		}
+		sel := doc.Find("#p-" + p.Number + " .citation")
+		want := searchapi.Cite(d, p.Number)
+		if sel.Text() != want.Text || sel.AttrOr("data-permalink", "") != want.Permalink {
+			t.Errorf("paragraph %s: citation %q, want %q", p.Number, sel.Text(), want.Text)
+		}
+	}
+	links := doc.Find(".para-extras .refs a")
+	if links.Length() == 0 || !strings.HasPrefix(links.First().AttrOr("href", ""), "/evidence/") {
+		t.Errorf("no evidence links on %s", d.ID)
+	}
 }
