@@ -7,8 +7,9 @@ import (
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
-	"github.com/inquirysearch/inquirysearch/search/searchapi"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // Cached wraps a backend (whose other methods it passes through) with a bounded cache of search results. A search

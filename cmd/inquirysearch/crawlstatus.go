@@ -6,9 +6,10 @@ import (
 	"os"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
 // crawlStatus shows a running crawl: a live bar on a terminal, a plain

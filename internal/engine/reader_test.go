@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/simple"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
