@@ -5,11 +5,6 @@ import (
 	"fmt"
 )
 
-// exportBatch is how many hits one step of an export reads: memory holds
-// one batch at a time, whatever the size of the result. Tests make it
-// small, to cross batches on a small index.
-var exportBatch = 200
-
 // Export runs a search and hands every result to emit, in the order of
 // Search's pages, ranking and fetching a batch at a time, each from
 // where the last ended, so that memory does not grow with the result. Page, Size
@@ -41,7 +36,7 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 		if err := ctx.Err(); err != nil {
 			return sum, unavailable(ctx, err)
 		}
-		spec.from, spec.k = 0, min(exportBatch, limit-sum.Rows)
+		spec.from, spec.k = 0, min(s.tune.ExportBatch, limit-sum.Rows)
 		pg, err := s.rank(ctx, spec)
 		if err != nil {
 			return sum, unavailable(ctx, err)

@@ -9,8 +9,13 @@ import (
 
 func exportIDs(t *testing.T, r Request, limit int) ([]string, *ExportSummary) {
 	t.Helper()
+	return exportIDsOf(t, testSearcher, r, limit)
+}
+
+func exportIDsOf(t *testing.T, s *Searcher, r Request, limit int) ([]string, *ExportSummary) {
+	t.Helper()
 	var ids []string
-	sum, err := testSearcher.Export(context.Background(), r, limit, nil, func(h Hit) error {
+	sum, err := s.Export(context.Background(), r, limit, nil, func(h Hit) error {
 		ids = append(ids, h.ID)
 		return nil
 	})
@@ -40,8 +45,8 @@ func TestExportEqualsAllPages(t *testing.T) {
 	t.Parallel()
 	// The sample index is smaller than a batch; small batches make the
 	// export continue after a hit of every kind: scored, dated, undated.
-	defer func(b int) { exportBatch = b }(exportBatch)
-	for _, exportBatch = range []int{exportBatch, 6} {
+	for _, batch := range []int{DefaultTuning().ExportBatch, 6} {
+		s := New(testSearcher.idx, testSearcher.meta, WithTuning(Tuning{ExportBatch: batch}))
 		for _, r := range []Request{
 			{},
 			{Query: "council"},
@@ -50,10 +55,10 @@ func TestExportEqualsAllPages(t *testing.T) {
 			{Query: "records OR police", Filters: Filters{FacetType: {"section"}}},
 			{Query: "\"referral police\"~5"},
 		} {
-			got, sum := exportIDs(t, r, 0)
+			got, sum := exportIDsOf(t, s, r, 0)
 			want := pagedIDs(t, r)
 			if !slices.Equal(got, want) || sum.Rows != len(want) || sum.Total != uint64(len(want)) || sum.Truncated {
-				t.Errorf("batch %d, %+v: export %d ids %v, pages %d ids %v (summary %+v)", exportBatch, r, len(got), got, len(want), want, sum)
+				t.Errorf("batch %d, %+v: export %d ids %v, pages %d ids %v (summary %+v)", batch, r, len(got), got, len(want), want, sum)
 			}
 		}
 	}

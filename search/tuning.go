@@ -29,11 +29,15 @@ type Tuning struct {
 	// MaxPrefixTerms bounds the references an evidence prefix may stand
 	// for; a wider prefix is refused with a message. Default 10,000.
 	MaxPrefixTerms int
+	// ExportBatch is how many hits one step of an export ranks and reads:
+	// memory holds one batch at a time, whatever the size of the result.
+	// Default 200.
+	ExportBatch int
 }
 
 // DefaultTuning returns the tuning a Searcher has by default.
 func DefaultTuning() Tuning {
-	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MaxProximityCandidates: 10000, MaxProximityPositions: 1_000_000, MaxPrefixTerms: 10000}
+	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MaxProximityCandidates: 10000, MaxProximityPositions: 1_000_000, MaxPrefixTerms: 10000, ExportBatch: 200}
 }
 
 // orDefault fills the zero fields of t from DefaultTuning.
@@ -53,6 +57,9 @@ func (t Tuning) orDefault() Tuning {
 	}
 	if t.MaxPrefixTerms <= 0 {
 		t.MaxPrefixTerms = d.MaxPrefixTerms
+	}
+	if t.ExportBatch <= 0 {
+		t.ExportBatch = d.ExportBatch
 	}
 	return t
 }
