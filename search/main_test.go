@@ -47,6 +47,12 @@ func runTests(m *testing.M) int {
 	}
 	testSearcher = New(idx, meta)
 	defer testSearcher.Close()
+	// As serve does before it is ready: the facet table and the empty box
+	// are read now, not by whichever test searches first.
+	if err := testSearcher.Warm(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "warm:", err)
+		return 1
+	}
 	return m.Run()
 }
 
