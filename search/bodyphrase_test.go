@@ -76,7 +76,8 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 				}
 			}
 		}
-		// Advance: every other matching document named by id.
+		// Advance: every other matching document named by id, with the
+		// phrases' locations, as a page's fetch reads them.
 		var ids []string
 		for i, h := range want.Hits {
 			if i%2 == 0 {
@@ -84,10 +85,10 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 			}
 		}
 		if len(ids) > 0 {
-			w := indexHits(t, s.idx, bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), bleveQ), "")
-			g := indexHits(t, s.idx, bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), ours), "")
-			if g.Total != w.Total || g.Total != uint64(len(ids)) {
-				t.Errorf("%q among %d of its documents: %d found, bleve's phrase %d", p, len(ids), g.Total, w.Total)
+			w := indexLocations(t, s.idx, bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), bleveQ))
+			g := indexLocations(t, s.idx, bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), ours))
+			if g != w {
+				t.Errorf("%q among %d of its documents, with locations:\n got %s\nwant %s", p, len(ids), g, w)
 			}
 		}
 	}
@@ -217,6 +218,9 @@ func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
 				t.Errorf("%q %s:\n got %s\nwant %s", terms, c.name, got, want)
 			}
 		}
+		if got, want := indexLocations(t, idx, ours), indexLocations(t, idx, bleveQ); got != want {
+			t.Errorf("%q with locations:\n got %s\nwant %s", terms, got, want)
+		}
 		for _, scored := range []bool{true, false} {
 			if got, want := walk(ours, scored), walk(bleveQ, scored); got != want {
 				t.Errorf("%q walked in parts (scored %v):\n got %s\nwant %s", terms, scored, got, want)
@@ -237,6 +241,35 @@ func indexHits(t *testing.T, idx bleve.Index, q query.Query, score string) *blev
 		t.Fatal(fmt.Errorf("%v: %w", q, err))
 	}
 	return res
+}
+
+// indexLocations lists the matches of q with every location they carry,
+// each once, in order.
+func indexLocations(t *testing.T, idx bleve.Index, q query.Query) string {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
+	req.SortBy([]string{"_id"})
+	req.IncludeLocations = true
+	req.Score = "none"
+	res, err := idx.SearchInContext(context.Background(), req)
+	if err != nil {
+		t.Fatal(fmt.Errorf("%v: %w", q, err))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d:", res.Total)
+	for _, h := range res.Hits {
+		var locs []string
+		for field, terms := range h.Locations {
+			for term, ls := range terms {
+				for _, l := range ls {
+					locs = append(locs, fmt.Sprintf("%s/%s@%d[%d,%d]%v", field, term, l.Pos, l.Start, l.End, l.ArrayPositions))
+				}
+			}
+		}
+		slices.Sort(locs)
+		fmt.Fprintf(&b, " %s{%s}", h.ID, strings.Join(slices.Compact(locs), " "))
+	}
+	return b.String()
 }
 
 func hitList(res *bleve.SearchResult) string {

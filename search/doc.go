@@ -26,8 +26,9 @@
 //     hits with their sort keys, the facet counts.
 //  5. Fetch (Searcher.fetch, fetch.go): one search of the page's ids for
 //     their stored documents and match locations, made into Hits (hits.go:
-//     matched paragraphs, snippet, citation). The next cursor is the last
-//     hit's sort keys (nextCursor).
+//     matched paragraphs, snippet, citation). A body phrase's locations
+//     come from the same phrase matcher that ranked it. The next cursor is
+//     the last hit's sort keys (nextCursor).
 //
 // Below bleve's search API, the passes read the index through
 // internal/engine, which lists what it assumes of bleve.

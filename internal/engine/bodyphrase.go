@@ -22,10 +22,11 @@ import (
 // are each in most documents ("is families") that bookkeeping, not reading
 // the positions, was most of the search. Here the terms' searchers only
 // find and score the documents holding them all, and the positions are read
-// beside them, into reused buffers, and matched as sorted keys.
-//
-// Searches that want locations (a page's highlights) or explanations get
-// bleve's own phrase searcher, so that those stay exactly bleve's.
+// beside them, into reused buffers, and matched as sorted keys. Asked for
+// locations (a page's highlights), it gives the places of the phrase's
+// terms in every phrase it found, as bleve's phrase searcher does: the one
+// phrase matcher serves ranking and highlighting. Explanations come from
+// bleve's own phrase searcher.
 type bodyPhraseQuery struct {
 	terms []string // by position from the first; "" leaves one free
 	field string
@@ -43,10 +44,13 @@ func (q bodyPhraseQuery) MarshalJSON() ([]byte, error) {
 }
 
 func (q bodyPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	if o.IncludeTermVectors || o.Explain {
+	if o.Explain {
 		return q.exact.Searcher(ctx, r, m, o)
 	}
-	s := &bodyPhraseSearcher{}
+	// The terms' own locations are every place of each word, not the
+	// phrase's: the searcher gives those itself.
+	s := &bodyPhraseSearcher{field: q.field, locate: o.IncludeTermVectors}
+	o.IncludeTermVectors = false
 	var subs []bsearch.Searcher
 	first := slices.IndexFunc(q.terms, func(t string) bool { return t != "" })
 	if first < 0 {
@@ -80,7 +84,7 @@ func (q bodyPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 		if err != nil {
 			return fail(err)
 		}
-		s.at = append(s.at, termAt{off: uint64(off), tfr: tfr, buf: &index.TermFieldDoc{}})
+		s.at = append(s.at, termAt{off: uint64(off), term: t, tfr: tfr, buf: &index.TermFieldDoc{}})
 	}
 	conj, err := searcher.NewConjunctionSearcher(ctx, r, subs, o)
 	if err != nil {
@@ -103,10 +107,11 @@ func (q bodyPhraseQuery) Validate() error {
 // termAt is one term of a phrase: where in the phrase it stands, and a
 // reader of its positions.
 type termAt struct {
-	off uint64
-	tfr index.TermFieldReader
-	buf *index.TermFieldDoc
-	cur *index.TermFieldDoc // the document tfr is on, nil before the first
+	off  uint64
+	term string
+	tfr  index.TermFieldReader
+	buf  *index.TermFieldDoc
+	cur  *index.TermFieldDoc // the document tfr is on, nil before the first
 }
 
 type bodyPhraseSearcher struct {
@@ -117,6 +122,9 @@ type bodyPhraseSearcher struct {
 	// conjunction would move its readers back to the start, where bleve's
 	// phrase searcher stays at the end.
 	done bool
+	// With locate, a match carries the locations of the phrases found.
+	field  string
+	locate bool
 }
 
 func (s *bodyPhraseSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -140,7 +148,13 @@ func (s *bodyPhraseSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexI
 func (s *bodyPhraseSearcher) firstPhrase(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
 	for err == nil && dm != nil {
 		var ok bool
-		if ok, err = s.holds(dm.IndexInternalID); err != nil || ok {
+		if ok, err = s.holds(dm.IndexInternalID); err != nil {
+			break
+		}
+		if ok {
+			if s.locate {
+				s.addLocations(dm)
+			}
 			break
 		}
 		ctx.DocumentMatchPool.Put(dm)
@@ -193,21 +207,52 @@ func (s *bodyPhraseSearcher) holds(id index.IndexInternalID) (bool, error) {
 // the current document allow.
 func phraseKeys(dst []uint64, a *termAt) ([]uint64, error) {
 	for _, v := range a.cur.Vectors {
-		var para uint64
-		switch len(v.ArrayPositions) {
-		case 0:
-		case 1:
-			para = v.ArrayPositions[0]
-		default:
-			return nil, fmt.Errorf("phrase: a field nested %d arrays deep", len(v.ArrayPositions))
+		key, ok, err := phraseKey(v, a.off)
+		if err != nil {
+			return nil, err
 		}
-		if v.Pos < a.off || para > math.MaxUint32 || v.Pos-a.off > math.MaxUint32 {
-			continue
+		if ok {
+			dst = append(dst, key)
 		}
-		dst = append(dst, para<<32|(v.Pos-a.off))
 	}
 	slices.Sort(dst)
 	return dst, nil
+}
+
+// phraseKey is the phrase start a term's position v allows when the term
+// stands off places into the phrase: the paragraph and the position less
+// off. ok is false when no phrase can start there.
+func phraseKey(v *index.TermFieldVector, off uint64) (key uint64, ok bool, err error) {
+	var para uint64
+	switch len(v.ArrayPositions) {
+	case 0:
+	case 1:
+		para = v.ArrayPositions[0]
+	default:
+		return 0, false, fmt.Errorf("phrase: a field nested %d arrays deep", len(v.ArrayPositions))
+	}
+	if v.Pos < off || para > math.MaxUint32 || v.Pos-off > math.MaxUint32 {
+		return 0, false, nil
+	}
+	return para<<32 | (v.Pos - off), true, nil
+}
+
+// addLocations gives dm the locations of every term of every phrase that
+// holds found in it: the positions whose phrase start is one of s.keys.
+func (s *bodyPhraseSearcher) addLocations(dm *bsearch.DocumentMatch) {
+	for i := range s.at {
+		a := &s.at[i]
+		for _, v := range a.cur.Vectors {
+			if key, ok, _ := phraseKey(v, a.off); ok {
+				if _, found := slices.BinarySearch(s.keys, key); found {
+					dm.FieldTermLocations = append(dm.FieldTermLocations, bsearch.FieldTermLocation{
+						Field: s.field, Term: a.term,
+						Location: bsearch.Location{Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: slices.Clone(v.ArrayPositions)},
+					})
+				}
+			}
+		}
+	}
 }
 
 // intersectSorted keeps in a, in place, the keys also in b.

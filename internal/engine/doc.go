@@ -41,7 +41,9 @@
 //     its term searchers with boost 1 whose query norm is set by
 //     SetQueryNorm(1/sqrt(Weight())); NewBodyPhrase builds the same
 //     conjunction, and reads positions from term vectors one array deep
-//     (the paragraph). search.TestBodyPhraseEqualsBlevePhrase,
+//     (the paragraph). Asked for locations, it reports those of every
+//     term of every phrase found, as the phrase searcher's paths do (as a
+//     set: bleve repeats a location shared by two paths). search.TestBodyPhraseEqualsBlevePhrase,
 //     search.TestBodyPhraseEqualsBlevePhraseAcrossSegments,
 //     TestBodyPhraseStaysAtTheEnd.
 //   - The shared-slice fault of v2.6.3. The phrase searcher can give two
