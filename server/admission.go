@@ -101,12 +101,18 @@ func (s *Server) wait(r *http.Request, pool chan struct{}, d time.Duration) bool
 	}
 }
 
+// broadJudge is a backend that can tell, before running a search,
+// whether it is of the costly kind (search.Searcher's Broad).
+type broadJudge interface {
+	Broad(ctx context.Context, r search.Request) bool
+}
+
 // isHeavy reports whether a request is of the costliest kind: an export,
-// or a search with a distance term, which reads every position of its
-// words. Such requests run in a pool of their own, smaller than the search
-// slots, so that however many of them arrive, ordinary searches keep most
-// of the machine.
-func isHeavy(r *http.Request, route string) bool {
+// a search with a distance term (which reads every position of its
+// words), or a search the backend judges broad. Such requests run in a
+// pool of their own, smaller than the search slots, so that however many
+// of them arrive, ordinary searches keep most of the machine.
+func (s *Server) isHeavy(r *http.Request, route string) bool {
 	switch route {
 	case "/api/v1/search.csv", "/api/v1/search.ndjson":
 		return true
@@ -118,6 +124,18 @@ func isHeavy(r *http.Request, route string) bool {
 	if err != nil {
 		return false // refused as invalid before it costs anything
 	}
+	if hasDistance(q) {
+		return true
+	}
+	judge, ok := s.backend.(broadJudge)
+	if !ok {
+		return false
+	}
+	req, err := searchRequest(r.URL.Query())
+	return err == nil && judge.Broad(r.Context(), req)
+}
+
+func hasDistance(q *search.Query) bool {
 	for _, t := range append(slices.Concat(q.Groups...), q.Exclude...) {
 		if t.Within > 0 {
 			return true

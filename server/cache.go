@@ -57,6 +57,18 @@ func (c *Cached) Search(ctx context.Context, r search.Request) (*search.Result, 
 	return &cp, nil
 }
 
+// Broad reports whether a search is of the costly kind, as the backend
+// judges it (see broadJudge); a search the cache can answer is not.
+func (c *Cached) Broad(ctx context.Context, r search.Request) bool {
+	if c.cache.Contains(c.key(r)) {
+		return false
+	}
+	if b, ok := c.Backend.(broadJudge); ok {
+		return b.Broad(ctx, r)
+	}
+	return false
+}
+
 // collectors are the cache's metrics, registered by the server.
 func (c *Cached) collectors() []prometheus.Collector { return c.cacheCollector }
 

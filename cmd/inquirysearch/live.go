@@ -137,6 +137,13 @@ func (l *live) TypeCounts(ctx context.Context) (map[string]int, error) {
 	return with(l, func(s *search.Searcher) (map[string]int, error) { return s.TypeCounts(ctx) })
 }
 
+// Broad reports whether a search is of the costly kind (search.Searcher's
+// Broad), for the server's admission.
+func (l *live) Broad(ctx context.Context, r search.Request) bool {
+	b, _ := with(l, func(s *search.Searcher) (bool, error) { return s.Broad(ctx, r), nil })
+	return b
+}
+
 func (l *live) Meta() indexer.Meta {
 	m, _ := with(l, func(s *search.Searcher) (indexer.Meta, error) { return s.Meta(), nil })
 	return m
