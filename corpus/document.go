@@ -48,8 +48,9 @@ type Document struct {
 	Institutions  []string    `json:"institutions,omitempty"`
 	Links         []string    `json:"links,omitempty"`
 	ContentHash   string      `json:"content_hash"`
-	Pages         int         `json:"pages,omitempty"`    // pages of a PDF
-	Speakers      []string    `json:"speakers,omitempty"` // of a transcript, in order of first speaking
+	Pages         int         `json:"pages,omitempty"`      // pages of a PDF
+	Speakers      []string    `json:"speakers,omitempty"`   // of a transcript, in order of first speaking
+	Extraction    *Extraction `json:"extraction,omitempty"` // how the page was read
 }
 
 // Paragraph is one citable block of a page. Number is the paragraph number
@@ -63,7 +64,21 @@ type Paragraph struct {
 	Heading   bool   `json:"heading,omitempty"`   // a sub-heading inside the page
 	Footnotes []int  `json:"footnotes,omitempty"` // numbers of the footnotes it cites
 	Page      int    `json:"page,omitempty"`      // the PDF or transcript page it starts on
+	// Subparagraphs are the lettered or roman items ("(a)", "ii.") kept in
+	// Text with their parent but citable on their own, as "74(a)".
+	Subparagraphs []Subparagraph `json:"subparagraphs,omitempty"`
 }
+
+// Subparagraph is one lettered or roman item of a paragraph. Label is the
+// letter or numeral alone ("a", "ii"); Text is the item's text, label
+// included, as it stands in the paragraph's Text.
+type Subparagraph struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+// Cite returns how a subparagraph of p is cited: "74(a)".
+func (p Paragraph) Cite(sub Subparagraph) string { return p.Number + "(" + sub.Label + ")" }
 
 // Footnote is one entry of a page's footnote list, with the evidence
 // references (URNs) it cites.

@@ -20,3 +20,30 @@ func References(text string) []string {
 	}
 	return out
 }
+
+// ParagraphURNs returns, for each paragraph of d, the evidence references
+// it cites through its footnotes or names in its own text, as written,
+// each once, in first-cited order. The index holds each under the terms
+// URNTerms gives.
+func ParagraphURNs(d *Document) [][]string {
+	byNumber := map[int][]string{}
+	for _, f := range d.Footnotes {
+		byNumber[f.Number] = append(byNumber[f.Number], f.References...)
+	}
+	out := make([][]string, len(d.Paragraphs))
+	for i, p := range d.Paragraphs {
+		var urns []string
+		for _, n := range p.Footnotes {
+			urns = append(urns, byNumber[n]...)
+		}
+		urns = append(urns, References(p.Text)...)
+		seen := map[string]bool{}
+		for _, u := range urns {
+			if !seen[u] {
+				seen[u] = true
+				out[i] = append(out[i], u)
+			}
+		}
+	}
+	return out
+}

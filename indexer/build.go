@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
@@ -68,7 +67,7 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	// unsafe batches: a crash loses only the half-built copy.
 	forgetAsyncError(building)
 	defer forgetAsyncError(building)
-	idx, err := bleve.NewUsing(building, m, scorch.Name, scorch.Name,
+	idx, err := bleve.NewUsing(building, m, bleve.Config.DefaultIndexType, scorchName,
 		map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback})
 	if err != nil {
 		return nil, fmt.Errorf("build index: create %s: %w", building, err)
@@ -107,6 +106,11 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 		"duration", time.Since(start).Round(time.Millisecond))
 	return meta, nil
 }
+
+// scorchName is the store bleve's default index type (scorch) records in
+// an index's metadata: scorch.Name, written out so that only the search
+// engine package imports bleve's internals.
+const scorchName = "scorch"
 
 // fill indexes docs in batches, from one goroutine per core, so that
 // mapping one batch overlaps with analysing another.

@@ -70,37 +70,10 @@ var cipherHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", 
 // terms of the evidence references it cites through its footnotes or names
 // in its own text. Ciphers never count: their pattern cannot match a URN.
 func paragraphReferences(d *corpus.Document) []string {
-	urns := ParagraphURNs(d)
+	urns := corpus.ParagraphURNs(d)
 	out := make([]string, len(d.Paragraphs))
 	for i := range d.Paragraphs {
 		out[i] = joinUnique(urns[i], URNTerms)
-	}
-	return out
-}
-
-// ParagraphURNs returns, for each paragraph of d, the evidence references
-// it cites through its footnotes or names in its own text, as written,
-// each once, in first-cited order. The index holds each under the terms
-// URNTerms gives.
-func ParagraphURNs(d *corpus.Document) [][]string {
-	byNumber := map[int][]string{}
-	for _, f := range d.Footnotes {
-		byNumber[f.Number] = append(byNumber[f.Number], f.References...)
-	}
-	out := make([][]string, len(d.Paragraphs))
-	for i, p := range d.Paragraphs {
-		var urns []string
-		for _, n := range p.Footnotes {
-			urns = append(urns, byNumber[n]...)
-		}
-		urns = append(urns, corpus.References(p.Text)...)
-		seen := map[string]bool{}
-		for _, u := range urns {
-			if !seen[u] {
-				seen[u] = true
-				out[i] = append(out[i], u)
-			}
-		}
 	}
 	return out
 }

@@ -101,6 +101,10 @@ func TestBodyPhraseEqualsBlevePhrase(t *testing.T) {
 // word), and free places before the first term; counted and scored through
 // bleve's collector, a filter by id, and walks split into parts.
 func TestBodyPhraseEqualsBlevePhraseAcrossSegments(t *testing.T) {
+	// Not parallel, and after the test above: run first under the race
+	// detector it has given a phrase with a free place after a pair a
+	// score other than bleve's, while the new index's segments were
+	// being merged: a fault still to be found, not one this order fixes.
 	s := testSearcher
 	m := s.idx.Mapping()
 	idx, err := bleve.New(t.TempDir(), m) // scorch, bleve's default

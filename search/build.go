@@ -21,12 +21,6 @@ const (
 	headingBoost = 1.5 // a sub-heading inside the page
 )
 
-// Expansion says which glossary terms a query word was widened with.
-type Expansion struct {
-	Term string   `json:"term"`
-	With []string `json:"with"`
-}
-
 // builder turns a parsed Query into a bleve query. It is immutable and
 // safe for concurrent use.
 type builder struct {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // A cursor continues a search after the last hit of one of its pages. It
@@ -39,51 +40,63 @@ const maxCursorLen = 1024
 // errBadCursor is the message for a cursor this service did not make.
 var errBadCursor = invalidf("after is not a cursor from a previous page; follow a page's next link, or start again from the first page")
 
-// readCursor checks r.After against the rest of a validated request and
-// sets the page it leads to and the values to search after.
-func (r *Request) readCursor() error {
+// validate validates r and reads its cursor, if it has one: it returns
+// the values to search after, nil for a search from the first result.
+func validate(r *Request) ([]string, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	if r.After == "" {
+		return nil, nil
+	}
+	return readCursor(r)
+}
+
+// readCursor checks r.After against the rest of a validated request, sets
+// the page it leads to and returns the values to search after.
+func readCursor(r *Request) ([]string, error) {
 	if len(r.After) > maxCursorLen {
-		return errBadCursor
+		return nil, errBadCursor
 	}
 	b, err := base64.RawURLEncoding.DecodeString(r.After)
 	if err != nil {
-		return errBadCursor
+		return nil, errBadCursor
 	}
 	var c cursor
 	if err := json.Unmarshal(b, &c); err != nil {
-		return errBadCursor
+		return nil, errBadCursor
 	}
 	order := sortOrder(c.Sort)
 	switch {
-	case !validSort(c.Sort) || c.Page < 2 || c.Page > math.MaxInt32 || len(c.After) != len(order):
-		return errBadCursor
+	case !searchapi.ValidSort(c.Sort) || c.Page < 2 || c.Page > math.MaxInt32 || len(c.After) != len(order):
+		return nil, errBadCursor
 	case c.Sort != r.Sort:
-		return invalidf(fmt.Sprintf("this cursor continues a search sorted by %s, not by %s; start again from the first page", c.Sort, r.Sort))
+		return nil, invalidf(fmt.Sprintf("this cursor continues a search sorted by %s, not by %s; start again from the first page", c.Sort, r.Sort))
 	case c.Size != r.Size:
-		return invalidf(fmt.Sprintf("this cursor continues pages of %d results, not %d; ask with size=%d or start again from the first page", c.Size, r.Size, c.Size))
-	case c.Search != r.fingerprint():
-		return invalidf("this cursor continues another search; start again from the first page")
+		return nil, invalidf(fmt.Sprintf("this cursor continues pages of %d results, not %d; ask with size=%d or start again from the first page", c.Size, r.Size, c.Size))
+	case c.Search != fingerprint(*r):
+		return nil, invalidf("this cursor continues another search; start again from the first page")
 	}
 	after := make([]string, len(c.After))
 	for i, v := range c.After {
 		after[i] = string(v)
 		if order[i].RequiresScoring() {
 			if f, err := strconv.ParseFloat(after[i], 64); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-				return errBadCursor
+				return nil, errBadCursor
 			}
 		}
 	}
-	r.Page, r.after = c.Page, after
-	return nil
+	r.Page = c.Page
+	return after, nil
 }
 
-// next returns the cursor to the page after res, which r asked for, or ""
-// when res holds the last results.
-func (r *Request) next(res *bleve.SearchResult) string {
+// nextCursor returns the cursor to the page after res, which r asked for,
+// or "" when res holds the last results.
+func nextCursor(r Request, res *bleve.SearchResult) string {
 	if len(res.Hits) < r.Size || uint64(r.Page)*uint64(r.Size) >= res.Total {
 		return ""
 	}
-	c := cursor{Sort: r.Sort, Size: r.Size, Search: r.fingerprint(), Page: r.Page + 1}
+	c := cursor{Sort: r.Sort, Size: r.Size, Search: fingerprint(r), Page: r.Page + 1}
 	for _, v := range afterValues(sortOrder(r.Sort), res.Hits[len(res.Hits)-1]) {
 		c.After = append(c.After, []byte(v))
 	}
@@ -97,7 +110,7 @@ func (r *Request) next(res *bleve.SearchResult) string {
 // fingerprint identifies what a request searches for, apart from its
 // sort and page: equal searches have equal fingerprints, whatever the
 // order of their filter values.
-func (r *Request) fingerprint() string {
+func fingerprint(r Request) string {
 	filters := Filters{}
 	for k, vs := range r.Filters {
 		if len(vs) > 0 {

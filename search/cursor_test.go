@@ -40,6 +40,7 @@ func cursorIDs(t *testing.T, r Request) []string {
 // A cursor naming an id the index lacks (one from an index since rebuilt)
 // continues from where that id would be: after the ids before it.
 func TestCursorBetweenIDs(t *testing.T) {
+	t.Parallel()
 	r := Request{Filters: Filters{FacetType: {"section"}}, Size: 5} // every score equal
 	first := mustSearch(t, r)
 	raw, err := base64.RawURLEncoding.DecodeString(first.Next)
@@ -74,6 +75,7 @@ func TestCursorBetweenIDs(t *testing.T) {
 // queries include the empty one (every score equal), dated and undated
 // documents, a filter, and a phrase (which runs its own way).
 func TestCursorsEqualNumberedPages(t *testing.T) {
+	t.Parallel()
 	for _, sort := range []string{SortRelevance, SortNewest, SortOldest} {
 		for _, r := range []Request{
 			{},
@@ -102,6 +104,7 @@ func TestCursorsEqualNumberedPages(t *testing.T) {
 }
 
 func TestNextOnlyWhenMore(t *testing.T) {
+	t.Parallel()
 	if res := mustSearch(t, Request{Query: "council", Size: MaxSize}); res.Next != "" {
 		t.Errorf("all %d results on one page, yet a next cursor", res.Total)
 	}
@@ -135,6 +138,7 @@ func recode(t *testing.T, s string, edit func(*cursor)) string {
 // A cursor costs what page 1 costs, so it may lead past the window that
 // bounds numbered pages; the search after its hit is the same.
 func TestCursorPastWindow(t *testing.T) {
+	t.Parallel()
 	r := Request{Query: "council", Sort: SortNewest, Size: 10}
 	first := mustSearch(t, r)
 	second := mustSearch(t, Request{Query: "council", Sort: SortNewest, Size: 10, Page: 2})
@@ -147,6 +151,7 @@ func TestCursorPastWindow(t *testing.T) {
 }
 
 func TestCursorRefused(t *testing.T) {
+	t.Parallel()
 	base := Request{Query: "council", Sort: SortNewest, Size: 5, Filters: Filters{FacetType: {"section", "annex"}}}
 	next := mustSearch(t, base).Next
 	// The same search, its filter values in another order, continues.
@@ -186,6 +191,7 @@ func TestCursorRefused(t *testing.T) {
 }
 
 func TestExportIgnoresCursor(t *testing.T) {
+	t.Parallel()
 	got, _ := exportIDs(t, Request{Query: "council", After: "not a cursor"}, 0)
 	if want := pagedIDs(t, Request{Query: "council"}); !slices.Equal(got, want) {
 		t.Errorf("export with a cursor: %d ids, want %d", len(got), len(want))

@@ -7,6 +7,7 @@ import (
 )
 
 func TestPublishedFilters(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		req      Request
 		from, to string // the oracle: from <= published <= to (YYYY-MM-DD)

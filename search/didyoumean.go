@@ -12,10 +12,6 @@ import (
 	"github.com/inquirysearch/inquirysearch/search/internal/engine"
 )
 
-// DidYouMeanBelow is the number of results under which a search looks for
-// a corrected query.
-const DidYouMeanBelow = 3
-
 // A word in this many documents is taken as meant; only rarer words are
 // looked up among their neighbours, which keeps the lookups few.
 const rareWord = 3

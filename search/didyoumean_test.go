@@ -8,6 +8,7 @@ import (
 // TestDidYouMean: a place name with a letter dropped or two swapped finds
 // nothing, and the suggested query is the real name, which finds it.
 func TestDidYouMean(t *testing.T) {
+	t.Parallel()
 	places := map[string]bool{}
 	for _, d := range testDocs {
 		for _, p := range d.Places {

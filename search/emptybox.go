@@ -23,7 +23,7 @@ type emptyBox struct {
 
 // isEmptyBox reports whether a validated request is the empty box's first
 // page in the default order.
-func (r Request) isEmptyBox() bool {
+func isEmptyBox(r Request) bool {
 	if strings.TrimSpace(r.Query) != "" || r.From != "" || r.To != "" || r.After != "" ||
 		r.Page != 1 || r.Size != DefaultSize || r.Sort != SortRelevance {
 		return false
@@ -46,7 +46,7 @@ func (e *emptyBox) get(ctx context.Context, s *Searcher, start time.Time) (*Resu
 	if e.res == nil {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), emptyBoxLimit)
 		defer cancel()
-		res, err := s.search(ctx, Request{Page: 1, Size: DefaultSize, Sort: SortRelevance}, start)
+		res, err := s.search(ctx, Request{Page: 1, Size: DefaultSize, Sort: SortRelevance, Filters: Filters{}}, nil, start)
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,7 @@ import (
 )
 
 func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
+	t.Parallel()
 	s := testSearcher
 	ctx := context.Background()
 	if err := s.Warm(ctx); err != nil {
@@ -23,7 +24,7 @@ func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The same search run afresh, bypassing what Warm kept.
-	want, err := s.search(ctx, Request{Page: 1, Size: DefaultSize, Sort: SortRelevance}, time.Now())
+	want, err := s.search(ctx, Request{Page: 1, Size: DefaultSize, Sort: SortRelevance, Filters: Filters{}}, nil, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,21 +38,22 @@ func TestEmptyBoxComputedOncePerIndex(t *testing.T) {
 	// Only the empty box's first page in the default order is kept.
 	for _, r := range []Request{{Page: 2}, {Sort: SortNewest}, {Size: 5}, {Query: " council "},
 		{Filters: Filters{FacetType: {"section"}}}, {From: "2020"}, {After: got.Next}} {
-		if err := r.validate(); err != nil {
+		if err := r.Validate(); err != nil {
 			t.Fatal(err)
 		}
-		if r.isEmptyBox() {
+		if isEmptyBox(r) {
 			t.Errorf("%+v is taken for the empty box", r)
 		}
 	}
 	blank := Request{Query: "  ", NoExpand: true}
-	if err := blank.validate(); err != nil || !blank.isEmptyBox() {
+	if err := blank.Validate(); err != nil || !isEmptyBox(blank) {
 		t.Errorf("a box of spaces is not the empty box (%v)", err)
 	}
 }
 
 // A box of spaces is the empty box, and its Next link continues it.
 func TestBlankQueryPagesOn(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	first, err := testSearcher.Search(ctx, Request{Query: "   "})
 	if err != nil || first.Next == "" {
@@ -68,6 +70,7 @@ func TestBlankQueryPagesOn(t *testing.T) {
 
 // A closed Searcher answers with an error, not a crash.
 func TestSearchAfterClose(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ctx := context.Background()
 	if _, _, err := indexer.BuildSample(ctx, filepath.Join(dir, "corpus"), filepath.Join(dir, "index"), crawl.Options{}, nil); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // MaxEvidenceDocuments bounds the pages one evidence lookup reads.
@@ -21,32 +22,6 @@ const MaxEvidenceDocuments = 2000
 // urnPrefix is a reference cut short: three letters and at least three
 // digits ("HOM003" finds every reference of HOM003000 to HOM003999).
 var urnPrefix = regexp.MustCompile(`^[a-z]{3}\d{3,6}(_\d{1,3})?$`)
-
-// Evidence is the answer to an evidence lookup: every paragraph that cites
-// a reference, in report order.
-type Evidence struct {
-	URN          string              `json:"urn"`
-	Prefix       bool                `json:"prefix"` // the URN was read as the start of references
-	Documents    int                 `json:"documents"`
-	Total        int                 `json:"total"` // paragraphs
-	Paragraphs   []EvidenceParagraph `json:"paragraphs"`
-	IndexVersion string              `json:"index_version"`
-}
-
-// EvidenceParagraph is one paragraph citing a reference, with every
-// reference it cites.
-type EvidenceParagraph struct {
-	DocumentID    string   `json:"document_id"`
-	Title         string   `json:"title"`
-	Report        string   `json:"report"`
-	Investigation string   `json:"investigation"`
-	Type          string   `json:"type"`
-	Published     string   `json:"published"`
-	Paragraph     string   `json:"paragraph"`
-	Text          string   `json:"text"`
-	References    []string `json:"references"`
-	Citation      Citation `json:"citation"`
-}
 
 // Evidence returns the paragraphs that cite urn: a whole reference finds
 // its own citations, the pages of its document (HOM003339 finds
@@ -93,7 +68,7 @@ func (s *Searcher) Evidence(ctx context.Context, urn string) (*Evidence, error) 
 				}
 			}
 		}
-		urns := indexer.ParagraphURNs(doc)
+		urns := corpus.ParagraphURNs(doc)
 		indices := make([]int, 0, len(paras))
 		for i := range paras {
 			indices = append(indices, i)
@@ -136,6 +111,6 @@ func evidenceParagraph(d *corpus.Document, i int, urns []string) EvidenceParagra
 	return EvidenceParagraph{
 		DocumentID: d.ID, Title: d.Title, Report: d.Report, Investigation: d.Investigation,
 		Type: string(d.Type), Published: d.Published, Paragraph: p.Number, Text: p.Text,
-		References: urns, Citation: Cite(d, p.Number),
+		References: urns, Citation: searchapi.Cite(d, p.Number),
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
@@ -15,7 +16,7 @@ import (
 func citingParagraphs(term string, prefix bool) []string {
 	var out []string
 	for _, d := range testDocs {
-		for i, urns := range indexer.ParagraphURNs(d) {
+		for i, urns := range corpus.ParagraphURNs(d) {
 			hit := false
 			for _, u := range urns {
 				for _, t := range indexer.URNTerms(u) {
@@ -34,9 +35,10 @@ func citingParagraphs(term string, prefix bool) []string {
 }
 
 func TestEvidenceBothWays(t *testing.T) {
+	t.Parallel()
 	urns := map[string]bool{}
 	for _, d := range testDocs {
-		for _, us := range indexer.ParagraphURNs(d) {
+		for _, us := range corpus.ParagraphURNs(d) {
 			for _, u := range us {
 				urns[u] = true
 				// The document part of a page reference too.
@@ -50,7 +52,7 @@ func TestEvidenceBothWays(t *testing.T) {
 	// The brute-force answer for every term at once.
 	byTerm := map[string][]string{}
 	for _, d := range testDocs {
-		for i, us := range indexer.ParagraphURNs(d) {
+		for i, us := range corpus.ParagraphURNs(d) {
 			seen := map[string]bool{}
 			for _, u := range us {
 				for _, term := range indexer.URNTerms(u) {
@@ -92,6 +94,7 @@ func TestEvidenceBothWays(t *testing.T) {
 }
 
 func TestEvidencePrefixAndErrors(t *testing.T) {
+	t.Parallel()
 	ev, err := testSearcher.Evidence(context.Background(), "ONS001")
 	if err != nil {
 		t.Fatal(err)

@@ -9,21 +9,10 @@ import (
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
-// MaxExportRows is the most results one export returns. A larger result
-// is cut there, and the export says so.
-const MaxExportRows = 100000
-
 // exportBatch is how many hits one step of an export reads: memory holds
 // one batch at a time, whatever the size of the result. Tests make it
 // small, to cross batches on a small index.
 var exportBatch = 200
-
-// ExportSummary says how an export went.
-type ExportSummary struct {
-	Total     uint64 // results of the query
-	Rows      int    // results written
-	Truncated bool   // Rows stopped at the cap before Total
-}
 
 // Export runs a search and hands every result to emit, in the order of
 // Search's pages, reading the results a batch at a time with bleve's
@@ -34,10 +23,13 @@ type ExportSummary struct {
 // headers. Errors are those of Search, or emit's.
 func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func(total uint64) error, emit func(Hit) error) (*ExportSummary, error) {
 	r.Page, r.Size, r.After = 1, 1, ""
-	if err := r.validate(); err != nil {
+	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	if limit <= 0 || limit > MaxExportRows {
+	if limit < 0 {
+		return nil, invalidf("limit must be 0 (every result) or more")
+	}
+	if limit == 0 || limit > MaxExportRows {
 		limit = MaxExportRows
 	}
 	pr, err := s.prepare(ctx, r)

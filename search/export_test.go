@@ -37,6 +37,7 @@ func pagedIDs(t *testing.T, r Request) []string {
 }
 
 func TestExportEqualsAllPages(t *testing.T) {
+	t.Parallel()
 	// The sample index is smaller than a batch; small batches make the
 	// export continue after a hit of every kind: scored, dated, undated.
 	defer func(b int) { exportBatch = b }(exportBatch)
@@ -71,6 +72,7 @@ func TestExportEqualsAllPages(t *testing.T) {
 }
 
 func TestExportCap(t *testing.T) {
+	t.Parallel()
 	got, sum := exportIDs(t, Request{}, 5)
 	want := pagedIDs(t, Request{})[:5]
 	if !slices.Equal(got, want) || !sum.Truncated || sum.Rows != 5 || sum.Total != uint64(len(testDocs)) {
@@ -82,6 +84,7 @@ func TestExportCap(t *testing.T) {
 // live heap does not grow by more than a generous bound meanwhile: hits
 // are read a batch at a time and emitted, not collected.
 func TestExportMemoryStaysFlat(t *testing.T) {
+	t.Parallel()
 	var before, peak runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

@@ -11,6 +11,7 @@ import (
 // The facet table's counts must be bleve's own, for every facet field,
 // whatever the query.
 func TestFacetCountsMatchBleve(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := testSearcher
 	for _, q := range []string{"", "council", `"of the"`, "school -police", "type:recommendation", "nothing-matches-this"} {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestParseGlossary(t *testing.T) {
+	t.Parallel()
 	g, err := ParseGlossary(strings.NewReader("# comment\n\nABC = a big cat | another big cat\nXY=  x   y \n"))
 	if err != nil {
 		t.Fatal(err)
@@ -42,6 +43,7 @@ func TestParseGlossary(t *testing.T) {
 // TestAcronymExpansion: an acronym finds the documents that hold it or
 // spell it out, says so, and =ACRONYM or NoExpand find only the acronym.
 func TestAcronymExpansion(t *testing.T) {
+	t.Parallel()
 	for acronym, spelled := range map[string]string{
 		"CSE": "child sexual exploitation", "LADO": "local authority designated officer",
 		"MASH": "multi-agency safeguarding hub", "DSL": "designated safeguarding lead",
@@ -82,6 +84,7 @@ func TestAcronymExpansion(t *testing.T) {
 }
 
 func TestCustomGlossary(t *testing.T) {
+	t.Parallel()
 	g, err := ParseGlossary(strings.NewReader("RKIS = record-keeping and information sharing"))
 	if err != nil {
 		t.Fatal(err)

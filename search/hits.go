@@ -12,6 +12,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // toHit turns a bleve hit into a Hit: it reads the stored document, names
@@ -41,7 +42,7 @@ func toHit(h *bsearch.DocumentMatch, keep func(field, term string, para int) boo
 	if len(hit.Paragraphs) > 0 {
 		first = hit.Paragraphs[0]
 	}
-	hit.Citation = Cite(doc, first)
+	hit.Citation = searchapi.Cite(doc, first)
 	hit.Permalink = hit.Citation.Permalink
 	return hit, nil
 }

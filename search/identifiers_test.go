@@ -77,6 +77,7 @@ func checkIdentifier(t *testing.T, query, term string, cipher bool) {
 // paragraphs citing it, typed bare or as urn:, and its document part finds
 // the paragraphs citing any of its pages.
 func TestEvidenceReferences(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, d := range testDocs {
 		for _, f := range d.Footnotes {
@@ -99,6 +100,7 @@ func TestEvidenceReferences(t *testing.T) {
 }
 
 func TestCipherCodes(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, d := range testDocs {
 		for _, p := range d.Paragraphs {
@@ -125,6 +127,7 @@ func TestCipherCodes(t *testing.T) {
 }
 
 func TestIdentifierSnippetsMarkPrintedCiphers(t *testing.T) {
+	t.Parallel()
 	res := mustSearch(t, Request{Query: "FO-A3", Size: 5})
 	for _, h := range res.Hits {
 		if !strings.Contains(h.Snippet, "<mark>FO-A3</mark>") && !strings.Contains(h.Snippet, "<mark>FO\u2011A3</mark>") {

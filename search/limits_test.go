@@ -12,6 +12,7 @@ import (
 // error, with the limits lowered where the sample corpus is too small to
 // reach them.
 func TestLimits(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 
 	many := Filters{FacetPlace: nil}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // Limits on what the search box accepts.
@@ -249,7 +250,7 @@ func normaliseTerm(field, value string) (string, error) {
 		}
 		return strings.Join(strings.Fields(v), ""), nil
 	}
-	return normaliseFilter(field, v)
+	return searchapi.NormaliseFilter(field, v)
 }
 
 // String returns the query in normalised search-box syntax, so that a

@@ -7,6 +7,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in, want string // want: the normalised form
 	}{
@@ -57,6 +58,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseStructure(t *testing.T) {
+	t.Parallel()
 	q, err := Parse(`a "b c" OR d -e place:X`)
 	if err != nil {
 		t.Fatal(err)
@@ -70,6 +72,7 @@ func TestParseStructure(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
+	t.Parallel()
 	for name, in := range map[string]string{
 		"invalid utf-8": "care \xff homes",
 		"too long":      strings.Repeat("a", MaxQueryBytes+1),

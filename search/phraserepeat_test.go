@@ -20,6 +20,7 @@ import (
 // phrase then matches across paragraphs, and how often depends on the page
 // size. Counted here against a scan of the documents.
 func TestPhraseWithRepeatedTermsCountsExactly(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	rng := rand.New(rand.NewSource(3))
 	words := []string{"the", "the", "the", "council", "records"}

@@ -71,6 +71,7 @@ func checkProximity(t *testing.T, words string, n int) int {
 }
 
 func TestProximityMatchesOracle(t *testing.T) {
+	t.Parallel()
 	found := 0
 	for _, c := range []struct {
 		words string
@@ -92,6 +93,7 @@ func TestProximityMatchesOracle(t *testing.T) {
 // and two words with ten between them are not, unless the paragraph also
 // holds them closer.
 func TestProximityDistance(t *testing.T) {
+	t.Parallel()
 	checked := 0
 	for _, d := range testDocs[:min(len(testDocs), 30)] {
 		for pi, p := range d.Paragraphs {
@@ -132,6 +134,7 @@ func citesParagraph(res *Result, id, number string) bool {
 // Proximity terms combine with everything else: totals, OR, exclusion and
 // facets stay consistent with the plain word searches.
 func TestProximityCombines(t *testing.T) {
+	t.Parallel()
 	prox := mustSearch(t, Request{Query: `"council records"~3`, NoExpand: true})
 	with := mustSearch(t, Request{Query: `"council records"~3 safeguarding`, NoExpand: true})
 	without := mustSearch(t, Request{Query: `"council records"~3 -safeguarding`, NoExpand: true})
@@ -154,6 +157,7 @@ func TestProximityCombines(t *testing.T) {
 }
 
 func TestFits(t *testing.T) {
+	t.Parallel()
 	occ := func(pw ...any) []occurrence {
 		var out []occurrence
 		for i := 0; i < len(pw); i += 2 {

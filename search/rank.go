@@ -387,8 +387,8 @@ func (rk *ranking) asSearchResult(from int) *bleve.SearchResult {
 // runRanked runs a search in relevance order: one ranking pass ranks the
 // matches and counts every facet, and the page's hits are then read with
 // their stored documents and match locations.
-func (s *Searcher) runRanked(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
-	after, err := parseRankAfter(r.after)
+func (s *Searcher) runRanked(ctx context.Context, r Request, resume []string, scoring query.Query, filters Filters, dates *dateRange, recs bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
+	after, err := parseRankAfter(resume)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -13,6 +13,7 @@ import (
 // totals and facet counts, on every page, with and without filters,
 // whether it walks the index whole or in parts.
 func TestRankingMatchesBleve(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := testSearcher
 	type search struct {
@@ -28,7 +29,7 @@ func TestRankingMatchesBleve(t *testing.T) {
 		{q: "council", filters: Filters{FacetInvestigation: {"organised networks"}, FacetType: {"section"}}},
 	}
 	for i := range searches {
-		if f, err := searches[i].filters.normalise(); err != nil {
+		if f, err := searches[i].filters.Normalise(); err != nil {
 			t.Fatal(err)
 		} else {
 			searches[i].filters = f
@@ -39,7 +40,7 @@ func TestRankingMatchesBleve(t *testing.T) {
 		for _, sr := range searches {
 			for page := 1; page <= 3; page++ {
 				r := Request{Query: sr.q, Filters: sr.filters, Page: page, Size: 7}
-				if err := r.validate(); err != nil {
+				if err := r.Validate(); err != nil {
 					t.Fatal(err)
 				}
 				pr, err := s.prepare(ctx, r)
@@ -66,7 +67,7 @@ func TestRankingMatchesBleve(t *testing.T) {
 					}
 					wantFacets[f] = c[f]
 				}
-				got, facets, err := s.runRanked(ctx, r, pr.plan.query, pr.filters, pr.dates, pr.recs)
+				got, facets, err := s.runRanked(ctx, r, nil, pr.plan.query, pr.filters, pr.dates, pr.recs)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -12,58 +12,12 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
-
-// Facets of the recommendations list.
-const (
-	FacetRecipient = "recipient"
-	FacetReport    = "report"
-)
-
-// RecommendationFacets lists the recommendations list's facets in display
-// order.
-var RecommendationFacets = []string{FacetRecipient, FacetReport, FacetInvestigation}
 
 // MaxRecommendations bounds one recommendations list. The inquiry made
 // about a hundred; a list is not paged.
 const MaxRecommendations = 2000
-
-// RecommendationsRequest asks for recommendations: those matching Query
-// (search syntax; empty for all), addressed to any of Recipients, made by
-// any of Reports and in any of Investigations.
-type RecommendationsRequest struct {
-	Query          string
-	Recipients     []string
-	Reports        []string
-	Investigations []string
-}
-
-// RecommendationItem is one recommendation in a list.
-type RecommendationItem struct {
-	ID            string   `json:"id"`
-	Number        int      `json:"number"`
-	Title         string   `json:"title"`
-	Recipients    []string `json:"recipients"`
-	Report        string   `json:"report"`
-	Investigation string   `json:"investigation"`
-	Section       string   `json:"section"`
-	Published     string   `json:"published"`
-	Text          string   `json:"text"` // its paragraphs, blank-line separated
-	DocumentID    string   `json:"document_id"`
-	Citation      Citation `json:"citation"` // of its heading in its report page
-}
-
-// RecommendationList is the answer to a RecommendationsRequest, ordered
-// by report and number.
-type RecommendationList struct {
-	Query           string                  `json:"query"`
-	Parsed          string                  `json:"parsed"`
-	Filters         Filters                 `json:"filters"`
-	Total           int                     `json:"total"`
-	Recommendations []RecommendationItem    `json:"recommendations"`
-	Facets          map[string][]FacetValue `json:"facets"`
-	IndexVersion    string                  `json:"index_version"`
-}
 
 var recFacetField = map[string]string{
 	FacetRecipient: indexer.FieldRecipient, FacetReport: indexer.FieldReport, FacetInvestigation: indexer.FieldInvestigation,
@@ -205,7 +159,7 @@ func recommendationItem(h *bsearch.DocumentMatch) (RecommendationItem, error) {
 		ID: r.ID, Number: r.Recommendation.Number, Title: r.Recommendation.Title,
 		Recipients: r.Recommendation.Recipients, Report: r.Report, Investigation: r.Investigation,
 		Section: r.Section, Published: r.Published, Text: strings.Join(texts, "\n\n"),
-		DocumentID: r.Recommendation.DocumentID, Citation: Cite(&page, r.Recommendation.Paragraph),
+		DocumentID: r.Recommendation.DocumentID, Citation: searchapi.Cite(&page, r.Recommendation.Paragraph),
 	}
 	if item.Recipients == nil {
 		item.Recipients = []string{}

@@ -20,6 +20,7 @@ func mustRecommendations(t *testing.T, r RecommendationsRequest) *Recommendation
 }
 
 func TestRecommendationsListEveryRecommendation(t *testing.T) {
+	t.Parallel()
 	want, err := indexer.Recommendations(testDocs)
 	if err != nil || len(want) == 0 {
 		t.Fatalf("derive: %d, %v", len(want), err)
@@ -82,6 +83,7 @@ func TestRecommendationsListEveryRecommendation(t *testing.T) {
 }
 
 func TestRecommendationsFilters(t *testing.T) {
+	t.Parallel()
 	all, _ := indexer.Recommendations(testDocs)
 	count := func(keep func(*indexer.RecommendationDocument) bool) int {
 		n := 0
@@ -119,6 +121,7 @@ func TestRecommendationsFilters(t *testing.T) {
 }
 
 func TestTypeFilterFindsRecommendations(t *testing.T) {
+	t.Parallel()
 	all, _ := indexer.Recommendations(testDocs)
 	res := mustSearch(t, Request{Filters: Filters{FacetType: {"recommendation"}}, Size: 100})
 	if int(res.Total) != len(all) {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"slices"
@@ -67,20 +68,41 @@ func rankOf(hits []Hit, doc string) int {
 // reciprocal rank of the document that should come first) and fails below
 // the thresholds. Run with -v to see the figures.
 func TestRelevance(t *testing.T) {
+	t.Parallel()
+	recall, mrr := relevanceOf(t, testSearcher)
+	if recall < minRecallAt10 {
+		t.Errorf("recall@10 %.3f is below %.2f", recall, minRecallAt10)
+	}
+	if mrr < minMRR {
+		t.Errorf("MRR %.3f is below %.2f", mrr, minMRR)
+	}
+}
+
+// relevanceOf runs the relevance set against s and returns recall@10 and
+// MRR, logging each miss.
+func relevanceOf(t *testing.T, s *Searcher) (recall, mrr float64) {
+	t.Helper()
 	js := loadJudgements(t)
 	if len(js) < 40 {
 		t.Errorf("the relevance set has %d queries; it needs at least 40", len(js))
+	}
+	search := func(r Request) *Result {
+		res, err := s.Search(context.Background(), r)
+		if err != nil {
+			t.Fatalf("Search(%+v): %v", r, err)
+		}
+		return res
 	}
 	var items, found, firsts int
 	var rr float64
 	for _, j := range js {
 		req := Request{Query: j.Query, Filters: j.Filters, From: j.From, To: j.To, Size: 10}
-		res := mustSearch(t, req)
+		res := search(req)
 		if j.FollowDidYouMean {
 			switch {
 			case res.DidYouMean != "":
 				req.Query = res.DidYouMean
-				res = mustSearch(t, req)
+				res = search(req)
 			case res.Total == 0:
 				t.Errorf("%s: %q finds nothing and offers no correction", j.Name, j.Query)
 			}
@@ -119,16 +141,11 @@ func TestRelevance(t *testing.T) {
 			}
 		}
 	}
-	recall := float64(found) / float64(items)
-	mrr := rr / float64(firsts)
+	recall = float64(found) / float64(items)
+	mrr = rr / float64(firsts)
 	t.Logf("relevance: %d queries, recall@10 %.3f (%d of %d judged documents and paragraphs), MRR %.3f (over %d queries with a first)",
 		len(js), recall, found, items, mrr, firsts)
-	if recall < minRecallAt10 {
-		t.Errorf("recall@10 %.3f is below %.2f", recall, minRecallAt10)
-	}
-	if mrr < minMRR {
-		t.Errorf("MRR %.3f is below %.2f", mrr, minMRR)
-	}
+	return recall, mrr
 }
 
 func docByURL(suffix string) *corpus.Document {

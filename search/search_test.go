@@ -12,6 +12,7 @@ import (
 )
 
 func TestEmptyQueryBrowsesEverything(t *testing.T) {
+	t.Parallel()
 	res := mustSearch(t, Request{})
 	if int(res.Total) != len(testDocs) {
 		t.Fatalf("empty query found %d of %d documents", res.Total, len(testDocs))
@@ -50,6 +51,7 @@ func TestEmptyQueryBrowsesEverything(t *testing.T) {
 }
 
 func TestWordsAreANDedAndStemmed(t *testing.T) {
+	t.Parallel()
 	for _, q := range []string{"records", "recorded", "council records", "inspectorate vetting", "LADO", "homes children", "the"} {
 		words := strings.Fields(q)
 		want := count(func(d *corpus.Document) bool {
@@ -81,6 +83,7 @@ func phraseIn(d *corpus.Document, phrase string) bool {
 }
 
 func TestPhrasesAreExact(t *testing.T) {
+	t.Parallel()
 	for _, phrase := range []string{"record keeping", "receiving homes", "receiving home", "children's homes", "children’s home", "multi-agency safeguarding hub", "of the council", "local authority designated officer"} {
 		want := count(func(d *corpus.Document) bool { return phraseIn(d, phrase) })
 		res := mustSearch(t, Request{Query: `"` + phrase + `"`, Size: 100, NoExpand: true})
@@ -120,6 +123,7 @@ func docByID(id string) *corpus.Document {
 // consecutive words from any paragraph, searched as a phrase, find that
 // document and cite that paragraph, with a highlight in the snippet.
 func TestEveryParagraphIsFoundByAPhrase(t *testing.T) {
+	t.Parallel()
 	checked := 0
 	for _, d := range testDocs {
 		for _, p := range d.Paragraphs {
@@ -158,6 +162,7 @@ func TestEveryParagraphIsFoundByAPhrase(t *testing.T) {
 }
 
 func TestOrAndExclusion(t *testing.T) {
+	t.Parallel()
 	or := mustSearch(t, Request{Query: "Wrenfield OR Larkspur"})
 	want := count(func(d *corpus.Document) bool { return hasWord(d, "Wrenfield") || hasWord(d, "Larkspur") })
 	if int(or.Total) != want {
@@ -181,6 +186,7 @@ func TestOrAndExclusion(t *testing.T) {
 }
 
 func TestFacetDrillDown(t *testing.T) {
+	t.Parallel()
 	all := mustSearch(t, Request{Query: "safeguarding"})
 	for _, v := range all.Facets[FacetInvestigation] {
 		res := mustSearch(t, Request{Query: "safeguarding", Filters: Filters{FacetInvestigation: {v.Value}}})
@@ -228,6 +234,7 @@ func TestFacetDrillDown(t *testing.T) {
 }
 
 func TestSortOrders(t *testing.T) {
+	t.Parallel()
 	for _, sort := range []string{SortNewest, SortOldest, SortRelevance} {
 		res := mustSearch(t, Request{Query: "council", Sort: sort, Size: MaxSize})
 		dated := true
@@ -262,6 +269,7 @@ func TestSortOrders(t *testing.T) {
 }
 
 func TestPagination(t *testing.T) {
+	t.Parallel()
 	whole := mustSearch(t, Request{Query: "council", Size: 10})
 	p2 := mustSearch(t, Request{Query: "council", Size: 5, Page: 2})
 	for i, h := range p2.Hits {
@@ -279,6 +287,7 @@ func TestPagination(t *testing.T) {
 }
 
 func TestInvalidRequests(t *testing.T) {
+	t.Parallel()
 	for name, r := range map[string]Request{
 		"negative page":              {Page: -1},
 		"size too large":             {Size: MaxSize + 1},
@@ -306,6 +315,7 @@ func TestInvalidRequests(t *testing.T) {
 }
 
 func TestLenientQueries(t *testing.T) {
+	t.Parallel()
 	for _, q := range []string{`"unbalanced`, `((care))`, `OR care`, `care OR`, `!!!`, `-`, `"`, `:`, `place:`, `care AND AND homes`, `£ – ‒`, `*`, `care~2`, `title^3`} {
 		if _, err := testSearcher.Search(context.Background(), Request{Query: q}); err != nil {
 			t.Errorf("%q: %v", q, err)
@@ -314,6 +324,7 @@ func TestLenientQueries(t *testing.T) {
 }
 
 func TestSearchHonoursContext(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := testSearcher.Search(ctx, Request{Query: "council"})
@@ -323,6 +334,7 @@ func TestSearchHonoursContext(t *testing.T) {
 }
 
 func TestSnippetsEscapeCrawledMarkup(t *testing.T) {
+	t.Parallel()
 	res := mustSearch(t, Request{Query: "script injected"})
 	if res.Total == 0 {
 		t.Fatal("the sample page with markup was not found")
@@ -339,6 +351,7 @@ func TestSnippetsEscapeCrawledMarkup(t *testing.T) {
 }
 
 func TestDocument(t *testing.T) {
+	t.Parallel()
 	d, err := testSearcher.Document(context.Background(), testDocs[0].ID)
 	if err != nil || d.ID != testDocs[0].ID || len(d.Paragraphs) != len(testDocs[0].Paragraphs) {
 		t.Fatalf("Document: %v, %+v", err, d)

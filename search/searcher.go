@@ -15,6 +15,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // Searcher answers searches and document lookups over one index. It is safe
@@ -63,31 +64,40 @@ func New(idx bleve.Index, meta *indexer.Meta, opts ...Option) *Searcher {
 	return s
 }
 
-// Meta describes the index being searched.
-func (s *Searcher) Meta() indexer.Meta { return *s.meta }
+// Info describes the index being searched, as the search layer's callers
+// see it.
+func (s *Searcher) Info() searchapi.Info {
+	m := s.meta
+	return searchapi.Info{Version: m.Version, CorpusDigest: m.CorpusDigest, BuiltAt: m.BuiltAt,
+		Documents: m.Documents, Paragraphs: m.Paragraphs, Recommendations: m.Recommendations}
+}
+
+// The Searcher is the search layer's one implementation.
+var _ searchapi.Service = (*Searcher)(nil)
 
 // Search runs one search. Errors wrap ErrInvalidQuery (the request cannot
 // be read; the message says why) or ErrUnavailable (the index did not
 // answer in time or at all).
 func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
-	if err := r.validate(); err != nil {
+	after, err := validate(&r)
+	if err != nil {
 		return nil, err
 	}
-	if r.isEmptyBox() {
+	if isEmptyBox(r) {
 		return s.empty.get(ctx, s, start)
 	}
-	return s.search(ctx, r, start)
+	return s.search(ctx, r, after, start)
 }
 
-// search runs a validated request.
-func (s *Searcher) search(ctx context.Context, r Request, start time.Time) (*Result, error) {
+// search runs a validated request, from the values after when not nil.
+func (s *Searcher) search(ctx context.Context, r Request, after []string, start time.Time) (*Result, error) {
 	pr, err := s.prepare(ctx, r)
 	if err != nil {
 		return nil, err
 	}
 	parsed, filters, prox, p := pr.parsed, pr.filters, pr.prox, pr.plan
-	res, facets, err := s.run(ctx, r, p.query, filters, pr.dates, pr.recs, phrasesOnly(parsed))
+	res, facets, err := s.run(ctx, r, after, p.query, filters, pr.dates, pr.recs, phrasesOnly(parsed))
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +107,7 @@ func (s *Searcher) search(ctx context.Context, r Request, start time.Time) (*Res
 		Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort, Expanded: p.expanded,
 		Hits: []Hit{}, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
 	}
-	out.Next = r.next(res)
+	out.Next = nextCursor(r, res)
 	for _, h := range res.Hits {
 		hit, err := toHit(h, prox.keep(h.ID))
 		if err != nil {
@@ -132,10 +142,7 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	filters, err := r.Filters.normalise()
-	if err != nil {
-		return nil, err
-	}
+	filters := r.Filters // normalised by Validate
 	dates, err := requestDates(r.From, r.To)
 	if err != nil {
 		return nil, err
@@ -154,9 +161,9 @@ func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
 // counts and a person can widen the selection. Searches in relevance order
 // go to the ranking pass (rank.go); the others to bleve's collector, with
 // the counting passes alongside.
-func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
+func (s *Searcher) run(ctx context.Context, r Request, after []string, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
 	if r.Sort == SortRelevance {
-		return s.runRanked(ctx, r, scoring, filters, dates, recs)
+		return s.runRanked(ctx, r, after, scoring, filters, dates, recs)
 	}
 	// Recommendation documents repeat paragraphs of their report pages, so
 	// a search shows them only when it asks for that type. Facets count
@@ -165,7 +172,7 @@ func (s *Searcher) run(ctx context.Context, r Request, scoring query.Query, filt
 	main := searchFilter(filters, dates, "", recs).apply(scoring)
 	req := bleve.NewSearchRequestOptions(main, r.Size, (r.Page-1)*r.Size, false)
 	req.SortByCustom(sortOrder(r.Sort))
-	continueAfter(req, r.after)
+	continueAfter(req, after)
 	if phrases {
 		// A phrase's searcher reads its words' positions to match at all,
 		// so gathering them costs little more: one search does.
@@ -255,7 +262,7 @@ type restriction struct {
 // named skip, its dates, and (unless the search asks for them) no
 // recommendation documents.
 func searchFilter(filters Filters, dates *dateRange, skip string, recs bool) restriction {
-	f := filters.query(skip)
+	f := filterQuery(filters, skip)
 	if dates != nil {
 		f = and(f, dates.query())
 	}
@@ -376,7 +383,7 @@ func displayOrder(facet string, out []FacetValue) []FacetValue {
 // ErrUnavailable.
 func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, error) {
 	if !corpus.ValidID(id) {
-		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+		return nil, searchapi.NotFound("no document has that id")
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = []string{indexer.FieldSource}
@@ -385,7 +392,7 @@ func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, e
 		return nil, unavailable(ctx, err)
 	}
 	if len(res.Hits) == 0 {
-		return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
+		return nil, searchapi.NotFound("no document has the id " + id)
 	}
 	return sourceOf(res.Hits[0])
 }

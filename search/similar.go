@@ -13,6 +13,7 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // Limits of a similar-paragraphs search.
@@ -22,27 +23,6 @@ const (
 	similarCandidates = 50 // documents examined for their best paragraph
 	MaxSimilar        = 20
 )
-
-// SimilarParagraph is a paragraph that shares distinctive terms with
-// another.
-type SimilarParagraph struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	Report    string   `json:"report"`
-	Paragraph string   `json:"paragraph"`
-	Score     float64  `json:"score"`
-	Shared    []string `json:"shared_terms"`
-	Snippet   string   `json:"snippet"`
-	Citation  Citation `json:"citation"`
-}
-
-// Similar is the answer to "which paragraphs are most like this one".
-type Similar struct {
-	ID        string             `json:"id"`
-	Paragraph string             `json:"paragraph"`
-	Terms     []string           `json:"terms"` // the distinctive terms searched for
-	Results   []SimilarParagraph `json:"results"`
-}
 
 // Similar finds the paragraphs across all documents most like paragraph
 // number of document id: a more-like-this search on the paragraph's most
@@ -65,7 +45,7 @@ func (s *Searcher) Similar(ctx context.Context, id, number string, n int) (*Simi
 		}
 	}
 	if at < 0 {
-		return nil, fmt.Errorf("paragraph %q of %s: %w", number, id, ErrNotFound)
+		return nil, searchapi.NotFound(fmt.Sprintf("document %s has no paragraph %q", id, number))
 	}
 	weights, err := s.distinctive(ctx, doc.Paragraphs[at].Text)
 	if err != nil {
@@ -204,7 +184,7 @@ func bestSimilar(locs bsearch.TermLocationMap, d *corpus.Document, weights map[s
 	p := d.Paragraphs[best]
 	return SimilarParagraph{
 		ID: d.ID, Title: d.Title, Report: d.Report, Paragraph: p.Number, Score: math.Round(bestW*1000) / 1000,
-		Shared: terms, Snippet: Snippet(p.Text, spans[best], SnippetLength), Citation: Cite(d, p.Number),
+		Shared: terms, Snippet: Snippet(p.Text, spans[best], SnippetLength), Citation: searchapi.Cite(d, p.Number),
 	}, true
 }
 

@@ -10,6 +10,7 @@ import (
 )
 
 func TestSimilarParagraphs(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	checked := 0
 	for _, d := range testDocs {

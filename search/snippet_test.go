@@ -6,6 +6,7 @@ import (
 )
 
 func TestSnippet(t *testing.T) {
+	t.Parallel()
 	text := "The council’s records were <b>incomplete</b> & scattered across several offices."
 	at := func(word string) span {
 		i := strings.Index(text, word)

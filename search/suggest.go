@@ -22,18 +22,6 @@ const (
 	minSuggestPrefixes = 1   // runes typed before anything is offered
 )
 
-// Suggestion is one completion for the search box.
-type Suggestion struct {
-	Text string `json:"text"`
-	Kind string `json:"kind"` // title, place, institution, phrase or term
-}
-
-// Suggestions answers a typeahead request.
-type Suggestions struct {
-	Query       string       `json:"query"`
-	Suggestions []Suggestion `json:"suggestions"`
-}
-
 // kindRank orders the kinds of completion: names before words.
 var kindRank = map[string]int{
 	indexer.KindTitle: 0, indexer.KindPlace: 1, indexer.KindInstitution: 2, indexer.KindPhrase: 3, indexer.KindTerm: 4,

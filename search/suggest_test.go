@@ -23,6 +23,7 @@ func mustSuggest(t testing.TB, prefix string) []Suggestion {
 }
 
 func TestSuggest(t *testing.T) {
+	t.Parallel()
 	// Every place and every title is offered for its first letters.
 	kinds := map[string]bool{}
 	for _, d := range testDocs {
@@ -89,6 +90,7 @@ func BenchmarkSuggest(b *testing.B) {
 // The bounded scan must give what ranking every match gives, for every
 // prefix of one to three letters the lexicon has.
 func TestSuggestBoundedScanRanksLikeFullSort(t *testing.T) {
+	t.Parallel()
 	sg, err := testSearcher.suggester.get(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -144,6 +146,7 @@ func TestSuggestBoundedScanRanksLikeFullSort(t *testing.T) {
 // the same text, must not crowd out others: the limit is always filled
 // when there are enough distinct completions.
 func TestSuggestFillsTheLimit(t *testing.T) {
+	t.Parallel()
 	var entries []indexer.Entry
 	for i := range 12 {
 		entries = append(entries,

@@ -93,9 +93,8 @@ func publicJobError(err error) string {
 // counts by document type), the last crawl's time and outcome, and what
 // the admin job is doing.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) error {
-	m := s.backend.Meta()
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	m := s.backend.Info()
+	ctx := r.Context()
 	types, err := s.backend.TypeCounts(ctx)
 	if err != nil {
 		return err
@@ -109,6 +108,8 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) error {
 		"recommendations": m.Recommendations,
 		"types":           types,
 		"crawl":           s.lastCrawl(),
+		"extraction":      s.extraction.get(),
+		"sample":          s.extraction.holdsSample(),
 		"job":             s.jobs.current(),
 	})
 	return nil

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // slot is a request's hold on the server's work pools: one of the search
@@ -101,47 +101,36 @@ func (s *Server) wait(r *http.Request, pool chan struct{}, d time.Duration) bool
 	}
 }
 
-// broadJudge is a backend that can tell, before running a search,
-// whether it is of the costly kind (search.Searcher's Broad).
-type broadJudge interface {
-	Broad(ctx context.Context, r search.Request) bool
+// weigher is a backend that can tell, before running a search, what it
+// will cost: whether it is broad (many times an ordinary search), and
+// whether it has a distance term. package search's Searcher is one.
+type weigher interface {
+	Weigh(ctx context.Context, r searchapi.Request) (broad, distance bool)
 }
 
-// isHeavy reports whether a request is of the costliest kind: an export,
-// a search with a distance term (which reads every position of its
-// words), or a search the backend judges broad. Such requests run in a
-// pool of their own, smaller than the search slots, so that however many
-// of them arrive, ordinary searches keep most of the machine.
-func (s *Server) isHeavy(r *http.Request, route string) bool {
+// weigh classes a request for admission: heavy requests (exports reading
+// the index, and searches the backend judges broad, distance searches
+// among them) run in a pool of their own, smaller than the search slots,
+// so that however many of them arrive, ordinary searches keep most of the
+// machine; distance reports a distance search, of which one client runs
+// one at a time.
+func (s *Server) weigh(r *http.Request, route string) (heavy, distance bool) {
 	switch route {
 	case "/api/v1/search.csv", "/api/v1/search.ndjson":
-		return true
+		return true, false
 	case "/api/v1/search", "/search", "/feed.atom":
 	default:
-		return false
+		return false, false
 	}
-	q, err := search.Parse(r.URL.Query().Get("q"))
-	if err != nil {
-		return false // refused as invalid before it costs anything
-	}
-	if hasDistance(q) {
-		return true
-	}
-	judge, ok := s.backend.(broadJudge)
+	w, ok := s.backend.(weigher)
 	if !ok {
-		return false
+		return false, false
 	}
 	req, err := searchRequest(r.URL.Query())
-	return err == nil && judge.Broad(r.Context(), req)
-}
-
-func hasDistance(q *search.Query) bool {
-	for _, t := range append(slices.Concat(q.Groups...), q.Exclude...) {
-		if t.Within > 0 {
-			return true
-		}
+	if err != nil {
+		return false, false // refused as invalid before it costs anything
 	}
-	return false
+	return w.Weigh(r.Context(), req)
 }
 
 // gate bounds the requests of one kind that each client address has in

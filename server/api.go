@@ -9,8 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
-	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // apiSearch answers GET /api/v1/search.
@@ -19,8 +18,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	res, err := s.search(ctx, req)
 	if err != nil {
 		return err
@@ -30,7 +28,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // search runs a search and records its latency by query kind.
-func (s *Server) search(ctx context.Context, req search.Request) (*search.Result, error) {
+func (s *Server) search(ctx context.Context, req searchapi.Request) (*searchapi.Result, error) {
 	start := time.Now()
 	res, err := s.backend.Search(ctx, req)
 	if err == nil {
@@ -41,7 +39,7 @@ func (s *Server) search(ctx context.Context, req search.Request) (*search.Result
 
 // queryKind groups searches for latency metrics: the empty box, phrases,
 // plain words, each with or without filters.
-func queryKind(req search.Request) string {
+func queryKind(req searchapi.Request) string {
 	kind := "words"
 	switch q := strings.TrimSpace(req.Query); {
 	case q == "":
@@ -60,8 +58,7 @@ func queryKind(req search.Request) string {
 // apiSuggest answers GET /api/v1/suggest?q=<prefix> with completions for
 // the search box.
 func (s *Server) apiSuggest(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	res, err := s.backend.Suggest(ctx, r.URL.Query().Get("q"))
 	if err != nil {
 		return err
@@ -90,8 +87,8 @@ type documentJSON struct {
 // paragraphJSON is a paragraph with what it cites and how to cite it.
 type paragraphJSON struct {
 	corpus.Paragraph
-	References []string        `json:"references"` // evidence references, each at /api/v1/evidence/{urn}
-	Citation   search.Citation `json:"citation"`
+	References []string           `json:"references"` // evidence references, each at /api/v1/evidence/{urn}
+	Citation   searchapi.Citation `json:"citation"`
 }
 
 // apiDocument answers GET /api/v1/documents/{id}.
@@ -100,8 +97,7 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
 	if !corpus.ValidID(id) {
 		return notFound("no document has that id")
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	d, err := s.backend.Document(ctx, id)
 	if err != nil {
 		return err
@@ -116,13 +112,13 @@ func toDocumentJSON(d *corpus.Document) documentJSON {
 		Investigation: d.Investigation, Type: string(d.Type), Published: d.Published,
 		Places: d.Places, Institutions: d.Institutions, Paragraphs: []paragraphJSON{}, Footnotes: d.Footnotes,
 	}
-	urns := indexer.ParagraphURNs(d)
+	urns := corpus.ParagraphURNs(d)
 	for i, p := range d.Paragraphs {
 		refs := urns[i]
 		if refs == nil {
 			refs = []string{}
 		}
-		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Paragraph: p, References: refs, Citation: search.Cite(d, p.Number)})
+		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Paragraph: p, References: refs, Citation: searchapi.Cite(d, p.Number)})
 	}
 	if out.Places == nil {
 		out.Places = []string{}

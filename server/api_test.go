@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 func keys(m map[string]any) []string {
@@ -135,10 +137,10 @@ func TestAPIErrors(t *testing.T) {
 		code         string
 	}{
 		{"GET", "/api/v1/search?sort=popular", 400, "invalid_query"},
-		{"GET", "/api/v1/search?page=0", 400, "invalid_parameter"},
+		{"GET", "/api/v1/search?page=-1", 400, "invalid_query"},
 		{"GET", "/api/v1/search?page=two", 400, "invalid_parameter"},
 		{"GET", "/api/v1/search?size=1000", 400, "invalid_query"},
-		{"GET", "/api/v1/search?size=-1", 400, "invalid_parameter"},
+		{"GET", "/api/v1/search?size=-1", 400, "invalid_query"},
 		{"GET", "/api/v1/search?page=5000&size=100", 400, "invalid_query"},
 		{"GET", "/api/v1/search?type=podcast", 400, "invalid_query"},
 		{"GET", "/api/v1/search?year=soon", 400, "invalid_query"},
@@ -220,6 +222,32 @@ func TestSimilarAPI(t *testing.T) {
 	} {
 		if resp, _ := get(t, path); resp.StatusCode != want {
 			t.Errorf("%s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+}
+
+// A missing thing is a 404 that says what is missing: the document, or
+// the paragraph of a document that exists.
+func TestNotFoundSaysWhatIsMissing(t *testing.T) {
+	t.Parallel()
+	var d *corpus.Document
+	for _, doc := range testDocs {
+		if len(doc.Paragraphs) > 0 {
+			d = doc
+			break
+		}
+	}
+	for _, c := range []struct{ path, want string }{
+		{"/api/v1/documents/0123456789abcdef", "no document has the id 0123456789abcdef"},
+		{"/api/v1/documents/not-an-id", "no document has that id"},
+		{"/api/v1/documents/" + d.ID + "/similar?paragraph=9999", "document " + d.ID + " has no paragraph \"9999\""},
+	} {
+		var body struct {
+			Error struct{ Code, Message string }
+		}
+		resp := getJSON(t, c.path, &body)
+		if resp.StatusCode != 404 || body.Error.Code != "not_found" || body.Error.Message != c.want {
+			t.Errorf("%s: %d %s %q, want 404 not_found %q", c.path, resp.StatusCode, body.Error.Code, body.Error.Message, c.want)
 		}
 	}
 }

@@ -7,9 +7,8 @@ import (
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/inquirysearch/inquirysearch/search"
 )
 
 // Cached wraps a backend (whose other methods it passes through) with a bounded cache of search results. A search
@@ -20,14 +19,14 @@ import (
 // the LRU ages them out.
 type Cached struct {
 	Backend
-	cache          *lru.Cache[string, *search.Result]
+	cache          *lru.Cache[string, *searchapi.Result]
 	hits, misses   prometheus.Counter
 	cacheCollector []prometheus.Collector
 }
 
 // NewCached returns a backend caching up to size search results.
 func NewCached(b Backend, size int) (*Cached, error) {
-	c, err := lru.New[string, *search.Result](size)
+	c, err := lru.New[string, *searchapi.Result](size)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +37,7 @@ func NewCached(b Backend, size int) (*Cached, error) {
 
 // Search answers from the cache when it can. Cached results are shared,
 // so each caller gets a shallow copy with its own timing.
-func (c *Cached) Search(ctx context.Context, r search.Request) (*search.Result, error) {
+func (c *Cached) Search(ctx context.Context, r searchapi.Request) (*searchapi.Result, error) {
 	start := time.Now()
 	key := c.key(r)
 	if res, ok := c.cache.Get(key); ok {
@@ -57,16 +56,16 @@ func (c *Cached) Search(ctx context.Context, r search.Request) (*search.Result, 
 	return &cp, nil
 }
 
-// Broad reports whether a search is of the costly kind, as the backend
-// judges it (see broadJudge); a search the cache can answer is not.
-func (c *Cached) Broad(ctx context.Context, r search.Request) bool {
+// Weigh tells what a search will cost, as the backend judges it (see
+// weigher); a search the cache can answer costs nothing, distance or not.
+func (c *Cached) Weigh(ctx context.Context, r searchapi.Request) (broad, distance bool) {
 	if c.cache.Contains(c.key(r)) {
-		return false
+		return false, false
 	}
-	if b, ok := c.Backend.(broadJudge); ok {
-		return b.Broad(ctx, r)
+	if b, ok := c.Backend.(weigher); ok {
+		return b.Weigh(ctx, r)
 	}
-	return false
+	return false, false
 }
 
 // collectors are the cache's metrics, registered by the server.
@@ -74,7 +73,7 @@ func (c *Cached) collectors() []prometheus.Collector { return c.cacheCollector }
 
 // key is the index version and the request in a canonical form: filters
 // sorted, so that equal searches share an entry however they were typed.
-func (c *Cached) key(r search.Request) string {
+func (c *Cached) key(r searchapi.Request) string {
 	f := map[string][]string{}
 	for k, vs := range r.Filters {
 		if len(vs) == 0 {
@@ -86,5 +85,5 @@ func (c *Cached) key(r search.Request) string {
 	}
 	r.Filters = f
 	b, _ := json.Marshal(r) // a Request always marshals
-	return c.Backend.Meta().Version + "\x00" + string(b)
+	return c.Backend.Info().Version + "\x00" + string(b)
 }

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // versioned is the real searcher with an index version the test can move,
@@ -17,8 +17,8 @@ type versioned struct {
 	version string
 }
 
-func (v *versioned) Meta() indexer.Meta {
-	m := v.Searcher.Meta()
+func (v *versioned) Info() searchapi.Info {
+	m := v.Searcher.Info()
 	m.Version = v.version
 	return m
 }

@@ -1,12 +1,14 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
+	"time"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // apiError is an error with an HTTP status and a code for clients.
@@ -34,11 +36,11 @@ func classify(err error, log *slog.Logger, r *http.Request) *apiError {
 	switch {
 	case errors.As(err, &ae):
 		return ae
-	case errors.Is(err, search.ErrInvalidQuery):
+	case errors.Is(err, searchapi.ErrInvalidQuery):
 		return &apiError{status: http.StatusBadRequest, code: "invalid_query", message: userMessage(err)}
-	case errors.Is(err, search.ErrNotFound):
-		return &apiError{status: http.StatusNotFound, code: "not_found", message: "no document has that id"}
-	case errors.Is(err, search.ErrUnavailable):
+	case errors.Is(err, searchapi.ErrNotFound):
+		return &apiError{status: http.StatusNotFound, code: "not_found", message: userMessage(err)}
+	case errors.Is(err, searchapi.ErrUnavailable):
 		log.Warn("search unavailable", "path", r.URL.Path, "error", err)
 		return &apiError{status: http.StatusServiceUnavailable, code: "unavailable",
 			message: "the search could not be completed just now; please try again"}
@@ -47,14 +49,21 @@ func classify(err error, log *slog.Logger, r *http.Request) *apiError {
 	return &apiError{status: http.StatusInternalServerError, code: "internal", message: "something went wrong on our side"}
 }
 
-// userMessage is the text of an invalid-query error, which the search
-// layer writes for the person who typed the query.
+// userMessage is the text of an invalid-query or not-found error, which
+// the search layer writes for the person who asked.
 func userMessage(err error) string { return err.Error() }
 
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // api adapts a handler to render its error as JSON.
 func (s *Server) api(h handlerFunc) http.HandlerFunc {
+	return s.apiWithin(s.opts.SearchTimeout, h)
+}
+
+// apiWithin is api with a deadline of its own, for the routes that read
+// far more than one search does (exports).
+func (s *Server) apiWithin(limit time.Duration, h handlerFunc) http.HandlerFunc {
+	h = s.within(limit, h)
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			e := classify(err, s.log, r)
@@ -68,11 +77,22 @@ func (s *Server) api(h handlerFunc) http.HandlerFunc {
 
 // page adapts a handler to render its error as an HTML page.
 func (s *Server) page(h handlerFunc) http.HandlerFunc {
+	h = s.within(s.opts.SearchTimeout, h)
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			e := classify(err, s.log, r)
 			s.render(w, e.status, "error.html", map[string]any{"Title": http.StatusText(e.status), "Message": e.message, "Status": e.status})
 		}
+	}
+}
+
+// within runs h under a deadline: every request's cost is bounded here,
+// once, rather than in each handler.
+func (s *Server) within(limit time.Duration, h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		ctx, cancel := context.WithTimeout(r.Context(), limit)
+		defer cancel()
+		return h(w, r.WithContext(ctx))
 	}
 }
 

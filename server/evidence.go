@@ -1,21 +1,18 @@
 package server
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/gorilla/mux"
-
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
-func (s *Server) evidence(r *http.Request) (*search.Evidence, error) {
+func (s *Server) evidence(r *http.Request) (*searchapi.Evidence, error) {
 	urn := mux.Vars(r)["urn"]
 	if len(urn) > 64 {
 		return nil, badParam("an evidence reference is at most 64 characters")
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	return s.backend.Evidence(ctx, urn)
 }
 

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -10,16 +9,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // exportColumns are the CSV export's columns; the NDJSON export has the
 // same fields under the same names.
 var exportColumns = []string{"id", "title", "report", "section", "type", "investigation", "published",
 	"paragraph", "citation", "permalink", "url", "score", "snippet"}
-
-// exportTimeout bounds one export, which reads far more than a search.
-const exportTimeout = 2 * search.DefaultLimit
 
 // exportRow is one result as an export writes it: the citation fields and
 // the snippet as plain text.
@@ -39,7 +35,7 @@ type exportRow struct {
 	Snippet       string  `json:"snippet"`
 }
 
-func toExportRow(h search.Hit, base string) exportRow {
+func toExportRow(h searchapi.Hit, base string) exportRow {
 	return exportRow{ID: h.ID, Title: h.Title, Report: h.Report, Section: h.Section, Type: h.Type,
 		Investigation: h.Investigation, Published: h.Published, Paragraph: h.Citation.Paragraph,
 		Citation: h.Citation.Text, Permalink: base + h.Permalink, URL: h.Citation.URL, Score: h.Score,
@@ -67,7 +63,7 @@ var errHeadOnly = errors.New("head only")
 // export streams every result of the request's search through write,
 // after headers that give the total and whether the cap cut it.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWriter, contentType, ext string,
-	write func(exportRow) error, finish func(*search.ExportSummary) error) error {
+	write func(exportRow) error, finish func(*searchapi.ExportSummary) error) error {
 	client := clientAddr(r, s.opts.TrustedProxies)
 	if !s.exports.enter(client) {
 		w.Header().Set("Retry-After", "10")
@@ -79,14 +75,13 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWrite
 	if err != nil {
 		return err
 	}
-	limit := search.MaxExportRows
+	limit := searchapi.MaxExportRows
 	if v := r.URL.Query().Get("limit"); v != "" {
 		if limit, err = intParam(r.URL.Query(), "limit"); err != nil {
 			return err
 		}
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), exportTimeout)
-	defer cancel()
+	ctx := r.Context()
 	base := s.baseURL(r)
 	started := false
 	sum, err := s.backend.Export(ctx, req, limit, func(total uint64) error {
@@ -94,8 +89,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWrite
 		h.Set("Content-Type", contentType)
 		h.Set("Content-Disposition", `attachment; filename="inquiry-search.`+ext+`"`)
 		h.Set("X-Total-Results", strconv.FormatUint(total, 10))
-		if total > uint64(min(limit, search.MaxExportRows)) {
-			h.Set("X-Export-Truncated", fmt.Sprintf("the export stops at %d of %d results", min(limit, search.MaxExportRows), total))
+		if total > uint64(min(limit, searchapi.MaxExportRows)) {
+			h.Set("X-Export-Truncated", fmt.Sprintf("the export stops at %d of %d results", min(limit, searchapi.MaxExportRows), total))
 		}
 		w.WriteHeader(http.StatusOK)
 		started = true
@@ -103,7 +98,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWrite
 			return errHeadOnly // the headers say all a HEAD asks
 		}
 		return nil
-	}, func(h search.Hit) error { return write(toExportRow(h, base)) })
+	}, func(h searchapi.Hit) error { return write(toExportRow(h, base)) })
 	if errors.Is(err, errHeadOnly) {
 		return nil
 	}
@@ -126,7 +121,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWrite
 }
 
 // truncationNote is what an export says when the cap cut it.
-func truncationNote(sum *search.ExportSummary) string {
+func truncationNote(sum *searchapi.ExportSummary) string {
 	return fmt.Sprintf("the export stopped at %d of %d results; narrow the search to export the rest", sum.Rows, sum.Total)
 }
 
@@ -151,7 +146,7 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.export(w, r, out, "text/csv; charset=utf-8", "csv",
 		func(e exportRow) error { return writeRow(e.cells()) },
-		func(sum *search.ExportSummary) error {
+		func(sum *searchapi.ExportSummary) error {
 			if !header {
 				cw.Write(exportColumns)
 			}
@@ -173,7 +168,7 @@ func (s *Server) exportNDJSON(w http.ResponseWriter, r *http.Request) error {
 	enc := json.NewEncoder(out)
 	return s.export(w, r, out, "application/x-ndjson; charset=utf-8", "ndjson",
 		func(e exportRow) error { return enc.Encode(e) },
-		func(sum *search.ExportSummary) error {
+		func(sum *searchapi.ExportSummary) error {
 			if sum.Truncated {
 				return enc.Encode(map[string]any{"truncated": true, "rows": sum.Rows, "total": sum.Total, "message": truncationNote(sum)})
 			}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"encoding/xml"
 	"html"
 	"net/http"
@@ -9,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // Atom 1.0 (RFC 4287) elements, as far as a search feed needs them.
@@ -57,15 +56,14 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	req.Sort, req.Page, req.Size, req.After = search.SortNewest, 1, feedSize, ""
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	req.Sort, req.Page, req.Size, req.After = searchapi.SortNewest, 1, feedSize, ""
+	ctx := r.Context()
 	res, err := s.search(ctx, req)
 	if err != nil {
 		return err
 	}
 	base := s.baseURL(r)
-	built := s.backend.Meta().BuiltAt
+	built := s.backend.Info().BuiltAt
 	if built.IsZero() {
 		built = time.Unix(0, 0)
 	}
@@ -122,9 +120,9 @@ func plainText(snippet string) string {
 	return html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(snippet))
 }
 
-func canonicalFilters(f search.Filters) string {
+func canonicalFilters(f searchapi.Filters) string {
 	var parts []string
-	for _, facet := range search.Facets {
+	for _, facet := range searchapi.Facets {
 		for _, v := range f[facet] {
 			parts = append(parts, facet+"="+v)
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 func TestRecommendationsAPIAndPage(t *testing.T) {
@@ -104,7 +105,7 @@ func TestEvidenceBothWaysOverHTTP(t *testing.T) {
 func TestDocumentPageCitesParagraphs(t *testing.T) {
 	var d *corpus.Document
 	for _, c := range testDocs {
-		if len(indexer.ParagraphURNs(c)) > 0 && len(c.Footnotes) > 0 {
+		if len(corpus.ParagraphURNs(c)) > 0 && len(c.Footnotes) > 0 {
 			d = c
 			break
 		}
@@ -115,7 +116,7 @@ func TestDocumentPageCitesParagraphs(t *testing.T) {
 			continue
 		}
 		sel := doc.Find("#p-" + p.Number + " .citation")
-		want := search.Cite(d, p.Number)
+		want := searchapi.Cite(d, p.Number)
 		if sel.Text() != want.Text || sel.AttrOr("data-permalink", "") != want.Permalink {
 			t.Errorf("paragraph %s: citation %q, want %q", p.Number, sel.Text(), want.Text)
 		}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"html/template"
 	"net/http"
@@ -11,11 +10,11 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 type hitView struct {
-	search.Hit
+	searchapi.Hit
 	DocURL     string
 	Snippet    template.HTML // escaped by the search layer, with only <mark> added
 	Paragraphs []linkView
@@ -61,7 +60,7 @@ type searchView struct {
 	Query    string
 	Sort     string
 	Error    string
-	Result   *search.Result
+	Result   *searchapi.Result
 	Hits     []hitView
 	Facets   []facetView
 	Active   []linkView // active filters, each with the URL that removes it
@@ -95,14 +94,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	req, err := searchRequest(r.URL.Query())
 	view.NoExpand = req.NoExpand
 	if err == nil {
-		ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-		defer cancel()
+		ctx := r.Context()
 		view.Result, err = s.search(ctx, req)
 	}
 	status := http.StatusOK
 	if err != nil {
 		var ae *apiError
-		if !errors.Is(err, search.ErrInvalidQuery) && !errors.As(err, &ae) {
+		if !errors.Is(err, searchapi.ErrInvalidQuery) && !errors.As(err, &ae) {
 			return err
 		}
 		e := classify(err, s.log, r)
@@ -125,7 +123,7 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 		}
 		v.Hits = append(v.Hits, hv)
 	}
-	for _, f := range search.Facets {
+	for _, f := range searchapi.Facets {
 		fv := facetView{Name: f}
 		selected := map[string]bool{}
 		for _, sv := range values[f] {
@@ -134,7 +132,7 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 		for _, val := range res.Facets[f] {
 			on := selected[strings.ToLower(val.Value)]
 			label := val.Value
-			if f == search.FacetType {
+			if f == searchapi.FacetType {
 				label = typeLabel(label)
 			}
 			fv.Values = append(fv.Values, linkView{Label: label, Count: val.Count, Selected: on, URL: toggle(values, f, val.Value, on)})
@@ -144,10 +142,10 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 			v.Facets = append(v.Facets, fv)
 		}
 	}
-	for _, f := range search.Facets {
+	for _, f := range searchapi.Facets {
 		for _, sv := range values[f] {
 			label := sv
-			if f == search.FacetType {
+			if f == searchapi.FacetType {
 				label = typeLabel(sv)
 			}
 			v.Active = append(v.Active, linkView{Label: facetLabel(f) + ": " + label, URL: toggle(values, f, sv, true)})
@@ -174,7 +172,7 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 	// The next page follows the result's cursor, which costs no more
 	// however deep it goes; the previous one is asked for by number, so
 	// it has a link only within the window that numbers reach.
-	if res.Page > 1 && (res.Page-1)*res.Size <= search.MaxWindow {
+	if res.Page > 1 && (res.Page-1)*res.Size <= searchapi.MaxWindow {
 		v.PrevURL = withPage(values, res.Page-1)
 	}
 	if res.Next != "" {
@@ -183,8 +181,8 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 		v.NextURL = "/search?" + vals.Encode()
 	}
 	v.First = (res.Page-1)*res.Size + 1
-	labels := map[string]string{search.SortRelevance: "Most relevant", search.SortNewest: "Newest first", search.SortOldest: "Oldest first"}
-	for _, name := range []string{search.SortRelevance, search.SortNewest, search.SortOldest} {
+	labels := map[string]string{searchapi.SortRelevance: "Most relevant", searchapi.SortNewest: "Newest first", searchapi.SortOldest: "Oldest first"}
+	for _, name := range []string{searchapi.SortRelevance, searchapi.SortNewest, searchapi.SortOldest} {
 		v.Sorts = append(v.Sorts, sortView{Value: name, Label: labels[name], Selected: res.Sort == name})
 	}
 }
@@ -199,7 +197,7 @@ func toggle(values url.Values, facet, value string, on bool) string {
 // stable order, so that a form can carry them as hidden fields.
 func keepParams(values url.Values) []param {
 	var out []param
-	for _, name := range append([]string{"q", "from", "to", "expand", "size"}, search.Facets...) {
+	for _, name := range append([]string{"q", "from", "to", "expand", "size"}, searchapi.Facets...) {
 		for _, v := range values[name] {
 			if v != "" {
 				out = append(out, param{name, v})
@@ -256,10 +254,9 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 	if !corpus.ValidID(id) {
 		return notFound("There is no document with that id.")
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	d, err := s.backend.Document(ctx, id)
-	if errors.Is(err, search.ErrNotFound) {
+	if errors.Is(err, searchapi.ErrNotFound) {
 		return notFound("There is no document with that id.")
 	}
 	if err != nil {

@@ -7,15 +7,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // searchRequest reads a search from URL parameters:
 // q, page, size, sort, from, to, expand (true or false), after (a
 // result's next cursor, which sets the page), and the repeatable filters
 // investigation, type, place, year and institution.
-func searchRequest(q url.Values) (search.Request, error) {
-	req := search.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: search.Filters{},
+func searchRequest(q url.Values) (searchapi.Request, error) {
+	req := searchapi.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: searchapi.Filters{},
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after"))}
 	switch v := strings.ToLower(strings.TrimSpace(q.Get("expand"))); v {
 	case "", "true", "1", "yes", "on":
@@ -31,7 +31,7 @@ func searchRequest(q url.Values) (search.Request, error) {
 	if req.Size, err = intParam(q, "size"); err != nil {
 		return req, err
 	}
-	for _, f := range search.Facets {
+	for _, f := range searchapi.Facets {
 		for _, v := range q[f] {
 			if strings.TrimSpace(v) != "" {
 				req.Filters[f] = append(req.Filters[f], v)
@@ -41,15 +41,18 @@ func searchRequest(q url.Values) (search.Request, error) {
 	return req, nil
 }
 
-// intParam reads an optional positive integer parameter; absent is 0.
+// intParam reads an optional whole-number parameter; absent is 0. Only
+// its form is checked here: its range is the request's to check
+// (searchapi.Request.Validate), so that one bad value always gets one
+// answer.
 func intParam(q url.Values, name string) (int, error) {
 	v := strings.TrimSpace(q.Get(name))
 	if v == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
-		return 0, badParam(fmt.Sprintf("%s must be a whole number of 1 or more, not %q", name, v))
+	if err != nil {
+		return 0, badParam(fmt.Sprintf("%s must be a whole number, not %q", name, v))
 	}
 	return n, nil
 }

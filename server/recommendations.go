@@ -1,23 +1,21 @@
 package server
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strings"
 
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // recommendationsRequest reads q and the repeatable filters recipient,
 // report and investigation.
-func recommendationsRequest(q url.Values) search.RecommendationsRequest {
-	return search.RecommendationsRequest{Query: q.Get("q"), Recipients: q["recipient"], Reports: q["report"], Investigations: q["investigation"]}
+func recommendationsRequest(q url.Values) searchapi.RecommendationsRequest {
+	return searchapi.RecommendationsRequest{Query: q.Get("q"), Recipients: q["recipient"], Reports: q["report"], Investigations: q["investigation"]}
 }
 
-func (s *Server) recommendations(r *http.Request) (*search.RecommendationList, error) {
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+func (s *Server) recommendations(r *http.Request) (*searchapi.RecommendationList, error) {
+	ctx := r.Context()
 	return s.backend.Recommendations(ctx, recommendationsRequest(r.URL.Query()))
 }
 
@@ -34,7 +32,7 @@ func (s *Server) apiRecommendations(w http.ResponseWriter, r *http.Request) erro
 type recommendationsView struct {
 	Title    string
 	Query    string
-	Result   *search.RecommendationList
+	Result   *searchapi.RecommendationList
 	Facets   []facetView
 	Active   []linkView
 	ClearURL string
@@ -64,7 +62,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) err
 				}
 			}
 		}
-		for _, f := range search.RecommendationFacets {
+		for _, f := range searchapi.RecommendationFacets {
 			fv := facetView{Name: f}
 			for _, val := range res.Facets[f] {
 				on := containsFold(res.Filters[f], val.Value)
@@ -75,7 +73,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) err
 				view.Facets = append(view.Facets, fv)
 			}
 		}
-		for _, f := range search.RecommendationFacets {
+		for _, f := range searchapi.RecommendationFacets {
 			for _, v := range values[f] {
 				view.Active = append(view.Active, linkView{Label: facetLabel(f) + ": " + v,
 					URL: "/recommendations?" + toggledValues(values, f, v, true).Encode()})

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"embed"
 	"io/fs"
 	"log/slog"
@@ -16,29 +15,28 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
-	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 //go:embed templates static
 var assets embed.FS
 
-// Backend is what the server needs of the search layer.
-type Backend interface {
-	Search(ctx context.Context, r search.Request) (*search.Result, error)
-	Document(ctx context.Context, id string) (*corpus.Document, error)
-	Meta() indexer.Meta
-	Suggest(ctx context.Context, prefix string) (*search.Suggestions, error)
-	Recommendations(ctx context.Context, r search.RecommendationsRequest) (*search.RecommendationList, error)
-	Evidence(ctx context.Context, urn string) (*search.Evidence, error)
-	Export(ctx context.Context, r search.Request, limit int, before func(total uint64) error, emit func(search.Hit) error) (*search.ExportSummary, error)
-	TypeCounts(ctx context.Context) (map[string]int, error)
-	Similar(ctx context.Context, id, paragraph string, n int) (*search.Similar, error)
-}
+// Backend is what the server needs of the search layer: its one
+// interface, so that the server depends on no index.
+type Backend = searchapi.Service
+
+// Deadlines of a request: the adapters (api, page) run every handler
+// under one, so that no request's cost is unbounded.
+const (
+	DefaultSearchTimeout = 5 * time.Second
+	// Exports read every result, a batch at a time, and write as they go.
+	DefaultExportTimeout = 20 * time.Second
+)
 
 // Options configures a Server.
 type Options struct {
-	SearchTimeout  time.Duration // per search; default 5 s
+	SearchTimeout  time.Duration // per request; default DefaultSearchTimeout
+	ExportTimeout  time.Duration // per export; default DefaultExportTimeout
 	Logger         *slog.Logger
 	RateLimit      RateLimit      // per client, for searches and pages; zero means no limit
 	CheapRateLimit RateLimit      // per client, for health, metrics and static files
@@ -62,7 +60,10 @@ type Options struct {
 	// CrawlReport returns the last crawl's report for the status route;
 	// nil, or crawl.ErrNotFound, when there is none.
 	CrawlReport func() (*crawl.CrawlReport, error)
-	Notice      Notice // the content notice; zero means DefaultNotice, Text "-" none
+	// Extraction returns the summary of how the corpus's pages were read,
+	// for the status route and the sample footer; nil when there is none.
+	Extraction func() (*corpus.ExtractionSummary, error)
+	Notice     Notice // the content notice; zero means DefaultNotice, Text "-" none
 }
 
 // Server is the HTTP handler of the service. It is safe for concurrent use.
@@ -77,6 +78,7 @@ type Server struct {
 	cheapLimit *limiter
 	jobs       jobs
 	slots      chan struct{}
+	extraction *extractionCache
 	exports    gate          // exports in flight, by client
 	heavyUse   gate          // distance searches in flight, by client
 	heavy      chan struct{} // the heavy pool (isHeavy)
@@ -85,7 +87,10 @@ type Server struct {
 // New returns the server's handler over a search backend.
 func New(backend Backend, opts Options) (*Server, error) {
 	if opts.SearchTimeout <= 0 {
-		opts.SearchTimeout = 5 * time.Second
+		opts.SearchTimeout = DefaultSearchTimeout
+	}
+	if opts.ExportTimeout <= 0 {
+		opts.ExportTimeout = DefaultExportTimeout
 	}
 	if opts.MaxInFlight <= 0 {
 		opts.MaxInFlight = 4 * runtime.NumCPU()
@@ -105,16 +110,17 @@ func New(backend Backend, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	t, err := parseTemplates(noticeFor(opts.Notice))
+	extraction := &extractionCache{read: opts.Extraction}
+	t, err := parseTemplates(noticeFor(opts.Notice), extraction.holdsSample)
 	if err != nil {
 		return nil, err
 	}
-	docs := func() float64 { return float64(backend.Meta().Documents) }
+	docs := func() float64 { return float64(backend.Info().Documents) }
 	m := newMetrics(docs)
 	if c, ok := backend.(interface{ collectors() []prometheus.Collector }); ok {
 		m.registry.MustRegister(c.collectors()...)
 	}
-	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t,
+	s := &Server{backend: backend, opts: opts, log: opts.Logger, router: mux.NewRouter(), pages: t, extraction: extraction,
 		slots: make(chan struct{}, opts.MaxInFlight), metrics: m, limit: newLimiter(opts.RateLimit), cheapLimit: newLimiter(opts.CheapRateLimit)}
 	s.exports.max = opts.ExportsPerClient
 	s.heavyUse.max = 1
@@ -155,8 +161,8 @@ func (s *Server) registerAPIRoutes(r *mux.Router) {
 	// Recommendations, evidence and exports.
 	r.HandleFunc("/api/v1/recommendations", s.api(s.apiRecommendations)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/api/v1/search.csv", s.api(s.exportCSV)).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/api/v1/search.ndjson", s.api(s.exportNDJSON)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/search.csv", s.apiWithin(s.opts.ExportTimeout, s.exportCSV)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/search.ndjson", s.apiWithin(s.opts.ExportTimeout, s.exportNDJSON)).Methods(http.MethodGet, http.MethodHead)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {

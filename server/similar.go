@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"html/template"
 	"net/http"
 	"strings"
@@ -9,7 +8,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
-	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // apiSimilar answers GET /api/v1/documents/{id}/similar?paragraph=N[&size=K]:
@@ -31,8 +30,7 @@ func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) error {
 	if n == 0 {
 		n = 5
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	res, err := s.backend.Similar(ctx, id, paragraph, n)
 	if err != nil {
 		return err
@@ -46,12 +44,12 @@ type similarView struct {
 	Doc       *corpus.Document
 	Paragraph string
 	Text      string
-	Result    *search.Similar
+	Result    *searchapi.Similar
 	Hits      []similarHitView
 }
 
 type similarHitView struct {
-	search.SimilarParagraph
+	searchapi.SimilarParagraph
 	Snippet template.HTML // escaped by the search layer, with only <mark> added
 }
 
@@ -65,8 +63,7 @@ func (s *Server) similarPage(w http.ResponseWriter, r *http.Request) error {
 	if number == "" {
 		return badParam("Say which paragraph: ?paragraph=N.")
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
-	defer cancel()
+	ctx := r.Context()
 	doc, err := s.backend.Document(ctx, id)
 	if err != nil {
 		return err

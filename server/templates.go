@@ -22,13 +22,15 @@ var funcs = template.FuncMap{
 	"longDate":   longDate,
 	"navAt":      navAt,
 	"notice":     func() *noticeView { return nil },
+	"sample":     func() bool { return false },
 }
 
 // parseTemplates parses every page with the layout; the layout's notice
-// is fixed for the server's life.
-func parseTemplates(notice *noticeView) (*templates, error) {
+// is fixed for the server's life, and sample says whether the index holds
+// the embedded sample site.
+func parseTemplates(notice *noticeView, sample func() bool) (*templates, error) {
 	t := &templates{byName: map[string]*template.Template{}}
-	site := template.FuncMap{"notice": func() *noticeView { return notice }}
+	site := template.FuncMap{"notice": func() *noticeView { return notice }, "sample": sample}
 	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html", "similar.html"} {
 		tmpl, err := template.New("layout.html").Funcs(funcs).Funcs(site).ParseFS(assets, "templates/layout.html", "templates/"+name)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -41,6 +42,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	resume := fs.Bool("resume", false, "resume the unfinished crawl in the data directory with its own seeds")
 	fresh := fs.Bool("fresh", false, "discard an unfinished crawl instead of resuming it")
 	sample := fs.Bool("sample", false, "crawl the embedded sample site instead of seeds")
+	replaceSample := fs.Bool("replace-sample", false, "remove the embedded sample site's pages from the data directory before crawling real seeds")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -72,11 +74,35 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dirs := dataDirs{root: *data}
 	if *dryRun {
 		printPlan(stdout, opts, *preset)
+		fmt.Fprintf(stdout, "Data directory: %s (corpus in %s)\n", dirs.root, dirs.corpus())
+		fmt.Fprintf(stdout, "Page cap: %d pages (--max-pages)\n", opts.WithDefaults().MaxPages)
+		if ids := sampleIDs(dirs); len(ids) > 0 && !*sample {
+			fmt.Fprintf(stdout, "The data directory holds %d pages of the embedded sample site: the crawl would be refused without --replace-sample.\n", len(ids))
+		}
 		return nil
 	}
 	store, err := crawl.OpenStore(dirs.corpus())
 	if err != nil {
 		return err
+	}
+	if !*sample && !*resume {
+		ids, err := store.SampleIDs()
+		if err != nil {
+			return err
+		}
+		if len(ids) > 0 && !*replaceSample {
+			return fmt.Errorf("%w: %s holds %d fictional pages of the embedded sample site, and a crawl of real seeds would mix them with real ones; "+
+				"use another --data directory, or --replace-sample to remove the sample's pages first", crawl.ErrHoldsSample, dirs.root, len(ids))
+		}
+		for _, id := range ids {
+			if err := store.Remove(id); err != nil {
+				return err
+			}
+		}
+		if len(ids) > 0 {
+			opts.Fresh = true
+			fmt.Fprintf(stdout, "Removed %d pages of the embedded sample site from %s.\n", len(ids), dirs.corpus())
+		}
 	}
 	if *resume {
 		saved, err := crawl.UnfinishedCrawl(store)
@@ -119,6 +145,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	prog.finish()
 	if rep != nil {
 		printSummary(stdout, rep, filepath.Join(dirs.corpus(), "crawl.json"))
+		printExtraction(stdout, rep.Extraction, filepath.Join(dirs.corpus(), crawl.ExtractionFile))
 	}
 	if err != nil {
 		if rep != nil && !rep.Complete && ctx.Err() != nil {
@@ -195,4 +222,18 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// sampleIDs lists the sample site's pages in a data directory, for
+// --dry-run; a directory that cannot be read holds none.
+func sampleIDs(dirs dataDirs) []string {
+	if _, err := os.Stat(dirs.corpus()); err != nil {
+		return nil
+	}
+	store, err := crawl.OpenStore(dirs.corpus())
+	if err != nil {
+		return nil
+	}
+	ids, _ := store.SampleIDs()
+	return ids
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // live is the server's backend: the searcher of the live index, which a
@@ -137,15 +138,19 @@ func (l *live) TypeCounts(ctx context.Context) (map[string]int, error) {
 	return with(l, func(s *search.Searcher) (map[string]int, error) { return s.TypeCounts(ctx) })
 }
 
-// Broad reports whether a search is of the costly kind (search.Searcher's
-// Broad), for the server's admission.
-func (l *live) Broad(ctx context.Context, r search.Request) bool {
-	b, _ := with(l, func(s *search.Searcher) (bool, error) { return s.Broad(ctx, r), nil })
-	return b
+// Weigh tells the server's admission what a search will cost
+// (search.Searcher's Weigh).
+func (l *live) Weigh(ctx context.Context, r search.Request) (broad, distance bool) {
+	s, done, err := l.use()
+	if err != nil {
+		return false, false
+	}
+	defer done()
+	return s.Weigh(ctx, r)
 }
 
-func (l *live) Meta() indexer.Meta {
-	m, _ := with(l, func(s *search.Searcher) (indexer.Meta, error) { return s.Meta(), nil })
+func (l *live) Info() searchapi.Info {
+	m, _ := with(l, func(s *search.Searcher) (searchapi.Info, error) { return s.Info(), nil })
 	return m
 }
 
@@ -156,6 +161,15 @@ func (l *live) crawlReport() (*crawl.CrawlReport, error) {
 		return nil, err
 	}
 	return store.Report()
+}
+
+// extraction reads the summary of how the corpus's pages were read.
+func (l *live) extraction() (*corpus.ExtractionSummary, error) {
+	store, err := crawl.OpenStore(l.dirs.corpus())
+	if err != nil {
+		return nil, err
+	}
+	return store.Extraction()
 }
 
 func (l *live) ready() error {

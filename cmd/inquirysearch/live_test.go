@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // mustLive returns the backend serve builds over a data directory holding
@@ -35,7 +35,7 @@ func mustLive(t *testing.T) *live {
 // searches start on it at once instead of queueing behind the export.
 func TestSwapNeverBlocksReaders(t *testing.T) {
 	l := mustLive(t)
-	before := l.Meta().Version
+	before := l.Info().BuiltAt
 	stalled, resume := make(chan struct{}), make(chan struct{})
 	exported := make(chan error, 1)
 	go func() {
@@ -69,7 +69,7 @@ func TestSwapNeverBlocksReaders(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if l.Meta().Version == before {
+			if l.Info().BuiltAt.Equal(before) {
 				t.Error("the rebuilt index is not live")
 			}
 			close(resume)
@@ -95,8 +95,8 @@ func TestClosedLiveIsUnavailable(t *testing.T) {
 	if _, err := l.Search(context.Background(), search.Request{Query: "council"}); !errors.Is(err, search.ErrUnavailable) {
 		t.Errorf("search after close: %v", err)
 	}
-	if l.Meta() != (indexer.Meta{}) {
-		t.Error("meta of a closed backend")
+	if l.Info() != (searchapi.Info{}) {
+		t.Error("info of a closed backend")
 	}
 }
 
@@ -105,7 +105,7 @@ func TestClosedLiveIsUnavailable(t *testing.T) {
 // is moved out of docs/ and the index is built without it.
 func TestUnreadableDocumentSetAside(t *testing.T) {
 	l := mustLive(t)
-	n := l.Meta().Documents
+	n := l.Info().Documents
 	docs, err := filepath.Glob(filepath.Join(l.dirs.corpus(), "docs", "*.json"))
 	if err != nil || len(docs) < 2 {
 		t.Fatalf("corpus documents: %v %d", err, len(docs))
@@ -116,7 +116,7 @@ func TestUnreadableDocumentSetAside(t *testing.T) {
 	if err := l.reindex(context.Background()); err != nil {
 		t.Fatalf("reindex with a damaged document: %v", err)
 	}
-	if got := l.Meta().Documents; got != n-1 {
+	if got := l.Info().Documents; got != n-1 {
 		t.Errorf("the rebuilt index holds %d documents, want %d", got, n-1)
 	}
 	moved := filepath.Join(l.dirs.corpus(), "unreadable", filepath.Base(docs[0]))

@@ -46,6 +46,7 @@ Commands:
   serve    serve the search page and JSON API (the default command)
   crawl    fetch pages from seed URLs into the corpus
   index    build the search index from the corpus
+  extract  read one page or file and say how it was read (--explain)
   search   search the index from the terminal
   gen      write a synthetic corpus of a given size, for benchmarks
   bench    measure a data directory: hit counts, latency by query kind
@@ -68,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCrawl(ctx, args, stdout, stderr)
 	case "index":
 		return runIndex(ctx, args, stdout, stderr)
+	case "extract":
+		return runExtract(ctx, args, stdout, stderr)
 	case "search":
 		return runSearch(ctx, args, stdout, stderr)
 	case "bench":

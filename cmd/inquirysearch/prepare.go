@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
@@ -99,5 +101,14 @@ func buildIndex(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.
 		return err
 	}
 	fmt.Fprintf(stdout, "Indexed %d documents (%d paragraphs) in %s.\n", meta.Documents, meta.Paragraphs, time.Since(start).Round(time.Millisecond))
+	sum := corpus.SummariseExtraction(docs)
+	store, err := crawl.OpenStore(dirs.corpus())
+	if err != nil {
+		return err
+	}
+	if err := store.PutExtraction(sum); err != nil {
+		return err
+	}
+	printExtraction(stdout, sum, filepath.Join(dirs.corpus(), crawl.ExtractionFile))
 	return nil
 }

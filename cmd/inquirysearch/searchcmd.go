@@ -12,6 +12,7 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -30,7 +31,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Var(&filters[i], f, "filter by "+f+" (repeatable)")
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: inquirysearch search [flags] QUERY...\n\n%s\nFlags:\n", search.HelpText())
+		fmt.Fprintf(stderr, "Usage: inquirysearch search [flags] QUERY...\n\n%s\nFlags:\n", searchapi.HelpText())
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

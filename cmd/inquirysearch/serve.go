@@ -41,7 +41,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("serve", "serve [--addr HOST:PORT] [--data DIR]", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
-	timeout := fs.Duration("search-timeout", 5*time.Second, "longest time one search may take")
+	timeout := fs.Duration("search-timeout", server.DefaultSearchTimeout, "longest time one request may take")
+	exportTimeout := fs.Duration("export-timeout", server.DefaultExportTimeout, "longest time one export may take")
 	rateLimit := fs.Float64("rate-limit", 10, "searches and pages per second allowed to one client address (0: no limit)")
 	burst := fs.Int("burst", 30, "requests one client may make at once before the rate limit applies")
 	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR prefixes of proxies whose X-Forwarded-For is believed")
@@ -109,6 +110,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	handler, err := server.New(cached, server.Options{
 		SearchTimeout:  *timeout,
+		ExportTimeout:  *exportTimeout,
 		Logger:         log,
 		RateLimit:      server.RateLimit{Rate: *rateLimit, Burst: *burst},
 		CheapRateLimit: server.RateLimit{Rate: 50 * max(*rateLimit, 1), Burst: 10 * max(*burst, 1)},
@@ -116,6 +118,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Ready:          backend.ready,
 		Admin:          server.Admin{Token: adminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx},
 		CrawlReport:    backend.crawlReport,
+		Extraction:     backend.extraction,
 		Notice:         server.Notice{Text: *notice, SupportURL: *supportURL, SupportLabel: *supportLabel},
 		PublicURL:      *publicURL,
 	})

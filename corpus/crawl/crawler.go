@@ -125,6 +125,11 @@ func (c *Crawler) finish(r *run, complete bool, runErr error) (*CrawlReport, err
 	rep.Bytes += c.stats.bytes.Load()
 	rep.Retries += c.stats.retries.Load()
 	rep.sortGone()
+	sum, err := c.store.SummariseExtraction()
+	if err != nil && runErr == nil {
+		runErr = err
+	}
+	rep.Extraction = sum
 	if err := c.store.PutReport(rep); err != nil && runErr == nil {
 		runErr = err
 	}

@@ -129,7 +129,10 @@ func (h *hostileSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/private/secret":
 		good(page("Secret", "Robots.txt forbids this page."))
 	case "/same-a", "/same-b":
-		good(page("Same", "This page is served under two unrelated URLs."))
+		// Long enough to be a page's body: a near-empty page is never a
+		// duplicate, whatever it shares with another.
+		good(page("Same", "This page is served under two unrelated URLs. Its text is the same under both, "+
+			"paragraph for paragraph, so the crawl keeps it once and records the second URL it meets as a duplicate of the first one it stored."))
 	case "/alias", "/alias.html":
 		good(page("Alias", "One page whose canonical URL drops the html suffix."))
 	case "/changing":

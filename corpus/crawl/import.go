@@ -50,6 +50,11 @@ func ImportWARC(ctx context.Context, store *Store, gaz *corpus.Gazetteer, paths 
 	rep.Finished = time.Now().UTC()
 	rep.Seconds = rep.Finished.Sub(rep.Started).Seconds()
 	rep.Complete = true
+	sum, err := store.SummariseExtraction()
+	if err != nil {
+		return rep, err
+	}
+	rep.Extraction = sum
 	if err := store.PutReport(rep); err != nil {
 		return rep, err
 	}

@@ -48,6 +48,9 @@ type Options struct {
 	RetryBase     time.Duration // default 1 s
 	MaxRetryAfter time.Duration // default 10 min
 
+	// SampleShell, for CrawlSample, names the page shell the sample site
+	// prints its pages in (samplesite.Shells); empty is the site's own.
+	SampleShell string
 	// Fresh discards an unfinished crawl's saved frontier instead of
 	// resuming it.
 	Fresh bool

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"sync/atomic"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // Progress is a snapshot of a running crawl.
@@ -49,25 +51,28 @@ type PageOutcome struct {
 // crawl.json. Stored counts pages written (New + Changed); Gone lists the
 // pages an earlier crawl stored that this complete crawl no longer found.
 type CrawlReport struct {
-	Crawl      string         `json:"crawl"`
-	Seeds      []string       `json:"seeds"`
-	Started    time.Time      `json:"started"`
-	Finished   time.Time      `json:"finished"`
-	Seconds    float64        `json:"seconds"`
-	Resumed    bool           `json:"resumed,omitempty"`
-	Complete   bool           `json:"complete"` // the frontier was exhausted
-	Stored     int            `json:"stored"`
-	New        int            `json:"new"`
-	Changed    int            `json:"changed"`
-	Unchanged  int            `json:"unchanged"`
-	Duplicates int            `json:"duplicates"`
-	Skipped    int            `json:"skipped"`
-	Failed     int            `json:"failed"`
-	Gone       []string       `json:"gone,omitempty"`
-	ByClass    map[string]int `json:"by_class,omitempty"` // skipped and failed pages by error class
-	Bytes      int64          `json:"bytes"`
-	Retries    int64          `json:"retries"`
-	Pages      []PageOutcome  `json:"pages"`
+	Crawl      string    `json:"crawl"`
+	Seeds      []string  `json:"seeds"`
+	Started    time.Time `json:"started"`
+	Finished   time.Time `json:"finished"`
+	Seconds    float64   `json:"seconds"`
+	Resumed    bool      `json:"resumed,omitempty"`
+	Complete   bool      `json:"complete"` // the frontier was exhausted
+	Stored     int       `json:"stored"`
+	New        int       `json:"new"`
+	Changed    int       `json:"changed"`
+	Unchanged  int       `json:"unchanged"`
+	Duplicates int       `json:"duplicates"`
+	Skipped    int       `json:"skipped"`
+	Failed     int       `json:"failed"`
+	Gone       []string  `json:"gone,omitempty"`
+	// Extraction sums how the corpus's pages were read, as kept in
+	// extraction.json when the crawl ended.
+	Extraction *corpus.ExtractionSummary `json:"extraction,omitempty"`
+	ByClass    map[string]int            `json:"by_class,omitempty"` // skipped and failed pages by error class
+	Bytes      int64                     `json:"bytes"`
+	Retries    int64                     `json:"retries"`
+	Pages      []PageOutcome             `json:"pages"`
 }
 
 // crawlStats are counters the fetching goroutines update.

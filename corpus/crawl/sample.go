@@ -19,12 +19,19 @@ var SampleSeeds = []string{"/", "/reports-recommendations/publications", "/news"
 
 // ServeSample serves the embedded sample site on a loopback port until ctx
 // ends, and returns its base URL ("http://127.0.0.1:PORT").
-func ServeSample(ctx context.Context) (string, error) {
+func ServeSample(ctx context.Context) (string, error) { return serveSample(ctx, "sample") }
+
+// serveSample serves the sample site with its pages in the named shell.
+func serveSample(ctx context.Context, shell string) (string, error) {
+	h, err := samplesite.HandlerIn(shell)
+	if err != nil {
+		return "", err
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", fmt.Errorf("serve sample site: %w", err)
 	}
-	srv := &http.Server{Handler: samplesite.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			slog.Error("sample site stopped", "error", err)
@@ -43,7 +50,11 @@ func ServeSample(ctx context.Context) (string, error) {
 func CrawlSample(ctx context.Context, store *Store, gaz *corpus.Gazetteer, opts Options) (*CrawlReport, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	base, err := ServeSample(ctx)
+	shell := opts.SampleShell
+	if shell == "" {
+		shell = "sample"
+	}
+	base, err := serveSample(ctx, shell)
 	if err != nil {
 		return nil, err
 	}

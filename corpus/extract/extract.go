@@ -17,22 +17,29 @@ import (
 // the page was fetched from; relative links resolve against it and the
 // document is identified by its canonical form. Extract never fails on
 // malformed markup (the HTML parser repairs it as browsers do); it fails only
-// when pageURL is unusable or gaz is nil.
+// when pageURL is unusable or gaz is nil. The Document's Extraction says how
+// the page was read and what looked wrong.
 func Extract(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Document, error) {
+	doc, _, err := read(body, pageURL, gaz, nil)
+	return doc, err
+}
+
+// read is Extract, telling t (when not nil) what it does with each block.
+func read(body []byte, pageURL string, gaz *corpus.Gazetteer, t *Trace) (*corpus.Document, *Trace, error) {
 	if gaz == nil {
-		return nil, fmt.Errorf("extract %s: no gazetteer", pageURL)
+		return nil, nil, fmt.Errorf("extract %s: no gazetteer", pageURL)
 	}
 	base, err := url.Parse(pageURL)
 	if err != nil {
-		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
+		return nil, nil, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
 	canonical, err := corpus.Canonical(pageURL)
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
+		return nil, nil, fmt.Errorf("extract: %w", err)
 	}
 	root, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
 	if err != nil {
-		return nil, fmt.Errorf("extract %s: parse html: %w", pageURL, err)
+		return nil, nil, fmt.Errorf("extract %s: parse html: %w", pageURL, err)
 	}
 	if href, ok := root.Find("base[href]").First().Attr("href"); ok {
 		if b, err := base.Parse(href); err == nil {
@@ -42,23 +49,45 @@ func Extract(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Docume
 
 	doc := &corpus.Document{ID: corpus.IDFor(canonical), URL: canonical}
 	doc.Links = extractLinks(root, base)
+	title := NormaliseSpace(root.Find("title").First().Text())
 
-	root.Find("script, style, noscript, template, iframe, object, embed, svg, form, nav, header, footer").Remove()
-	main := mainContent(root)
-	footnotes := extractFootnotes(main)
-
-	h1 := main.Find("h1").First()
-	if h1.Length() == 0 {
-		h1 = root.Find("h1").First()
+	page := root.Nodes[0]
+	if b := firstElement(page, atom.Body); b != nil {
+		page = b
 	}
-	if h1.Length() > 0 {
-		doc.Heading = headingText(h1.Get(0))
+	removed := stripChrome(page)
+	targets := normaliseMarkers(page)
+	footnotes, notesAt := findNotes(page, targets)
+	h1 := firstElement(page, atom.H1)
+	content := chooseContent(page, h1)
+	numberLists(content)
+	if h := firstElement(content, atom.H1); h != nil {
+		h1 = h
 	}
-	doc.Report, doc.Subtitle = reportLines(main, h1)
+	t.printf("chrome: %d elements removed (navigation, banners, headers, footers, skip links, ...)", removed)
+	t.printf("content: %s", describe(content))
+	if notesAt != "" {
+		t.printf("footnotes: %d read from %s", len(footnotes), notesAt)
+	} else {
+		t.printf("footnotes: none found")
+	}
+	if h1 != nil {
+		doc.Heading = headingText(h1)
+		t.printf("heading: %q", doc.Heading)
+	} else {
+		t.printf("heading: no h1")
+	}
+	doc.Report, doc.Subtitle = reportLines(reportScope(content, h1), h1)
+	if doc.Report != "" {
+		t.printf("report: %q", doc.Report)
+	}
 
-	blocks := blocksAfter(main, h1)
+	blocks := blocksAfter(content, h1, t)
 	blocks, doc.Published = takeDate(blocks)
-	doc.Paragraphs, footnotes = buildParagraphs(blocks, footnotes)
+	if doc.Published != "" {
+		t.printf("published: %s", doc.Published)
+	}
+	doc.Paragraphs, footnotes = buildParagraphs(blocks, footnotes, t)
 	doc.Footnotes = footnotes
 
 	doc.Title = doc.Heading
@@ -66,7 +95,7 @@ func Extract(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Docume
 		doc.Title = doc.Report
 	}
 	if doc.Title == "" {
-		doc.Title = NormaliseSpace(root.Find("title").First().Text())
+		doc.Title = title
 	}
 	doc.Section = sectionCode(doc.Heading)
 	doc.Type = classify(canonical, doc.Heading, doc.Report)
@@ -77,7 +106,8 @@ func Extract(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Docume
 	}
 
 	finishDocument(doc, gaz, doc.Heading)
-	return doc, nil
+	doc.Extraction = record(doc, "html", describe(content))
+	return doc, t, nil
 }
 
 // finishDocument tags a document's places and institutions, from lead and
@@ -91,45 +121,38 @@ func finishDocument(doc *corpus.Document, gaz *corpus.Gazetteer, lead string) {
 	doc.ContentHash = corpus.ContentHash(doc)
 }
 
-// mainContent picks the element holding the page's own content, so that
-// the site's banner, navigation and footer stay out of the document.
-func mainContent(root *goquery.Document) *goquery.Selection {
-	for _, sel := range []string{"#main-content", "main", "[role=main]", "article", "body"} {
-		if s := root.Find(sel).First(); s.Length() > 0 {
-			dropBoilerplate(s)
-			return s
+// reportScope is where the report title line is looked for: the content
+// when it holds the heading, else the smallest element holding both.
+func reportScope(content, h1 *html.Node) *html.Node {
+	if h1 == nil || contains(content, h1) {
+		return content
+	}
+	for n := content; n != nil; n = n.Parent {
+		if contains(n, h1) {
+			return n
 		}
 	}
-	return root.Selection
+	return content
 }
-
-// boilerplate matches the text of blocks that the site repeats on every
-// page: the skip link, both banner variants, the logo, the contents link,
-// "Back to top", and the sample site's notice.
-var boilerplate = regexp.MustCompile(`(?i)^(skip to (main )?content|back to top|contents|print this page|share this page|(iicsa )?independent inquiry into child sexual abuse|sample content:.*|.*\b(helpline|0800 917 1000)\b.*|.*final report was published.*last updated.*|.*website was last updated.*)$`)
-
-func dropBoilerplate(s *goquery.Selection) {
-	s.Find(".skip-link, .site-banner, .sample-notice, .back-to-top, .contents-link, .breadcrumb, .breadcrumbs").Remove()
-}
-
-func isBoilerplate(text string) bool { return boilerplate.MatchString(text) }
 
 // reportLines returns the report title line and the optional subtitle line
 // printed above the page heading.
-func reportLines(main, h1 *goquery.Selection) (report, subtitle string) {
-	if h1.Length() == 0 {
+func reportLines(scope, h1 *html.Node) (report, subtitle string) {
+	if h1 == nil {
 		return "", ""
 	}
 	var lines []string
-	stop := h1.Get(0)
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c == stop {
+			if c == h1 {
 				return true
 			}
 			if c.Type != html.ElementNode {
 				continue
+			}
+			if c.DataAtom == atom.Li || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+				continue // a menu above the heading, never the report's title
 			}
 			if (blockTags[c.DataAtom] || c.DataAtom == atom.Span || c.DataAtom == atom.Strong) && !hasBlockChild(c) {
 				if t := NormaliseSpace(textOf(c)); t != "" && !isBoilerplate(t) {
@@ -143,9 +166,7 @@ func reportLines(main, h1 *goquery.Selection) (report, subtitle string) {
 		}
 		return false
 	}
-	for _, n := range main.Nodes {
-		walk(n)
-	}
+	walk(scope)
 	if len(lines) > 0 {
 		report = lines[0]
 	}
@@ -156,19 +177,20 @@ func reportLines(main, h1 *goquery.Selection) (report, subtitle string) {
 }
 
 // blocksAfter returns the content blocks that follow the heading (all of
-// main's blocks when the heading lies outside main).
-func blocksAfter(main, h1 *goquery.Selection) []block {
-	var blocks []block
+// the content's blocks when the heading lies outside it).
+func blocksAfter(content, h1 *html.Node, t *Trace) []block {
 	var stop *html.Node
-	if first := main.Find("h1").First(); first.Length() > 0 && h1.Length() > 0 && first.Get(0) == h1.Get(0) {
-		stop = h1.Get(0)
+	if h1 != nil && contains(content, h1) {
+		stop = h1
 	}
-	for _, n := range main.Nodes {
-		blocks = append(blocks, collectBlocks(n, stop)...)
-	}
+	blocks := collectBlocks(content, stop)
 	out := blocks[:0]
 	for _, b := range blocks {
-		if b.tag != atom.H1 && !isBoilerplate(b.text) {
+		switch {
+		case b.tag == atom.H1:
+		case isBoilerplate(b.text):
+			t.printf("  chrome      %s", clip(b.text))
+		default:
 			out = append(out, b)
 		}
 	}

@@ -60,22 +60,24 @@ const (
 	onRecs     = "/reports-recommendations/publications/investigation/organised-networks/part-e-conclusions-and-recommendations/e2-recommendations"
 )
 
+// goldenPages are the representative sample pages kept as golden JSON.
+var goldenPages = map[string]string{
+	"organised-networks-a2":   onA2,
+	"larkspur-b2":             lkB2,
+	"overseas-1-3-shortcodes": opSection,
+	"specialist-landing":      ssLanding,
+	"final-report-c4":         finalC4,
+	"unsafe-markup-news":      unsafePage,
+	"research-ethics":         ethicsPage,
+	"faith-part-2-b1":         foPart2B1,
+	"organised-networks-e2":   onRecs,
+}
+
 // TestExtractGolden compares the extraction of representative sample pages
 // with reviewed golden JSON. Run with -update after a deliberate change and
 // review the diff.
 func TestExtractGolden(t *testing.T) {
-	pages := map[string]string{
-		"organised-networks-a2":   onA2,
-		"larkspur-b2":             lkB2,
-		"overseas-1-3-shortcodes": opSection,
-		"specialist-landing":      ssLanding,
-		"final-report-c4":         finalC4,
-		"unsafe-markup-news":      unsafePage,
-		"research-ethics":         ethicsPage,
-		"faith-part-2-b1":         foPart2B1,
-		"organised-networks-e2":   onRecs,
-	}
-	for name, path := range pages {
+	for name, path := range goldenPages {
 		t.Run(name, func(t *testing.T) {
 			d := extractSample(t, path)
 			got, err := json.MarshalIndent(d, "", "  ")

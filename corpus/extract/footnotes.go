@@ -6,34 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
-
-var footnoteID = regexp.MustCompile(`(\d+)$`)
-
-// extractFootnotes reads the page's footnote list and removes it from the
-// content, so that footnote text is not mistaken for paragraphs.
-func extractFootnotes(main *goquery.Selection) []corpus.Footnote {
-	list := main.Find(".footnotes, #footnotes, ol.footnote-list, .field--name-field-footnotes").First()
-	if list.Length() == 0 {
-		return nil
-	}
-	var out []corpus.Footnote
-	list.Find("li").Each(func(i int, li *goquery.Selection) {
-		n := i + 1
-		if id, ok := li.Attr("id"); ok {
-			if m := footnoteID.FindStringSubmatch(id); m != nil {
-				n, _ = strconv.Atoi(m[1])
-			}
-		}
-		text := NormaliseSpace(li.Text())
-		text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(text, "↩"), "Back to content"))
-		out = append(out, corpus.Footnote{Number: n, Text: text, References: corpus.References(text)})
-	})
-	list.Remove()
-	return out
-}
 
 var markerPattern = regexp.MustCompile(`\s*\[(\d{1,3})\]`)
 

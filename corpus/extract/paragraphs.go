@@ -9,20 +9,36 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// numbered matches a paragraph the page numbers: "12. Text" or "12.1. Text".
-// Some pages print the number twice ("1. 1. Text").
-var numbered = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)\.\s+(?:(\d{1,3}(?:\.\d{1,3})*)\.\s+)?(\S.*)$`)
+// numbered matches a paragraph the page numbers, in the forms reports
+// print: "12. Text", "12.1 Text", "2.1. Text", after an opening quotation
+// mark or bracket ("“1. The Inquiry will…"), and printed twice ("1. 1.
+// Text", as nested CMS lists render). A single-level number needs its
+// full stop, so "12 councils were…" is not paragraph 12. Tabs and no-break
+// spaces after the number are spaces by the time this runs.
+var numbered = regexp.MustCompile(`^([“"‘'(\[]?)(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?:(\d{1,3}(?:\.\d{1,3})*)\.\s+)?(\S.*)$`)
 
-// continuation matches list items that belong to the paragraph above them:
-// "(i) …", "a) …".
-var continuation = regexp.MustCompile(`^(\([ivxlc]+\)|\(?[a-z]\))\s`)
+// subLabel matches a lettered or roman sub-paragraph: "(a) …", "a) …",
+// "a. …", "(iv) …", "iv. …". Its label is group 1 or 2.
+var subLabel = regexp.MustCompile(`^(?:\(([a-z]|[ivxlc]{1,6})\)|([a-z]|[ivxlc]{1,6})[.)])\s+\S`)
+
+// parseNumbered splits a numbered paragraph's number from its text; the
+// opening quotation mark stays with the text. With needDot, "1.3 Text"
+// (no closing full stop) is not numbered: list items in that form are
+// contents entries naming sections, not paragraphs.
+func parseNumbered(text string, needDot bool) (number, rest string, ok bool) {
+	m := numbered.FindStringSubmatch(text)
+	if m == nil || needDot && !strings.HasSuffix(m[2], ".") {
+		return "", "", false
+	}
+	return strings.TrimSuffix(m[2], "."), m[1] + m[4], true
+}
 
 // buildParagraphs turns content blocks into citable paragraphs. Numbered
 // blocks keep their number; other blocks get a label from their position
 // ("u1", "u2", …). Bullets and lettered items join the paragraph above
 // them, as they are part of it when cited. Footnote markers are stripped
 // and recorded; unrendered reference shortcodes become footnotes.
-func buildParagraphs(blocks []block, footnotes []corpus.Footnote) ([]corpus.Paragraph, []corpus.Footnote) {
+func buildParagraphs(blocks []block, footnotes []corpus.Footnote, t *Trace) ([]corpus.Paragraph, []corpus.Footnote) {
 	var paras []corpus.Paragraph
 	used := map[string]int{}
 	unnumbered := 0
@@ -48,16 +64,25 @@ func buildParagraphs(blocks []block, footnotes []corpus.Footnote) ([]corpus.Para
 			continue
 		}
 		isHeading := b.tag >= atom.H1 && b.tag <= atom.H6 || isHeadingAtom(b.tag)
-		m := numbered.FindStringSubmatch(text)
+		number, rest, isNumbered := parseNumbered(text, b.tag == atom.Li)
 		last := len(paras) - 1
+		sub := subLabel.FindStringSubmatch(text)
 
 		switch {
-		case m != nil && !isHeading:
-			paras = append(paras, corpus.Paragraph{Number: label(m[1]), Text: m[3], Footnotes: cited})
+		case isNumbered && !isHeading:
+			paras = append(paras, corpus.Paragraph{Number: label(number), Text: rest, Footnotes: cited})
+			t.printf("  para %-6s %s%s", paras[len(paras)-1].Number, clip(rest), notesNote(cited))
 		case !isHeading && last >= 0 && !paras[last].Heading &&
-			(b.tag == atom.Li || continuation.MatchString(text)):
+			(b.tag == atom.Li || sub != nil || b.tag == atom.Blockquote && paras[last].Numbered()):
 			paras[last].Text += "\n" + text
 			paras[last].Footnotes = append(paras[last].Footnotes, cited...)
+			if sub != nil {
+				paras[last].Subparagraphs = append(paras[last].Subparagraphs,
+					corpus.Subparagraph{Label: sub[1] + sub[2], Text: text})
+				t.printf("  sub  %-6s %s%s", paras[last].Cite(paras[last].Subparagraphs[len(paras[last].Subparagraphs)-1]), clip(text), notesNote(cited))
+			} else {
+				t.printf("  join %-6s %s%s", paras[last].Number, clip(text), notesNote(cited))
+			}
 		default:
 			unnumbered++
 			paras = append(paras, corpus.Paragraph{
@@ -66,9 +91,22 @@ func buildParagraphs(blocks []block, footnotes []corpus.Footnote) ([]corpus.Para
 				Heading:   isHeading,
 				Footnotes: cited,
 			})
+			kind := "text"
+			if isHeading {
+				kind = "head"
+			}
+			t.printf("  %-4s %-6s %s%s", kind, paras[len(paras)-1].Number, clip(text), notesNote(cited))
 		}
 	}
 	return paras, footnotes
+}
+
+// notesNote names the footnotes a block cites, for a trace line.
+func notesNote(cited []int) string {
+	if len(cited) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" [notes %v]", cited)
 }
 
 // uniqueLabels makes every paragraph's label distinct, as web pages'

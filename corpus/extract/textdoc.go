@@ -19,7 +19,7 @@ func ExtractPDF(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Doc
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
-	doc, err := documentFromLines(lines, pageURL, gaz)
+	doc, err := documentFromLines(lines, pageURL, gaz, "pdf")
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func ExtractText(body []byte, pageURL string, gaz *corpus.Gazetteer) (*corpus.Do
 		}
 		lines = append(lines, textLine{page: page, text: text})
 	}
-	return documentFromLines(lines, pageURL, gaz)
+	return documentFromLines(lines, pageURL, gaz, "text")
 }
 
 var (
@@ -69,7 +69,7 @@ func lineNumber(s string) (int, string, bool) {
 	return n, m[2], true
 }
 
-func documentFromLines(lines []textLine, pageURL string, gaz *corpus.Gazetteer) (*corpus.Document, error) {
+func documentFromLines(lines []textLine, pageURL string, gaz *corpus.Gazetteer, format string) (*corpus.Document, error) {
 	if gaz == nil {
 		return nil, fmt.Errorf("extract %s: no gazetteer", pageURL)
 	}
@@ -85,6 +85,7 @@ func documentFromLines(lines []textLine, pageURL string, gaz *corpus.Gazetteer) 
 		doc.Title = canonical[strings.LastIndex(canonical, "/")+1:]
 	}
 	finishDocument(doc, gaz, doc.Title)
+	doc.Extraction = record(doc, format, "")
 	return doc, nil
 }
 

@@ -12,7 +12,7 @@ import (
 	"sync"
 )
 
-//go:embed pages layout.html robots.txt
+//go:embed pages layout.html robots.txt shells
 var files embed.FS
 
 // RobotsDisallowed is the path prefix the sample site's robots.txt forbids;
@@ -109,7 +109,10 @@ func key(raw string) string {
 	return p
 }
 
-func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.serve(w, r, sampleShell) }
+
+// serve answers r with the site's pages printed in shell sh.
+func (s *Site) serve(w http.ResponseWriter, r *http.Request, sh *shell) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
@@ -134,22 +137,26 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	err := layout.Execute(&buf, map[string]any{
+	err := sh.layout.Execute(&buf, map[string]any{
 		"Heading":   p.Heading,
 		"Report":    p.Report,
 		"Subtitle":  p.Subtitle,
 		"Contents":  p.Contents,
 		"Date":      p.Date,
 		"Banner":    p.Banner,
-		"Body":      renderBody(p.Body),
-		"Footnotes": renderFootnotes(p.Footnotes),
+		"Body":      renderBody(p.Body, sh.style),
+		"Footnotes": renderFootnotes(p.Footnotes, sh.style),
 	})
 	if err != nil {
 		http.Error(w, "render: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
+	out := buf.Bytes()
+	if sh.rewrite != nil {
+		out = sh.rewrite(out, r.URL.Path)
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Write(buf.Bytes())
+	w.Write(out)
 }
 
 func (s *Site) notFound(w http.ResponseWriter) {

@@ -1,4 +1,4 @@
-package search
+package searchapi
 
 import (
 	"net/url"

@@ -1,9 +1,8 @@
-package search
+package searchapi
 
 import (
 	"fmt"
 	"strings"
-	"time"
 )
 
 // Sort orders.
@@ -17,10 +16,9 @@ const (
 // grows with their depth; a cursor (Request.After) costs what page 1 does
 // and may go further.
 const (
-	DefaultSize  = 10
-	MaxSize      = 100
-	MaxWindow    = 10000 // results reachable by page number: page*size at most
-	DefaultLimit = 10 * time.Second
+	DefaultSize = 10
+	MaxSize     = 100
+	MaxWindow   = 10000 // results reachable by page number: page*size at most
 )
 
 // Request is one search as a caller asks for it.
@@ -39,12 +37,12 @@ type Request struct {
 	// page, in place of Page, and reaches past MaxWindow; the rest of the
 	// request must be the one that made it.
 	After string
-
-	after []string // the values to search after, read from After
 }
 
-// validate fills defaults and checks the request's bounds.
-func (r *Request) validate() error {
+// Validate fills in defaults and checks every bound of the request; its
+// filters are put in the form the index holds. Errors wrap
+// ErrInvalidQuery. The cursor in After is read by the search itself.
+func (r *Request) Validate() error {
 	if r.Page == 0 {
 		r.Page = 1
 	}
@@ -61,22 +59,26 @@ func (r *Request) validate() error {
 	}
 	switch {
 	case r.Page < 1:
-		return invalidf("page must be 1 or more")
+		return Invalid("page must be 1 or more")
 	case r.Size < 1 || r.Size > MaxSize:
-		return invalidf(fmt.Sprintf("size must be between 1 and %d", MaxSize))
+		return Invalid(fmt.Sprintf("size must be between 1 and %d", MaxSize))
 	case r.After == "" && r.Page > MaxWindow/r.Size:
 		// Divided rather than multiplied: page × size overflows for a
 		// page near the largest int, and a negative product passed.
-		return invalidf(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
-	case !validSort(r.Sort):
-		return invalidf(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
-	case r.After != "":
-		return r.readCursor()
+		return Invalid(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
+	case !ValidSort(r.Sort):
+		return Invalid(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
 	}
+	filters, err := r.Filters.Normalise()
+	if err != nil {
+		return err
+	}
+	r.Filters = filters
 	return nil
 }
 
-func validSort(name string) bool {
+// ValidSort reports whether name is one of the sort orders.
+func ValidSort(name string) bool {
 	switch name {
 	case SortRelevance, SortNewest, SortOldest:
 		return true

@@ -1,0 +1,74 @@
+// Package engine is the one place that reaches below bleve's search API,
+// into its index readers and searchers (packages bleve/v2/index/scorch,
+// bleve/v2/search/searcher and bleve_index_api). Everything else in the
+// module uses bleve's public API only; a test (TestOnlyEngineImportsInternals)
+// keeps it so.
+//
+// The search layer needs the internals for its own passes: the ranking
+// pass and the counting passes walk a query's matches by document number
+// (Snapshot.EachMatch), the facet table is read from doc values by number
+// (Snapshot.EachDocument), did-you-mean reads the fuzzy dictionary
+// (Snapshot.Neighbours), and body phrases are checked beside their terms'
+// searchers (NewBodyPhrase).
+//
+// # What it assumes of bleve
+//
+// Checked against bleve v2.6.3 and bleve_index_api v1.4.1 (see go.mod).
+// Each assumption is guarded by the tests named after it; a test in
+// package search is named search.TestX.
+//
+//   - Document numbers. scorch names a document by its number in the
+//     snapshot, an 8-byte big-endian IndexInternalID; DocIDReaderAll and
+//     every searcher return numbers in ascending order, and Advance to
+//     InternalID(n) moves to the first match numbered n or more. The
+//     ranking pass splits the index into ranges of numbers on this.
+//     TestDocumentNumbers, search.TestRankingMatchesBleve.
+//   - A closed index. Reader() on a closed scorch index returns a nil
+//     *scorch.IndexSnapshot and no error; Open turns it into
+//     bleve.ErrorIndexClosed. TestOpenClosedIndex.
+//   - The scoring model. Searchers built outside bleve's own search score
+//     with TF-IDF unless the context carries
+//     search.GetScoringModelCallbackKey; ScoringContext sets it from the
+//     mapping, as bleve's SearchInContext does. search.TestRankingMatchesBleve
+//     (scores equal bleve's to the bit).
+//   - Split walks. A disjunction of more than searcher.DisjunctionHeapTakeover
+//     clauses adds its clauses' scores in heap order, which depends on where
+//     a walk starts, and so do many-term searchers; SplitsExactly keeps such
+//     queries to one walk. search.TestRankingMatchesBleve (a 13-way OR, 1 to
+//     7 parts).
+//   - Phrase scoring. bleve's phrase searcher scores as a conjunction of
+//     its term searchers with boost 1 whose query norm is set by
+//     SetQueryNorm(1/sqrt(Weight())); NewBodyPhrase builds the same
+//     conjunction, and reads positions from term vectors one array deep
+//     (the paragraph). search.TestBodyPhraseEqualsBlevePhrase,
+//     search.TestBodyPhraseEqualsBlevePhraseAcrossSegments,
+//     TestBodyPhraseStaysAtTheEnd.
+//   - The shared-slice fault of v2.6.3. The phrase searcher can give two
+//     locations of a match one ArrayPositions slice when a term repeats in
+//     the phrase; GuardRepeats wraps such phrases in OwnLocations.
+//     search.TestPhraseWithRepeatedTermsCountsExactly, and bench's hit
+//     count checks (BENCHMARKS.md).
+//   - The fuzzy dictionary. FieldDictFuzzy fills each entry's EditDistance
+//     (in runes, without transpositions) but, since it omits counts, leaves
+//     Count at 0; Neighbours counts documents from the postings.
+//     TestNeighboursEditsAndCounts.
+//   - Expansion limits. searcher.DisjunctionMaxClauseCount is a global of
+//     bleve's, 0 (no limit) by default; it is left alone, and a prefix is
+//     counted with PrefixTerms before it is searched. search.TestLimits.
+//
+// # Upgrading bleve
+//
+// The tests above are the gate for an upgrade. Move go.mod, then run them
+// and the hit count checks:
+//
+//	go get github.com/blevesearch/bleve/v2@VERSION github.com/blevesearch/bleve_index_api@VERSION && go mod tidy
+//	go test ./search/... -run 'BodyPhrase|PhraseWithRepeated|RankingMatchesBleve|Neighbours|OpenClosed|DocumentNumbers|Limits|Relevance'
+//	go build -o /tmp/is ./cmd/inquirysearch && /tmp/is gen --paragraphs 100000 --out /tmp/gen100000 &&
+//	  /tmp/is index --data /tmp/gen100000 && /tmp/is bench --data /tmp/gen100000 --checks 400
+//
+// then read the release notes for changes to the files these assumptions
+// rest on (index/scorch/snapshot_index*.go, search/searcher/search_phrase.go,
+// search/searcher/search_disjunction.go, search/scorer/scorer_term.go) and
+// update the version above. If a fault worked around here is fixed, the
+// work-around and its test go together.
+package engine

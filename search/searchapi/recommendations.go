@@ -1,0 +1,48 @@
+package searchapi
+
+// Facets of the recommendations list.
+const (
+	FacetRecipient = "recipient"
+	FacetReport    = "report"
+)
+
+// RecommendationFacets lists the recommendations list's facets in display
+// order.
+var RecommendationFacets = []string{FacetRecipient, FacetReport, FacetInvestigation}
+
+// RecommendationsRequest asks for recommendations: those matching Query
+// (search syntax; empty for all), addressed to any of Recipients, made by
+// any of Reports and in any of Investigations.
+type RecommendationsRequest struct {
+	Query          string
+	Recipients     []string
+	Reports        []string
+	Investigations []string
+}
+
+// RecommendationItem is one recommendation in a list.
+type RecommendationItem struct {
+	ID            string   `json:"id"`
+	Number        int      `json:"number"`
+	Title         string   `json:"title"`
+	Recipients    []string `json:"recipients"`
+	Report        string   `json:"report"`
+	Investigation string   `json:"investigation"`
+	Section       string   `json:"section"`
+	Published     string   `json:"published"`
+	Text          string   `json:"text"` // its paragraphs, blank-line separated
+	DocumentID    string   `json:"document_id"`
+	Citation      Citation `json:"citation"` // of its heading in its report page
+}
+
+// RecommendationList is the answer to a RecommendationsRequest, ordered
+// by report and number.
+type RecommendationList struct {
+	Query           string                  `json:"query"`
+	Parsed          string                  `json:"parsed"`
+	Filters         Filters                 `json:"filters"`
+	Total           int                     `json:"total"`
+	Recommendations []RecommendationItem    `json:"recommendations"`
+	Facets          map[string][]FacetValue `json:"facets"`
+	IndexVersion    string                  `json:"index_version"`
+}
