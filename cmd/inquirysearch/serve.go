@@ -37,70 +37,102 @@ func checkPublicURL(v string) error {
 // bearer token; without it the admin API is off.
 const adminTokenEnv = "INQUIRYSEARCH_ADMIN_TOKEN"
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// serveConfig is the service as the command line asks for it.
+type serveConfig struct {
+	Addr string // to listen on; port 0 picks a free one
+	Data string // the data directory
+	// Server holds the options the flags set: deadlines, rate limits,
+	// trusted proxies, the content notice, the public URL. serve adds the
+	// rest (logger, readiness, admin jobs) when it starts.
+	Server         server.Options
+	Seeds          []string // what the admin crawl fetches; none: the sample site
+	ConnsPerClient int      // open connections allowed from one address
+	AdminToken     string   // from INQUIRYSEARCH_ADMIN_TOKEN; empty: no admin API
+	Search         []search.Option
+	Verbose        bool
+}
+
+// parseServe reads the serve subcommand's flags and environment into a
+// serveConfig and checks them. Deadlines and the notice default to the
+// server's own defaults.
+func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs := newFlagSet("serve", "serve [--addr HOST:PORT] [--data DIR]", stderr)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
-	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
-	timeout := fs.Duration("search-timeout", server.DefaultSearchTimeout, "longest time one request may take")
-	exportTimeout := fs.Duration("export-timeout", server.DefaultExportTimeout, "longest time one export may take")
-	rateLimit := fs.Float64("rate-limit", 10, "searches and pages per second allowed to one client address (0: no limit)")
-	burst := fs.Int("burst", 30, "requests one client may make at once before the rate limit applies")
+	cfg := &serveConfig{}
+	o := &cfg.Server
+	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
+	fs.StringVar(&cfg.Data, "data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
+	fs.DurationVar(&o.SearchTimeout, "search-timeout", server.DefaultSearchTimeout, "longest time one request may take")
+	fs.DurationVar(&o.ExportTimeout, "export-timeout", server.DefaultExportTimeout, "longest time one export may take")
+	fs.Float64Var(&o.RateLimit.Rate, "rate-limit", 10, "searches and pages per second allowed to one client address (0: no limit)")
+	fs.IntVar(&o.RateLimit.Burst, "burst", 30, "requests one client may make at once before the rate limit applies")
 	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR prefixes of proxies whose X-Forwarded-For is believed")
 	var seeds stringList
 	fs.Var(&seeds, "seed", "URL the admin crawl fetches (repeatable; default: the embedded sample site)")
-	notice := fs.String("notice", server.DefaultNotice.Text, `content notice shown on each page until dismissed ("-": none)`)
-	supportURL := fs.String("support-url", server.DefaultNotice.SupportURL, "the content notice's link to support services")
-	supportLabel := fs.String("support-label", server.DefaultNotice.SupportLabel, "the text of the support link")
-	publicURL := fs.String("public-url", "", "the address clients reach this server at (http[s]://host[:port][/path]), for absolute links in feeds and exports; default: from each request's Host header")
-	connsPerClient := fs.Int("max-conns-per-client", 64, "open connections allowed from one address; more are closed at once")
-	verbose := fs.Bool("verbose", false, "log debug detail")
+	fs.StringVar(&o.Notice.Text, "notice", server.DefaultNotice.Text, `content notice shown on each page until dismissed ("-": none)`)
+	fs.StringVar(&o.Notice.SupportURL, "support-url", server.DefaultNotice.SupportURL, "the content notice's link to support services")
+	fs.StringVar(&o.Notice.SupportLabel, "support-label", server.DefaultNotice.SupportLabel, "the text of the support link")
+	fs.StringVar(&o.PublicURL, "public-url", "", "the address clients reach this server at (http[s]://host[:port][/path]), for absolute links in feeds and exports; default: from each request's Host header")
+	fs.IntVar(&cfg.ConnsPerClient, "max-conns-per-client", 64, "open connections allowed from one address; more are closed at once")
+	fs.BoolVar(&cfg.Verbose, "verbose", false, "log debug detail")
 	glossary := glossaryFlag(fs)
 	if err := fs.Parse(args); err != nil {
-		return err
+		return nil, err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+		return nil, fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}
-	trusted, err := server.ParseTrustedProxies(*proxies)
+	cfg.Seeds = seeds
+	// Health checks, metrics and static files cost little: a looser limit.
+	o.CheapRateLimit = server.RateLimit{Rate: 50 * max(o.RateLimit.Rate, 1), Burst: 10 * max(o.RateLimit.Burst, 1)}
+	var err error
+	if o.TrustedProxies, err = server.ParseTrustedProxies(*proxies); err != nil {
+		return nil, fmt.Errorf("--trusted-proxies: %w", err)
+	}
+	if err := checkPublicURL(o.PublicURL); err != nil {
+		return nil, err
+	}
+	cfg.AdminToken = os.Getenv(adminTokenEnv)
+	if cfg.AdminToken != "" && len(cfg.AdminToken) < minAdminToken {
+		return nil, fmt.Errorf("%s is %d bytes long; an admin token must have at least %d, so that it cannot be guessed", adminTokenEnv, len(cfg.AdminToken), minAdminToken)
+	}
+	if cfg.ConnsPerClient < 1 {
+		return nil, fmt.Errorf("--max-conns-per-client must be 1 or more, not %d", cfg.ConnsPerClient)
+	}
+	if cfg.Search, err = glossary(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseServe(args, stderr)
 	if err != nil {
-		return fmt.Errorf("--trusted-proxies: %w", err)
-	}
-	log := newLogger(stderr, *verbose)
-	if err := checkPublicURL(*publicURL); err != nil {
 		return err
 	}
-	adminToken := os.Getenv(adminTokenEnv)
-	if adminToken != "" && len(adminToken) < minAdminToken {
-		return fmt.Errorf("%s is %d bytes long; an admin token must have at least %d, so that it cannot be guessed", adminTokenEnv, len(adminToken), minAdminToken)
-	}
-	if *connsPerClient < 1 {
-		return fmt.Errorf("--max-conns-per-client must be 1 or more, not %d", *connsPerClient)
-	}
-	opts, err := glossary()
-	if err != nil {
-		return err
-	}
+	log := newLogger(stderr, cfg.Verbose)
+	opts := cfg.Search
 
 	// Listen first, so that a bad or busy address fails at once.
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	defer ln.Close()
 
-	idx, meta, err := openOrPrepare(ctx, dataDirs{root: *data}, stdout, log)
+	dirs := dataDirs{root: cfg.Data}
+	idx, meta, err := openOrPrepare(ctx, dirs, stdout, log)
 	if err != nil {
 		return err
 	}
-	reportStartup(stdout, dataDirs{root: *data}, meta)
+	reportStartup(stdout, dirs, meta)
 	first := search.New(idx, meta, opts...)
-	backend := &live{opts: opts, dirs: dataDirs{root: *data}, log: log, seeds: seeds}
+	backend := &live{opts: opts, dirs: dirs, log: log, seeds: cfg.Seeds}
 	backend.swap(first)
 	defer backend.close()
 	if err := first.Warm(ctx); err != nil {
 		return err
 	}
-	if adminToken != "" {
+	if cfg.AdminToken != "" {
 		log.Info("admin API enabled", "routes", "/api/v1/admin/reindex, /api/v1/admin/crawl")
 	}
 
@@ -108,20 +140,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	handler, err := server.New(cached, server.Options{
-		SearchTimeout:  *timeout,
-		ExportTimeout:  *exportTimeout,
-		Logger:         log,
-		RateLimit:      server.RateLimit{Rate: *rateLimit, Burst: *burst},
-		CheapRateLimit: server.RateLimit{Rate: 50 * max(*rateLimit, 1), Burst: 10 * max(*burst, 1)},
-		TrustedProxies: trusted,
-		Ready:          backend.ready,
-		Admin:          server.Admin{Token: adminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx},
-		CrawlReport:    backend.crawlReport,
-		Extraction:     backend.extraction,
-		Notice:         server.Notice{Text: *notice, SupportURL: *supportURL, SupportLabel: *supportLabel},
-		PublicURL:      *publicURL,
-	})
+	so := cfg.Server
+	so.Logger, so.Ready = log, backend.ready
+	so.Admin = server.Admin{Token: cfg.AdminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx}
+	so.CrawlReport, so.Extraction = backend.crawlReport, backend.extraction
+	handler, err := server.New(cached, so)
 	if err != nil {
 		return err
 	}
@@ -135,7 +158,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		IdleTimeout: 30 * time.Second,
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(server.LimitConnections(ln, *connsPerClient, log)) }()
+	go func() { errc <- srv.Serve(server.LimitConnections(ln, cfg.ConnsPerClient, log)) }()
 	fmt.Fprintf(stdout, "Inquiry Search is ready at http://%s/ (%d documents; press Ctrl-C to stop)\n", ln.Addr(), meta.Documents)
 
 	select {
