@@ -53,6 +53,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	supportLabel := fs.String("support-label", server.DefaultNotice.SupportLabel, "the text of the support link")
 	publicURL := fs.String("public-url", "", "the address clients reach this server at (http[s]://host[:port][/path]), for absolute links in feeds and exports; default: from each request's Host header")
 	connsPerClient := fs.Int("max-conns-per-client", 64, "open connections allowed from one address; more are closed at once")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file, for a load test's account of where the time went")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	glossary := glossaryFlag(fs)
 	if err := fs.Parse(args); err != nil {
@@ -75,6 +76,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *connsPerClient < 1 {
 		return fmt.Errorf("--max-conns-per-client must be 1 or more, not %d", *connsPerClient)
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	opts, err := glossary()
 	if err != nil {
