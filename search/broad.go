@@ -5,7 +5,7 @@ import (
 	"slices"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // broadPage is the deepest result a page asked for by number may reach

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-
-	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // slot is a request's hold on the server's work pools: one of the search
@@ -101,13 +99,6 @@ func (s *Server) wait(r *http.Request, pool chan struct{}, d time.Duration) bool
 	}
 }
 
-// weigher is a backend that can tell, before running a search, what it
-// will cost: whether it is broad (many times an ordinary search), and
-// whether it has a distance term. package search's Searcher is one.
-type weigher interface {
-	Weigh(ctx context.Context, r searchapi.Request) (broad, distance bool)
-}
-
 // weigh classes a request for admission: heavy requests (exports reading
 // the index, and searches the backend judges broad, distance searches
 // among them) run in a pool of their own, smaller than the search slots,
@@ -122,15 +113,11 @@ func (s *Server) weigh(r *http.Request, route string) (heavy, distance bool) {
 	default:
 		return false, false
 	}
-	w, ok := s.backend.(weigher)
-	if !ok {
-		return false, false
-	}
 	req, err := searchRequest(r.URL.Query())
 	if err != nil {
 		return false, false // refused as invalid before it costs anything
 	}
-	return w.Weigh(r.Context(), req)
+	return s.backend.Weigh(r.Context(), req)
 }
 
 // gate bounds the requests of one kind that each client address has in

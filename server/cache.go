@@ -57,15 +57,12 @@ func (c *Cached) Search(ctx context.Context, r searchapi.Request) (*searchapi.Re
 }
 
 // Weigh tells what a search will cost, as the backend judges it (see
-// weigher); a search the cache can answer costs nothing, distance or not.
+// searchapi.Service); a search the cache can answer costs nothing, distance or not.
 func (c *Cached) Weigh(ctx context.Context, r searchapi.Request) (broad, distance bool) {
 	if c.cache.Contains(c.key(r)) {
 		return false, false
 	}
-	if b, ok := c.Backend.(weigher); ok {
-		return b.Weigh(ctx, r)
-	}
-	return false, false
+	return c.Backend.Weigh(ctx, r)
 }
 
 // collectors are the cache's metrics, registered by the server.

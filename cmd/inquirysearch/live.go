@@ -223,16 +223,7 @@ func (l *live) crawl(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := crawl.Options{Seeds: l.seeds, Logger: l.log}
-	if len(l.seeds) == 0 {
-		_, err = crawl.CrawlSample(ctx, store, gaz, opts)
-	} else {
-		var c *crawl.Crawler
-		if c, err = crawl.NewCrawler(store, gaz, opts); err == nil {
-			_, err = c.Run(ctx)
-		}
-	}
-	if err != nil {
+	if _, err := crawlSeedsOrSample(ctx, store, gaz, crawl.Options{Seeds: l.seeds, Logger: l.log}); err != nil {
 		return err
 	}
 	return l.reindex(ctx)
