@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -125,13 +126,13 @@ func (s *Searcher) proximity(ctx context.Context, r *engine.Snapshot, t Term) (*
 	// The words may spread over the window: with k words and ~N, the
 	// first and last lie at most N+k-2 positions apart, so that two words
 	// are at most N apart.
-	span := uint64(t.Within + len(words) - 2)
+	check := newNearness(words, uint64(t.Within+len(words)-2))
 	n := 0
 	err := r.EachLocated(ctx, cand, func(num uint64, h *bsearch.DocumentMatch) error {
 		if n++; n > s.tune.MaxProximityCandidates {
 			return invalidf(fmt.Sprintf("the words of %s are in more than %d documents: add a word or a filter to search within a distance", t, s.tune.MaxProximityCandidates))
 		}
-		paras, inTitle := near(h, words, span)
+		paras, inTitle := check.near(h)
 		if len(paras) == 0 && !inTitle {
 			return nil
 		}
@@ -153,75 +154,129 @@ func (s *Searcher) proximity(ctx context.Context, r *engine.Snapshot, t Term) (*
 	return p, nil
 }
 
-// occurrence is one word at one position.
+// occurrence is one needed word at one position of one field element (a
+// paragraph of the body, or the title).
 type occurrence struct {
-	pos  uint64
-	word string
+	title bool
+	el    int
+	pos   uint64
+	word  int // index into nearness.need
+}
+
+// nearness checks documents for one proximity term. It is built once per
+// term, and reuses its buffers from one document to the next, so that the
+// check allocates nothing per document: it runs for every candidate.
+type nearness struct {
+	index map[string]int // each distinct word's place in need
+	need  []int          // how often each word must occur
+	have  []int
+	span  uint64
+	occs  []occurrence
+}
+
+func newNearness(words []string, span uint64) *nearness {
+	n := &nearness{index: map[string]int{}, span: span}
+	for _, w := range words {
+		i, ok := n.index[w]
+		if !ok {
+			i = len(n.need)
+			n.index[w] = i
+			n.need = append(n.need, 0)
+		}
+		n.need[i]++
+	}
+	n.have = make([]int, len(n.need))
+	return n
 }
 
 // near returns the paragraphs of h in which every word (as often as it is
 // listed) lies within a stretch of span positions, and whether a title
-// holds them so.
-func near(h *bsearch.DocumentMatch, words []string, span uint64) (paras []int, inTitle bool) {
-	need := map[string]int{}
-	for _, w := range words {
-		need[w]++
-	}
-	for _, field := range []string{indexer.FieldTextExact, indexer.FieldTitleExact} {
-		byElement := map[int][]occurrence{}
-		for word, locs := range h.Locations[field] {
-			if need[word] == 0 {
-				continue
-			}
-			for _, l := range locs {
-				el := 0
-				if len(l.ArrayPositions) > 0 {
-					el = int(l.ArrayPositions[0])
-				}
-				byElement[el] = append(byElement[el], occurrence{pos: l.Pos, word: word})
-			}
+// holds them so. It reads the term locations as the searcher gathered
+// them (h.FieldTermLocations), without building bleve's location maps.
+func (n *nearness) near(h *bsearch.DocumentMatch) (paras []int, inTitle bool) {
+	n.occs = n.occs[:0]
+	for _, ftl := range h.FieldTermLocations {
+		w, ok := n.index[ftl.Term]
+		if !ok {
+			continue
 		}
-		for el, occs := range byElement {
-			if !fits(occs, need, span) {
-				continue
+		var title bool
+		switch ftl.Field {
+		case indexer.FieldTextExact:
+		case indexer.FieldTitleExact:
+			title = true
+		default:
+			continue
+		}
+		el := 0
+		if len(ftl.Location.ArrayPositions) > 0 {
+			el = int(ftl.Location.ArrayPositions[0])
+		}
+		n.occs = append(n.occs, occurrence{title: title, el: el, pos: ftl.Location.Pos, word: w})
+	}
+	slices.SortFunc(n.occs, func(a, b occurrence) int {
+		switch {
+		case a.title != b.title:
+			if a.title {
+				return 1
 			}
-			if field == indexer.FieldTitleExact {
+			return -1
+		case a.el != b.el:
+			return a.el - b.el
+		case a.pos != b.pos:
+			return cmp.Compare(a.pos, b.pos)
+		}
+		return a.word - b.word
+	})
+	for start := 0; start < len(n.occs); {
+		end := start + 1
+		for end < len(n.occs) && n.occs[end].title == n.occs[start].title && n.occs[end].el == n.occs[start].el {
+			end++
+		}
+		if n.fits(n.occs[start:end]) {
+			if n.occs[start].title {
 				inTitle = true
 			} else {
-				paras = append(paras, el)
+				paras = append(paras, n.occs[start].el)
 			}
 		}
+		start = end
 	}
-	sort.Ints(paras)
 	return paras, inTitle
 }
 
-// fits reports whether some stretch of at most span positions holds every
-// needed word as often as needed: the classic minimum-window scan over the
-// occurrences in position order.
-func fits(occs []occurrence, need map[string]int, span uint64) bool {
-	sort.Slice(occs, func(i, j int) bool { return occs[i].pos < occs[j].pos })
-	have := map[string]int{}
+// fits reports whether some stretch of at most span positions of occs
+// (sorted by position) holds every needed word as often as needed: the
+// classic minimum-window scan. A word found twice at one position (the
+// searcher may report it so) counts once.
+func (n *nearness) fits(occs []occurrence) bool {
+	clear(n.have)
 	missing := 0
-	for _, n := range need {
-		missing += n
+	for _, k := range n.need {
+		missing += k
 	}
 	left := 0
-	for _, o := range occs {
-		if have[o.word] < need[o.word] {
+	for i, o := range occs {
+		if i > 0 && o.pos == occs[i-1].pos && o.word == occs[i-1].word {
+			continue
+		}
+		if n.have[o.word] < n.need[o.word] {
 			missing--
 		}
-		have[o.word]++
+		n.have[o.word]++
 		for missing == 0 {
-			if o.pos-occs[left].pos <= span {
+			if o.pos-occs[left].pos <= n.span {
 				return true
 			}
 			w := occs[left].word
-			have[w]--
-			if have[w] < need[w] {
+			n.have[w]--
+			if n.have[w] < n.need[w] {
 				missing++
 			}
 			left++
+			for left < i && occs[left].pos == occs[left-1].pos && occs[left].word == occs[left-1].word {
+				left++ // its twin was never counted
+			}
 		}
 	}
 	return false

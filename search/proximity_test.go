@@ -158,28 +158,30 @@ func TestProximityCombines(t *testing.T) {
 
 func TestFits(t *testing.T) {
 	t.Parallel()
-	occ := func(pw ...any) []occurrence {
-		var out []occurrence
-		for i := 0; i < len(pw); i += 2 {
-			out = append(out, occurrence{pos: uint64(pw[i].(int)), word: pw[i+1].(string)})
-		}
-		return out
-	}
 	for _, c := range []struct {
-		occs []occurrence
-		need map[string]int
-		span uint64
-		want bool
+		occs  []any // position, word, ...
+		words []string
+		span  uint64
+		want  bool
 	}{
-		{occ(1, "a", 4, "b"), map[string]int{"a": 1, "b": 1}, 3, true},
-		{occ(1, "a", 5, "b"), map[string]int{"a": 1, "b": 1}, 3, false},
-		{occ(9, "b", 1, "a", 12, "a"), map[string]int{"a": 1, "b": 1}, 3, true}, // any order
-		{occ(1, "a", 3, "a"), map[string]int{"a": 2}, 2, true},
-		{occ(1, "a"), map[string]int{"a": 2}, 9, false},
-		{occ(1, "a", 2, "c", 20, "b"), map[string]int{"a": 1, "b": 1, "c": 1}, 4, false},
+		{[]any{1, "a", 4, "b"}, []string{"a", "b"}, 3, true},
+		{[]any{1, "a", 5, "b"}, []string{"a", "b"}, 3, false},
+		{[]any{1, "a", 9, "b", 12, "a"}, []string{"a", "b"}, 3, true}, // any order
+		{[]any{1, "a", 3, "a"}, []string{"a", "a"}, 2, true},
+		{[]any{1, "a"}, []string{"a", "a"}, 9, false},
+		{[]any{1, "a", 1, "a"}, []string{"a", "a"}, 9, false}, // one place counts once
+		{[]any{1, "a", 1, "a", 2, "a"}, []string{"a", "a"}, 1, true},
+		{[]any{1, "a", 1, "a", 5, "b", 7, "a"}, []string{"a", "b"}, 1, false},
+		{[]any{1, "a", 1, "a", 5, "b", 6, "b", 6, "a"}, []string{"a", "b", "b"}, 1, true},
+		{[]any{1, "a", 2, "c", 20, "b"}, []string{"a", "b", "c"}, 4, false},
 	} {
-		if got := fits(c.occs, c.need, c.span); got != c.want {
-			t.Errorf("fits(%v, %v, %d) = %v", c.occs, c.need, c.span, got)
+		n := newNearness(c.words, c.span)
+		var occs []occurrence
+		for i := 0; i < len(c.occs); i += 2 {
+			occs = append(occs, occurrence{pos: uint64(c.occs[i].(int)), word: n.index[c.occs[i+1].(string)]})
+		}
+		if got := n.fits(occs); got != c.want {
+			t.Errorf("fits(%v, %v, %d) = %v", c.occs, c.words, c.span, got)
 		}
 	}
 }

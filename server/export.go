@@ -106,9 +106,14 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWrite
 		return err // nothing written yet: a normal error response
 	}
 	if err != nil {
-		// Mid-stream the status is sent; the log and a cut body say it.
-		s.log.Warn("export stopped", "error", err, "rows", sum.Rows)
-		return nil
+		// Mid-stream the status is sent: the export ends with its
+		// truncation marker, as a capped one does, so that a client can
+		// tell a cut export (its deadline, a busy server) from a whole one.
+		s.log.Warn("export stopped", "error", err)
+		if sum == nil {
+			sum = &searchapi.ExportSummary{}
+		}
+		sum.Truncated = true
 	}
 	err = finish(sum)
 	if err == nil {

@@ -1,6 +1,9 @@
 package server
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -8,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 // stalledClient is a connection whose client has stopped reading: a
@@ -132,5 +137,47 @@ func TestHeavyPool(t *testing.T) {
 	}
 	if len(s.heavy) != 0 || len(s.slots) != 0 {
 		t.Errorf("places still held: heavy %d, slots %d", len(s.heavy), len(s.slots))
+	}
+}
+
+// cutBackend stops every export after three rows, as a deadline reached
+// mid-export does.
+type cutBackend struct{ Backend }
+
+func (b cutBackend) Export(ctx context.Context, r searchapi.Request, limit int, before func(uint64) error, emit func(searchapi.Hit) error) (*searchapi.ExportSummary, error) {
+	sum := &searchapi.ExportSummary{}
+	_, err := b.Backend.Export(ctx, r, limit, before, func(h searchapi.Hit) error {
+		if sum.Rows == 3 {
+			return errors.New("stop")
+		}
+		sum.Rows++
+		return emit(h)
+	})
+	sum.Total = 50
+	if err == nil {
+		return sum, nil
+	}
+	return sum, fmt.Errorf("%w: the search took too long", searchapi.ErrUnavailable)
+}
+
+// TestCutExportIsMarked: an export stopped part-way (its deadline) ends
+// with the same truncation marker as a capped one, so a client can tell it
+// from a whole export.
+func TestCutExportIsMarked(t *testing.T) {
+	s, err := New(cutBackend{testBackend}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/search.csv?q=council", nil))
+	lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n")
+	if rec.Code != http.StatusOK || len(lines) != 5 || !strings.HasPrefix(lines[4], "#truncated") || !strings.Contains(lines[4], "3 of 50") {
+		t.Errorf("cut CSV export: %d %q", rec.Code, lines)
+	}
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/search.ndjson?q=council", nil))
+	lines = strings.Split(strings.TrimSpace(rec.Body.String()), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[3], `"truncated":true`) {
+		t.Errorf("cut NDJSON export: %q", lines)
 	}
 }

@@ -54,14 +54,16 @@ func TestSwapNeverBlocksReaders(t *testing.T) {
 	swapped := make(chan error, 1)
 	go func() { swapped <- l.reindex(context.Background()) }()
 
-	// Searches go on while the rebuild runs and after it swaps.
+	// Searches go on while the rebuild runs and after it swaps. (Behind a
+	// lock they waited for the export, that is for ever; the bound leaves
+	// room for a busy machine.)
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		start := time.Now()
 		if _, err := l.Search(context.Background(), search.Request{Query: "council"}); err != nil {
 			t.Fatal(err)
 		}
-		if d := time.Since(start); d > time.Second {
+		if d := time.Since(start); d > 3*time.Second {
 			t.Fatalf("a search waited %s behind the export", d)
 		}
 		select {

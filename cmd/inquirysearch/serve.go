@@ -50,6 +50,7 @@ type serveConfig struct {
 	AdminToken     string   // from INQUIRYSEARCH_ADMIN_TOKEN; empty: no admin API
 	Search         []search.Option
 	Verbose        bool
+	CPUProfile     string // a file for a CPU profile of the whole run, or ""
 }
 
 // parseServe reads the serve subcommand's flags and environment into a
@@ -73,6 +74,7 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs.StringVar(&o.Notice.SupportLabel, "support-label", server.DefaultNotice.SupportLabel, "the text of the support link")
 	fs.StringVar(&o.PublicURL, "public-url", "", "the address clients reach this server at (http[s]://host[:port][/path]), for absolute links in feeds and exports; default: from each request's Host header")
 	fs.IntVar(&cfg.ConnsPerClient, "max-conns-per-client", 64, "open connections allowed from one address; more are closed at once")
+	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file, for a load test's account of where the time went")
 	fs.BoolVar(&cfg.Verbose, "verbose", false, "log debug detail")
 	glossary := glossaryFlag(fs)
 	if err := fs.Parse(args); err != nil {
@@ -111,6 +113,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	log := newLogger(stderr, cfg.Verbose)
 	opts := cfg.Search
+	if cfg.CPUProfile != "" {
+		stop, err := startCPUProfile(cfg.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 
 	// Listen first, so that a bad or busy address fails at once.
 	ln, err := net.Listen("tcp", cfg.Addr)
