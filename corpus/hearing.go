@@ -88,3 +88,10 @@ func TurnCitation(h Hearing, p Paragraph) string {
 	}
 	return out
 }
+
+// TypeTestimony is the type of one speaker's turns at one sitting, taken
+// out of a transcript so that a search can keep to one person's words.
+// Extraction never produces it: the indexer derives it.
+const TypeTestimony Type = "testimony"
+
+func init() { Types = append(Types, TypeTestimony) }
