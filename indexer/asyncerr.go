@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // asyncErrors holds, by index path, the first error bleve's background
@@ -20,9 +20,9 @@ var asyncErrors sync.Map // path -> error
 const asyncErrorCallback = "inquirysearch-build"
 
 func init() {
-	scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = func(err error, path string) {
+	engine.OnWriteError(asyncErrorCallback, func(err error, path string) {
 		asyncErrors.LoadOrStore(path, err)
-	}
+	})
 }
 
 // asyncError returns the first background error of the index at path

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -170,3 +171,8 @@ func facetField(name string) *mapping.FieldMapping {
 	fm.DocValues = true
 	return fm
 }
+
+// FoldKey puts a name in the form the *_key fields hold it, so that a name
+// typed in any case finds it. Everything that matches names (the index's
+// key fields, the search layer's filters) folds with it.
+func FoldKey(name string) string { return strings.ToLower(name) }

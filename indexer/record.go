@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
@@ -31,7 +30,7 @@ func recommendationRecord(r *RecommendationDocument) (map[string]any, error) {
 		rec[FieldRecipient] = r.Recommendation.Recipients
 		keys := make([]string, len(r.Recommendation.Recipients))
 		for i, v := range r.Recommendation.Recipients {
-			keys[i] = strings.ToLower(v)
+			keys[i] = FoldKey(v)
 		}
 		rec[FieldRecipientKey] = keys
 	}
@@ -62,7 +61,7 @@ func recordWithSource(d *corpus.Document, source any) (map[string]any, error) {
 		var out []string
 		for _, v := range vs {
 			if lower {
-				v = strings.ToLower(v)
+				v = FoldKey(v)
 			}
 			if v != "" {
 				out = append(out, v)
@@ -73,7 +72,7 @@ func recordWithSource(d *corpus.Document, source any) (map[string]any, error) {
 		}
 	}
 	set(FieldInvestigation, d.Investigation)
-	set(FieldInvestigationKey, strings.ToLower(d.Investigation))
+	set(FieldInvestigationKey, FoldKey(d.Investigation))
 	setList(FieldPlace, d.Places, false)
 	setList(FieldPlaceKey, d.Places, true)
 	setList(FieldInstitution, d.Institutions, false)

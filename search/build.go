@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // Weights of where a word is found, relative to a paragraph of body text.
@@ -44,18 +44,18 @@ func newBuilder(m mapping.IndexMapping, g *Glossary) builder {
 	return b
 }
 
-// plan is a query ready to run: the scoring query (filters are added by
+// scoring is a query ready to run: the scoring query (filters are added by
 // the caller) and what glossary expansion added to it.
-type plan struct {
+type scoring struct {
 	query    query.Query
 	expanded []Expansion
 }
 
-// build returns the plan for q. With expand, glossary terms are widened;
+// build returns the scoring query of q. With expand, glossary terms are widened;
 // prox holds the verified matches of q's proximity terms. An empty query
 // matches every document.
-func (b builder) build(q *Query, expand bool, prox proximities) plan {
-	var p plan
+func (b builder) build(q *Query, expand bool, prox proximities) scoring {
+	var p scoring
 	bq := bleve.NewBooleanQuery()
 	musts := 0
 	for i := 0; i < len(q.Groups); i++ {
@@ -98,7 +98,7 @@ func (b builder) build(q *Query, expand bool, prox proximities) plan {
 // spelledOut looks for a glossary expansion typed out as separate words
 // at the start of groups ("child sexual exploitation"); it returns how many
 // groups it covers and a query that also finds the acronym.
-func (b builder) spelledOut(groups [][]Term, p *plan) (int, query.Query) {
+func (b builder) spelledOut(groups [][]Term, p *scoring) (int, query.Query) {
 	var words []string
 	for n := 0; n < len(groups) && n < b.maxWords; n++ {
 		g := groups[n]
@@ -129,7 +129,7 @@ func (b builder) spelledOut(groups [][]Term, p *plan) (int, query.Query) {
 
 // term returns the query for one term, or nil if it holds nothing
 // searchable (only punctuation). Expansions are recorded in p.
-func (b builder) term(t Term, expand bool, prox proximities, p *plan) query.Query {
+func (b builder) term(t Term, expand bool, prox proximities, p *scoring) query.Query {
 	switch t.Field {
 	case "":
 	case FieldURN:
@@ -146,7 +146,7 @@ func (b builder) term(t Term, expand bool, prox proximities, p *plan) query.Quer
 		}
 		return r.query()
 	default:
-		return fieldTerm(t.Field, t.Text)
+		return searchFacets[t.Field].term(t.Text)
 	}
 	if len(b.tokens(indexer.AnalyzerExact, t.Text)) == 0 {
 		return nil

@@ -9,16 +9,16 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
-// A cursor continues a search after the last hit of one of its pages. It
-// runs with bleve's search_after: the index compares each match with that
-// hit's sort values as it collects, and keeps a page of hits, where a page
-// asked for by number keeps every hit before it as well. A page reached by
-// a cursor costs what page 1 costs however deep it is, so cursors may go
-// past MaxWindow, which bounds numbered pages only.
+// A cursor continues a search after the last hit of one of its pages: the
+// ranking pass passes over every match at or before that hit's sort keys
+// and keeps a page of hits, where a page asked for by number keeps every
+// hit before it as well. A page reached by a cursor costs what page 1
+// costs however deep it is, so cursors may go past MaxWindow, which bounds
+// numbered pages only. The keys are written as bleve's search_after took
+// them, so cursors made before the ranking pass sorted by date still read.
 //
 // Callers see a cursor as an opaque string: base64url of a small JSON
 // object. It names the search it belongs to, so that it is refused with
@@ -41,8 +41,8 @@ const maxCursorLen = 1024
 var errBadCursor = invalidf("after is not a cursor from a previous page; follow a page's next link, or start again from the first page")
 
 // validate validates r and reads its cursor, if it has one: it returns
-// the values to search after, nil for a search from the first result.
-func validate(r *Request) ([]string, error) {
+// the position to continue after, nil for a search from the first result.
+func validate(r *Request) (*rankAfter, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
@@ -53,8 +53,8 @@ func validate(r *Request) ([]string, error) {
 }
 
 // readCursor checks r.After against the rest of a validated request, sets
-// the page it leads to and returns the values to search after.
-func readCursor(r *Request) ([]string, error) {
+// the page it leads to and returns the position to continue after.
+func readCursor(r *Request) (*rankAfter, error) {
 	if len(r.After) > maxCursorLen {
 		return nil, errBadCursor
 	}
@@ -66,10 +66,17 @@ func readCursor(r *Request) ([]string, error) {
 	if err := json.Unmarshal(b, &c); err != nil {
 		return nil, errBadCursor
 	}
-	order := sortOrder(c.Sort)
-	switch {
-	case !searchapi.ValidSort(c.Sort) || c.Page < 2 || c.Page > math.MaxInt32 || len(c.After) != len(order):
+	values := make([]string, len(c.After))
+	for i, v := range c.After {
+		values[i] = string(v)
+	}
+	if !searchapi.ValidSort(c.Sort) || c.Page < 2 || c.Page > math.MaxInt32 {
 		return nil, errBadCursor
+	}
+	after, err := orderOf(c.Sort).parseAfter(values)
+	switch {
+	case err != nil:
+		return nil, err
 	case c.Sort != r.Sort:
 		return nil, invalidf(fmt.Sprintf("this cursor continues a search sorted by %s, not by %s; start again from the first page", c.Sort, r.Sort))
 	case c.Size != r.Size:
@@ -77,27 +84,18 @@ func readCursor(r *Request) ([]string, error) {
 	case c.Search != fingerprint(*r):
 		return nil, invalidf("this cursor continues another search; start again from the first page")
 	}
-	after := make([]string, len(c.After))
-	for i, v := range c.After {
-		after[i] = string(v)
-		if order[i].RequiresScoring() {
-			if f, err := strconv.ParseFloat(after[i], 64); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-				return nil, errBadCursor
-			}
-		}
-	}
 	r.Page = c.Page
 	return after, nil
 }
 
-// nextCursor returns the cursor to the page after res, which r asked for,
-// or "" when res holds the last results.
-func nextCursor(r Request, res *bleve.SearchResult) string {
-	if len(res.Hits) < r.Size || uint64(r.Page)*uint64(r.Size) >= res.Total {
+// nextCursor returns the cursor to the page after pg, which r asked for
+// in order o, or "" when pg holds the last results.
+func nextCursor(r Request, o order, pg *page) string {
+	if len(pg.hits) < r.Size || uint64(r.Page)*uint64(r.Size) >= pg.total {
 		return ""
 	}
 	c := cursor{Sort: r.Sort, Size: r.Size, Search: fingerprint(r), Page: r.Page + 1}
-	for _, v := range afterValues(sortOrder(r.Sort), res.Hits[len(res.Hits)-1]) {
+	for _, v := range o.afterValues(pg.hits[len(pg.hits)-1]) {
 		c.After = append(c.After, []byte(v))
 	}
 	b, err := json.Marshal(c)

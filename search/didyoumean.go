@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // A word in this many documents is taken as meant; only rarer words are

@@ -3,10 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-
-	"github.com/blevesearch/bleve/v2"
-
-	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 // exportBatch is how many hits one step of an export reads: memory holds
@@ -15,8 +11,8 @@ import (
 var exportBatch = 200
 
 // Export runs a search and hands every result to emit, in the order of
-// Search's pages, reading the results a batch at a time with bleve's
-// search_after, so that memory does not grow with the result. Page, Size
+// Search's pages, ranking and fetching a batch at a time, each from
+// where the last ended, so that memory does not grow with the result. Page, Size
 // and After of r are ignored; at most limit results are exported
 // (MaxExportRows when limit is 0 or larger). before, if not nil, is called
 // once with the total before the first result, so that a caller can write
@@ -32,50 +28,47 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 	if limit == 0 || limit > MaxExportRows {
 		limit = MaxExportRows
 	}
-	pr, err := s.prepare(ctx, r)
+	p, err := s.compile(ctx, r, nil)
 	if err != nil {
 		return nil, err
 	}
-	q := searchFilter(pr.filters, pr.dates, "", pr.recs).apply(pr.plan.query)
+	spec := p.spec
+	spec.facets = nil
 	sum := &ExportSummary{}
-	var after []string
 	for first := true; ; first = false {
 		// Between batches the client may have taken its time: look at the
 		// deadline before reading more.
 		if err := ctx.Err(); err != nil {
 			return sum, unavailable(ctx, err)
 		}
-		req := bleve.NewSearchRequestOptions(q, min(exportBatch, limit-sum.Rows), 0, false)
-		req.Fields = []string{indexer.FieldSource}
-		req.IncludeLocations = true
-		req.SortByCustom(sortOrder(r.Sort))
-		continueAfter(req, after)
-		res, err := s.idx.SearchInContext(ctx, req)
+		spec.from, spec.k = 0, min(exportBatch, limit-sum.Rows)
+		pg, err := s.rank(ctx, spec)
 		if err != nil {
 			return sum, unavailable(ctx, err)
 		}
 		if first {
-			sum.Total = res.Total
-			sum.Truncated = res.Total > uint64(limit)
+			sum.Total = pg.total
+			sum.Truncated = pg.total > uint64(limit)
 			if before != nil {
-				if err := before(res.Total); err != nil {
+				if err := before(pg.total); err != nil {
 					return sum, err
 				}
 			}
 		}
-		for _, h := range res.Hits {
-			hit, err := toHit(h, pr.prox.keep(h.ID))
-			if err != nil {
-				return sum, err
-			}
+		hits, err := s.fetch(ctx, p, pg.hits)
+		if err != nil {
+			return sum, err
+		}
+		for _, hit := range hits {
 			if err := emit(hit); err != nil {
 				return sum, fmt.Errorf("export: %w", err)
 			}
 			sum.Rows++
 		}
-		if len(res.Hits) == 0 || sum.Rows >= limit || uint64(sum.Rows) >= res.Total {
+		if len(hits) == 0 || sum.Rows >= limit || uint64(sum.Rows) >= pg.total {
 			return sum, nil
 		}
-		after = afterValues(req.Sort, res.Hits[len(res.Hits)-1])
+		last := pg.hits[len(pg.hits)-1]
+		spec.after = &rankAfter{key: last.key, id: last.id}
 	}
 }

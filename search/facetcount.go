@@ -1,8 +1,6 @@
 package search
 
 import (
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
-
 	"cmp"
 	"context"
 	"fmt"
@@ -11,7 +9,11 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // Facet counts are not asked of bleve. bleve counts a facet by decoding
@@ -19,25 +21,12 @@ import (
 // of a search's time. A served index never changes, so every document's
 // facet values are read once into a table by bleve's internal document
 // number, and counting is an array walk: in the ranking pass for searches
-// in relevance order (rank.go), and in unscored passes alongside bleve's
-// search for the other orders and the recommendations list.
-
-// facetCount asks for the top size values of one facet, counted on field.
-type facetCount struct {
-	name, field string
-	size        int
-}
-
-// searchFacet is how a search counts facet f: its field, its number of
-// values shown.
-func searchFacet(f string) facetCount {
-	return facetCount{name: f, field: facetField[f], size: facetSize[f]}
-}
+// (rank.go), and in unscored passes for the recommendations list.
 
 // countPass counts some facets over every match of one query.
 type countPass struct {
 	query  query.Query
-	facets []facetCount
+	facets []facetSpec
 }
 
 // facetTable holds every document's values of the facet fields.
@@ -50,9 +39,15 @@ type facetTable struct {
 	// reading ids from the index was most of a search's time.
 	ids    []string
 	idRank []uint32
+	// Every document's publication date in Unix nanoseconds, by number
+	// (noDate for none), for the searches sorted by date.
+	dates []int64
 }
 
 const noID = math.MaxUint32
+
+// noDate is the date of a document without one; no real date is as early.
+const noDate = math.MinInt64
 
 // facetColumn is one field's values: document n holds the values numbered
 // ords[starts[n]:starts[n+1]], named by values.
@@ -67,11 +62,11 @@ type facetColumn struct {
 func tableFields() []string {
 	var out []string
 	for _, f := range Facets {
-		out = append(out, facetField[f])
+		out = append(out, searchFacets[f].field)
 	}
 	for _, f := range RecommendationFacets {
-		if !slices.Contains(out, recFacetField[f]) {
-			out = append(out, recFacetField[f])
+		if !slices.Contains(out, recFacets[f].field) {
+			out = append(out, recFacets[f].field)
 		}
 	}
 	return out
@@ -85,6 +80,7 @@ func readFacetTable(r *engine.Snapshot, fields []string) (*facetTable, error) {
 		t.fields[f] = i
 		ordOf[i] = map[string]uint32{}
 	}
+	t.dates = []int64{}
 	next := uint64(0) // the next document number without a row
 	var cur uint64
 	var byNum []string // external ids by document number
@@ -100,8 +96,19 @@ func readFacetTable(r *engine.Snapshot, fields []string) (*facetTable, error) {
 			byNum = append(byNum, "")
 		}
 		byNum = append(byNum, id)
+		for uint64(len(t.dates)) <= cur {
+			t.dates = append(t.dates, noDate)
+		}
 	}
 	visit := func(field string, term []byte) {
+		if field == indexer.FieldPublished {
+			// A date is indexed at several precisions; the full one
+			// (shift 0) is the date, as bleve's date sort reads it.
+			if ok, shift := numeric.ValidPrefixCodedTermBytes(term); ok && shift == 0 && t.dates[cur] == noDate {
+				t.dates[cur], _ = numeric.PrefixCoded(term).Int64()
+			}
+			return
+		}
 		i, ok := t.fields[field]
 		if !ok {
 			return
@@ -118,7 +125,7 @@ func readFacetTable(r *engine.Snapshot, fields []string) (*facetTable, error) {
 			c.ords = append(c.ords, o)
 		}
 	}
-	if err := r.EachDocument(fields, doc, visit); err != nil {
+	if err := r.EachDocument(append(slices.Clip(fields), indexer.FieldPublished), doc, visit); err != nil {
 		return nil, fmt.Errorf("facet table: %w", err)
 	}
 	for i := range t.cols {
@@ -147,6 +154,14 @@ func (t *facetTable) orderIDs(byNum []string) {
 		t.ids[i] = byNum[n]
 		t.idRank[n] = uint32(i)
 	}
+}
+
+// date returns document number num's publication date, or noDate.
+func (t *facetTable) date(num uint64) int64 {
+	if num >= uint64(len(t.dates)) {
+		return noDate
+	}
+	return t.dates[num]
 }
 
 // rankOf returns document number num's place in id order.
@@ -203,13 +218,13 @@ func (t *facetTable) docs() int {
 
 // facetCounter counts some facets' values over the documents it is given.
 type facetCounter struct {
-	facets []facetCount
+	facets []facetSpec
 	cols   []*facetColumn
 	counts [][]int
 	err    error // a facet whose field the table lacks
 }
 
-func (t *facetTable) counter(facets []facetCount) *facetCounter {
+func (t *facetTable) counter(facets []facetSpec) *facetCounter {
 	c := &facetCounter{facets: facets, cols: make([]*facetColumn, len(facets)), counts: make([][]int, len(facets))}
 	for i, f := range facets {
 		col, ok := t.fields[f.field]

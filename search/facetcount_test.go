@@ -20,11 +20,11 @@ func TestFacetCountsMatchBleve(t *testing.T) {
 			t.Fatal(err)
 		}
 		query := s.builder.build(parsed, true, proximities{}).query
-		var facets []facetCount
+		var facets []facetSpec
 		req := bleve.NewSearchRequestOptions(query, 0, 0, false)
 		for _, field := range tableFields() {
 			name := field
-			facets = append(facets, facetCount{name: name, field: field, size: 1000})
+			facets = append(facets, facetSpec{name: name, field: field, size: 1000})
 			req.AddFacet(name, bleve.NewFacetRequest(field, 1000))
 		}
 		res, err := s.idx.SearchInContext(ctx, req)

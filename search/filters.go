@@ -1,7 +1,7 @@
 package search
 
 import (
-	"strings"
+	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -9,58 +9,96 @@ import (
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
-// facetSize is how many values each facet returns at most.
-var facetSize = map[string]int{
-	FacetInvestigation: 50, FacetType: 20, FacetYear: 100, FacetPlace: 60, FacetInstitution: 60,
+// facetSpec is one facet as the search layer counts and filters it: the
+// keyword field whose values the facet table holds, how many values it
+// shows, and whether values people type match it case-folded (names) or
+// exactly (types, years, reports). A filter of a request is checked in the
+// facet table (facetFilter); a value typed in a query (place:Ashcombe), which
+// may stand beside words, OR and exclusions, is a term of the query on key,
+// the copy of field the index keeps folded (indexer.FoldKey).
+type facetSpec struct {
+	name, field, key string
+	size             int
+	fold             bool
 }
 
-// facetField is the keyword field a facet counts.
-var facetField = map[string]string{
-	FacetInvestigation: indexer.FieldInvestigation,
-	FacetType:          indexer.FieldType,
-	FacetYear:          indexer.FieldYear,
-	FacetPlace:         indexer.FieldPlace,
-	FacetInstitution:   indexer.FieldInstitution,
+// searchFacets are the facets of a search.
+var searchFacets = map[string]facetSpec{
+	FacetInvestigation: {name: FacetInvestigation, field: indexer.FieldInvestigation, key: indexer.FieldInvestigationKey, size: 50, fold: true},
+	FacetType:          {name: FacetType, field: indexer.FieldType, key: indexer.FieldType, size: 20},
+	FacetYear:          {name: FacetYear, field: indexer.FieldYear, key: indexer.FieldYear, size: 100},
+	FacetPlace:         {name: FacetPlace, field: indexer.FieldPlace, key: indexer.FieldPlaceKey, size: 60, fold: true},
+	FacetInstitution:   {name: FacetInstitution, field: indexer.FieldInstitution, key: indexer.FieldInstitutionKey, size: 60, fold: true},
 }
 
-// filterField is the field a filter value is matched against; names typed
-// by people are matched case-insensitively through the *_key fields.
-var filterField = map[string]string{
-	FacetInvestigation: indexer.FieldInvestigationKey,
-	FacetType:          indexer.FieldType,
-	FacetYear:          indexer.FieldYear,
-	FacetPlace:         indexer.FieldPlaceKey,
-	FacetInstitution:   indexer.FieldInstitutionKey,
+// recFacets are the facets of the recommendations list, which shows every
+// value it counts.
+var recFacets = map[string]facetSpec{
+	FacetRecipient:     {name: FacetRecipient, field: indexer.FieldRecipient, key: indexer.FieldRecipientKey, size: 500, fold: true},
+	FacetReport:        {name: FacetReport, field: indexer.FieldReport, key: indexer.FieldReport, size: 500},
+	FacetInvestigation: {name: FacetInvestigation, field: indexer.FieldInvestigation, key: indexer.FieldInvestigationKey, size: 500, fold: true},
 }
 
-// filterQuery returns the filters as one non-scoring query, leaving out
-// the facet named skip (for counting that facet's own alternatives), or nil.
-func filterQuery(f Filters, skip string) query.Query {
-	var parts []query.Query
-	for _, facet := range Facets {
-		values := f[facet]
-		if facet == skip || len(values) == 0 {
+// foldValue puts a value in the form the facet matches it in.
+func (f facetSpec) foldValue(v string) string {
+	if f.fold {
+		return indexer.FoldKey(v)
+	}
+	return v
+}
+
+// term matches one value of the facet as a term of a query.
+func (f facetSpec) term(value string) query.Query {
+	tq := bleve.NewTermQuery(f.foldValue(value))
+	tq.SetField(f.key)
+	return tq
+}
+
+// facetFilter is a facet filter checked in the facet table: the values of
+// the facet's column it accepts. The facet is counted over the matches
+// that pass every other filter, so that a person can widen the selection.
+type facetFilter struct {
+	facet  facetSpec
+	col    *facetColumn
+	accept []bool // by value number
+}
+
+func (f *facetFilter) passes(num uint64) bool {
+	if num+1 >= uint64(len(f.col.starts)) {
+		return false
+	}
+	for _, o := range f.col.ords[f.col.starts[num]:f.col.starts[num+1]] {
+		if f.accept[o] {
+			return true
+		}
+	}
+	return false
+}
+
+// filters returns the filters of a request, over the facets named in
+// order, as facet table filters.
+func (t *facetTable) filters(specs map[string]facetSpec, names []string, filters Filters) ([]facetFilter, error) {
+	var out []facetFilter
+	for _, name := range names {
+		values := filters[name]
+		if len(values) == 0 {
 			continue
 		}
-		alts := make([]query.Query, len(values))
-		for i, v := range values {
-			alts[i] = fieldTerm(facet, v)
+		spec := specs[name]
+		col, ok := t.fields[spec.field]
+		if !ok {
+			return nil, fmt.Errorf("facet %s: field %s is not in the facet table", name, spec.field)
 		}
-		parts = append(parts, bleve.NewDisjunctionQuery(alts...))
+		want := map[string]bool{}
+		for _, v := range values {
+			want[spec.foldValue(v)] = true
+		}
+		f := facetFilter{facet: spec, col: &t.cols[col]}
+		f.accept = make([]bool, len(f.col.values))
+		for o, v := range f.col.values {
+			f.accept[o] = want[spec.foldValue(v)]
+		}
+		out = append(out, f)
 	}
-	if len(parts) == 0 {
-		return nil
-	}
-	return bleve.NewConjunctionQuery(parts...)
-}
-
-// fieldTerm matches one filter value; names are matched case-insensitively
-// through the lower-cased *_key fields.
-func fieldTerm(facet, value string) query.Query {
-	if filterField[facet] != facetField[facet] {
-		value = strings.ToLower(value)
-	}
-	tq := bleve.NewTermQuery(value)
-	tq.SetField(filterField[facet])
-	return tq
+	return out, nil
 }

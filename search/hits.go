@@ -15,10 +15,11 @@ import (
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
-// toHit turns a bleve hit into a Hit: it reads the stored document, names
-// the paragraphs the query matched and cuts the snippet from the best one.
-// keep, if not nil, says which term locations count as matches.
-func toHit(h *bsearch.DocumentMatch, keep func(field, term string, para int) bool) (Hit, error) {
+// toHit turns a fetched document into a Hit with its score: it reads the
+// stored document, names the paragraphs the query matched and cuts the
+// snippet from the best one. keep, if not nil, says which term locations
+// count as matches.
+func toHit(h *bsearch.DocumentMatch, score float64, keep func(field, term string, para int) bool) (Hit, error) {
 	doc, err := sourceOf(h)
 	if err != nil {
 		return Hit{}, err
@@ -26,7 +27,7 @@ func toHit(h *bsearch.DocumentMatch, keep func(field, term string, para int) boo
 	hit := Hit{
 		ID: doc.ID, Title: doc.Title, Report: doc.Report, Section: doc.Section, URL: doc.URL,
 		Investigation: doc.Investigation, Type: string(doc.Type), Published: doc.Published,
-		Score: h.Score, Paragraphs: []string{},
+		Score: score, Paragraphs: []string{},
 	}
 	spans := paragraphSpans(h, doc, keep)
 	indices := make([]int, 0, len(spans))

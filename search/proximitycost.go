@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // tfSample is how many postings of a word are read to learn how often it

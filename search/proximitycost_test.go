@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // withPositions returns a Searcher over the test index whose proximity

@@ -1,50 +1,95 @@
 package search
 
 import (
-	"github.com/inquirysearch/inquirysearch/search/internal/engine"
-
+	"cmp"
 	"container/heap"
 	"context"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
-// Searches in relevance order are ranked here rather than by bleve's
-// collector. bleve's collector, asked to break equal scores by document id
-// (which paging needs, so that a page ends in the same place every time),
-// reads the id of every match, and counts facets by decoding every match's
-// doc values; for a common word these were over half of a search's time.
-// The ranking pass walks the matches once, scored, keeps the best in a
-// heap that reads an id only to break an exact tie, and counts facets from
-// the facet table as it goes. The index's document numbers are split into
-// parts walked side by side, so that one search uses every core.
+// Every search is ranked here rather than by bleve's collector. bleve's
+// collector, asked to break equal keys by document id (which paging needs,
+// so that a page ends in the same place every time), reads the id of every
+// match, and counts facets by decoding every match's doc values; for a
+// common word these were over half of a search's time. The ranking pass
+// walks the matches once, scored, keeps the best in a heap that reads an
+// id only to break an exact tie, checks the facet filters and counts the
+// facets from the facet table as it goes. The date orders take their dates
+// from the same table. The index's document numbers are split into parts
+// walked side by side, so that one search uses every core.
+
+// order is how a search ranks its hits: by score, or by publication date
+// and then score. Equal keys are ordered by id.
+type order struct {
+	byDate bool
+	desc   bool // newest first
+}
+
+func orderOf(sort string) order {
+	switch sort {
+	case SortNewest:
+		return order{byDate: true, desc: true}
+	case SortOldest:
+		return order{byDate: true}
+	}
+	return order{}
+}
+
+// rankKey is where a hit stands in an order, its id aside.
+type rankKey struct {
+	date  int64 // noDate for none
+	score float64
+}
+
+// cmp orders two keys, negative when a ranks first. In a date order the
+// dates come first, and documents without one after every dated one, as
+// bleve's date sort puts them (SortFieldMissingLast); then the higher
+// score.
+func (o order) cmp(a, b rankKey) int {
+	if o.byDate && a.date != b.date {
+		switch {
+		case a.date == noDate:
+			return 1
+		case b.date == noDate:
+			return -1
+		case o.desc:
+			return cmp.Compare(b.date, a.date)
+		}
+		return cmp.Compare(a.date, b.date)
+	}
+	return cmp.Compare(b.score, a.score)
+}
 
 // rankedHit is a match kept for the page.
 type rankedHit struct {
-	num   uint64
-	score float64
-	id    string // read when first needed
+	num uint64
+	key rankKey
+	id  string // read when first needed
 }
 
-// ranking is what a ranking pass returns.
-type ranking struct {
+// page is what a ranking pass gives back: how many documents match, the
+// hits of the page asked for, in order, with the keys a cursor continues
+// from, and the facet counts.
+type page struct {
 	total  uint64
-	hits   []*rankedHit // best first
+	hits   []*rankedHit
 	facets map[string][]FacetValue
 }
 
 // rankAfter is the position a cursor continues from.
 type rankAfter struct {
-	score float64
-	id    string
+	key rankKey
+	id  string
 	// The id's place among the index's ids (see place): the number of ids
 	// before it, and whether the index holds it.
 	pos    int
@@ -57,72 +102,17 @@ type rankSpec struct {
 	// query is the search without its facet filters, which the pass checks
 	// in the facet table, so that one walk serves every count.
 	query   query.Query
+	order   order
 	k       int        // the best k hits are kept
 	from    int        // the page starts at the from'th of them
 	after   *rankAfter // hits at or before this position are passed over
-	facets  []facetCount
-	filters []tableFilter
+	facets  []facetSpec
+	filters []facetFilter
 }
 
-// tableFilter is a facet filter checked in the facet table: the values of
-// the facet's column it accepts. The facet is counted over the matches
-// that pass every other filter, so that a person can widen the selection.
-type tableFilter struct {
-	facet  facetCount
-	col    *facetColumn
-	accept []bool // by value number
-}
-
-func (f *tableFilter) passes(num uint64) bool {
-	if num+1 >= uint64(len(f.col.starts)) {
-		return false
-	}
-	for _, o := range f.col.ords[f.col.starts[num]:f.col.starts[num+1]] {
-		if f.accept[o] {
-			return true
-		}
-	}
-	return false
-}
-
-// tableFilters returns the facet filters of a search as table filters,
-// matching values as the filter fields do: names case-insensitively, types
-// and years exactly.
-func (t *facetTable) tableFilters(filters Filters) ([]tableFilter, error) {
-	var out []tableFilter
-	for _, f := range Facets {
-		values := filters[f]
-		if len(values) == 0 {
-			continue
-		}
-		col, ok := t.fields[facetField[f]]
-		if !ok {
-			return nil, fmt.Errorf("facet %s: field %s is not in the facet table", f, facetField[f])
-		}
-		fold := filterField[f] != facetField[f]
-		want := map[string]bool{}
-		for _, v := range values {
-			if fold {
-				v = strings.ToLower(v)
-			}
-			want[v] = true
-		}
-		tf := tableFilter{facet: searchFacet(f), col: &t.cols[col]}
-		tf.accept = make([]bool, len(tf.col.values))
-		for o, v := range tf.col.values {
-			if fold {
-				v = strings.ToLower(v)
-			}
-			tf.accept[o] = want[v]
-		}
-		out = append(out, tf)
-	}
-	return out, nil
-}
-
-// rank walks every match of spec.query in relevance order, keeping the
-// best hits that pass every filter and counting the facets.
-func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
+// rank walks every match of spec.query, keeping the best hits in the
+// spec's order that pass every filter, and counting the facets.
+func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*page, error) {
 	t, r, err := s.tableAndReader()
 	if err != nil {
 		return nil, err
@@ -158,8 +148,8 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 		}()
 	}
 	wg.Wait()
-	out := &ranking{}
-	best := &hitHeap{r: r, t: t}
+	out := &page{}
+	best := &hitHeap{r: r, t: t, o: spec.order}
 	sum, err := newRankWalk(t, r, spec) // the counts of every part, added up
 	if err != nil {
 		return nil, err
@@ -196,10 +186,12 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*ranking, error) {
 // rankWalk walks the matches whose document numbers lie in [from, to).
 type rankWalk struct {
 	r        *engine.Snapshot
+	t        *facetTable
 	from, to uint64
+	o        order
 	k        int
 	after    *rankAfter
-	filters  []tableFilter
+	filters  []facetFilter
 	counter  *facetCounter   // the facets without a filter
 	apart    []*facetCounter // each filtered facet, by filter
 	best     *hitHeap
@@ -208,13 +200,13 @@ type rankWalk struct {
 }
 
 func newRankWalk(t *facetTable, r *engine.Snapshot, spec rankSpec) (*rankWalk, error) {
-	w := &rankWalk{r: r, k: spec.k, after: spec.after, filters: spec.filters,
-		counter: t.counter(spec.facets), best: &hitHeap{r: r, t: t}}
+	w := &rankWalk{r: r, t: t, o: spec.order, k: spec.k, after: spec.after, filters: spec.filters,
+		counter: t.counter(spec.facets), best: &hitHeap{r: r, t: t, o: spec.order}}
 	if w.counter.err != nil {
 		return nil, w.counter.err
 	}
 	for _, f := range spec.filters {
-		c := t.counter([]facetCount{f.facet})
+		c := t.counter([]facetSpec{f.facet})
 		if c.err != nil {
 			return nil, c.err
 		}
@@ -245,12 +237,19 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query) error {
 		for _, c := range w.apart {
 			c.addDoc(num)
 		}
-		// Most matches cannot enter a full heap: their score alone says so,
-		// before a hit is made or an id read. (Where every score ties, as
+		// Most matches cannot enter a full heap: their key alone says so,
+		// before a hit is made or an id read. (Where every key ties, as
 		// with no words at all, each match reads its id.)
-		if w.k > 0 && (w.after == nil || score <= w.after.score) &&
-			(len(w.best.hits) < w.k || score >= w.best.hits[0].score) {
-			x := &rankedHit{num: num, score: score}
+		if w.k == 0 {
+			return nil
+		}
+		key := rankKey{date: noDate, score: score}
+		if w.o.byDate {
+			key.date = w.t.date(num)
+		}
+		if (w.after == nil || w.o.cmp(key, w.after.key) >= 0) &&
+			(len(w.best.hits) < w.k || w.o.cmp(key, w.best.hits[0].key) <= 0) {
+			x := &rankedHit{num: num, key: key}
 			if w.after == nil || w.after.follows(w.best, x) {
 				w.best.offer(x, w.k)
 			}
@@ -263,6 +262,7 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query) error {
 type hitHeap struct {
 	r    *engine.Snapshot
 	t    *facetTable // the ids in order, read with the table
+	o    order
 	hits []*rankedHit
 	err  error // the first failure to read an id
 }
@@ -276,14 +276,14 @@ func (h *hitHeap) Pop() any {
 	return x
 }
 
-// Less puts the worse hit first: the lower score, or on a tie the greater id.
+// Less puts the worse hit first.
 func (h *hitHeap) Less(i, j int) bool { return h.better(h.hits[j], h.hits[i]) }
 
-// better reports whether a ranks before b: a higher score, or on a tie the
-// smaller id, as bleve orders by score and then id.
+// better reports whether a ranks before b: a key first in the order, or
+// on a tie the smaller id, as bleve orders equal keys.
 func (h *hitHeap) better(a, b *rankedHit) bool {
-	if a.score != b.score {
-		return a.score > b.score
+	if c := h.o.cmp(a.key, b.key); c != 0 {
+		return c < 0
 	}
 	ra, okA := h.t.rankOf(a.num)
 	rb, okB := h.t.rankOf(b.num)
@@ -320,14 +320,16 @@ func (h *hitHeap) offer(x *rankedHit, k int) {
 	}
 }
 
-// sorted empties the heap, best first, and reads the ids of the hits from
-// the from'th on (the page): reading ids is most of a deep page's cost.
+// sorted empties the heap and returns the hits from the from'th on (the
+// page), best first, with their ids: reading ids is most of a deep page's
+// cost, so only the page's are read.
 func (h *hitHeap) sorted(from int) []*rankedHit {
 	out := make([]*rankedHit, len(h.hits))
 	for i := len(out) - 1; i >= 0; i-- {
 		out[i] = heap.Pop(h).(*rankedHit)
 	}
-	for _, x := range out[min(from, len(out)):] {
+	out = out[min(from, len(out)):]
+	for _, x := range out {
 		h.id(x)
 	}
 	return out
@@ -335,8 +337,8 @@ func (h *hitHeap) sorted(from int) []*rankedHit {
 
 // follows reports whether x comes after the cursor position a.
 func (a *rankAfter) follows(h *hitHeap, x *rankedHit) bool {
-	if x.score != a.score {
-		return x.score < a.score
+	if c := h.o.cmp(x.key, a.key); c != 0 {
+		return c > 0
 	}
 	if r, ok := h.t.rankOf(x.num); ok && a.placed {
 		if a.exact {
@@ -355,68 +357,49 @@ func (a *rankAfter) place(t *facetTable) {
 	a.placed = true
 }
 
-// parseRankAfter reads the sort values of a relevance cursor: the score
-// and the id.
-func parseRankAfter(after []string) (*rankAfter, error) {
-	if after == nil {
-		return nil, nil
+// afterValues are the values a cursor keeps to continue after h: in a date
+// order the date as bleve's date sort gives it (its full-precision term,
+// or the term bleve puts in place of a missing date), then the score in
+// the shortest form that parses back to the same float64, and the id.
+func (o order) afterValues(h *rankedHit) []string {
+	score := strconv.FormatFloat(h.key.score, 'g', -1, 64)
+	if !o.byDate {
+		return []string{score, h.id}
 	}
-	if len(after) != 2 {
-		return nil, errBadCursor
-	}
-	f, err := strconv.ParseFloat(after[0], 64)
-	if err != nil {
-		return nil, errBadCursor
-	}
-	return &rankAfter{score: f, id: after[1]}, nil
-}
-
-// asSearchResult gives a ranking the shape of bleve's result, for the code
-// that turns hits into a page and makes the next cursor.
-func (rk *ranking) asSearchResult(from int) *bleve.SearchResult {
-	res := &bleve.SearchResult{Total: rk.total}
-	for i, h := range rk.hits {
-		if i < from {
-			continue
-		}
-		res.Hits = append(res.Hits, &bsearch.DocumentMatch{ID: h.id, Score: h.score, Sort: []string{"_score", h.id}})
-	}
-	return res
-}
-
-// runRanked runs a search in relevance order: one ranking pass ranks the
-// matches and counts every facet, and the page's hits are then read with
-// their stored documents and match locations.
-func (s *Searcher) runRanked(ctx context.Context, r Request, resume []string, scoring query.Query, filters Filters, dates *dateRange, recs bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
-	after, err := parseRankAfter(resume)
-	if err != nil {
-		return nil, nil, err
-	}
-	from := (r.Page - 1) * r.Size
-	if after != nil {
-		from = 0
-	}
-	t, err := s.table()
-	if err != nil {
-		return nil, nil, unavailable(ctx, err)
-	}
-	spec := rankSpec{query: searchFilter(nil, dates, "", recs).apply(scoring), k: from + r.Size, from: from, after: after}
-	if spec.filters, err = t.tableFilters(filters); err != nil {
-		return nil, nil, unavailable(ctx, err)
-	}
-	for _, f := range Facets {
-		if len(filters[f]) == 0 {
-			spec.facets = append(spec.facets, searchFacet(f))
+	date := string(numeric.MustNewPrefixCodedInt64(h.key.date, 0))
+	if h.key.date == noDate {
+		date = bsearch.HighTerm
+		if o.desc {
+			date = bsearch.LowTerm
 		}
 	}
-	rk, err := s.rank(ctx, spec)
-	var res *bleve.SearchResult
-	if err == nil {
-		res = rk.asSearchResult(from)
-		err = s.detail(ctx, searchFilter(filters, dates, "", recs).apply(scoring), res)
+	return []string{date, score, h.id}
+}
+
+// parseAfter reads the values afterValues wrote.
+func (o order) parseAfter(values []string) (*rankAfter, error) {
+	n := 2
+	if o.byDate {
+		n = 3
 	}
-	if err != nil {
-		return nil, nil, unavailable(ctx, err)
+	if len(values) != n {
+		return nil, errBadCursor
 	}
-	return res, rk.facets, nil
+	a := &rankAfter{key: rankKey{date: noDate}, id: values[n-1]}
+	if o.byDate && values[0] != bsearch.LowTerm && values[0] != bsearch.HighTerm {
+		if ok, shift := numeric.ValidPrefixCodedTerm(values[0]); !ok || shift != 0 {
+			return nil, errBadCursor
+		}
+		d, err := numeric.PrefixCoded(values[0]).Int64()
+		if err != nil || d == noDate {
+			return nil, errBadCursor
+		}
+		a.key.date = d
+	}
+	f, err := strconv.ParseFloat(values[n-2], 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil, errBadCursor
+	}
+	a.key.score = f
+	return a, nil
 }

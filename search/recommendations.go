@@ -19,10 +19,6 @@ import (
 // about a hundred; a list is not paged.
 const MaxRecommendations = 2000
 
-var recFacetField = map[string]string{
-	FacetRecipient: indexer.FieldRecipient, FacetReport: indexer.FieldReport, FacetInvestigation: indexer.FieldInvestigation,
-}
-
 // Recommendations lists recommendations with counts by recipient, report
 // and investigation; each facet is counted without its own filter, so its
 // other values stay visible. Errors wrap ErrInvalidQuery or ErrUnavailable.
@@ -44,7 +40,7 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 			}
 			alts := make([]query.Query, len(filters[facet]))
 			for i, v := range filters[facet] {
-				alts[i] = recFilterTerm(facet, v)
+				alts[i] = recFacets[facet].term(v)
 			}
 			f = and(f, bleve.NewDisjunctionQuery(alts...))
 		}
@@ -63,7 +59,7 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 	var passes []countPass
 	for _, f := range RecommendationFacets {
 		passes = append(passes, countPass{query: withFilter(scoring, filter(f)),
-			facets: []facetCount{{name: f, field: recFacetField[f], size: 500}}})
+			facets: []facetSpec{recFacets[f]}})
 	}
 	wait := s.countAll(ctx, passes)
 	res, err := s.idx.SearchInContext(ctx, req)
@@ -91,45 +87,14 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 // recommendationFilters checks the request's filters and puts recipients
 // under their canonical names.
 func recommendationFilters(r RecommendationsRequest) (Filters, error) {
-	out := Filters{}
-	n := 0
-	for facet, values := range map[string][]string{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations} {
-		seen := map[string]bool{}
-		for _, v := range values {
-			v = strings.Join(strings.Fields(v), " ")
-			if v == "" {
-				continue
-			}
-			if len(v) > 200 {
-				return nil, invalidf(fmt.Sprintf("the %s filter is too long", facet))
-			}
-			if facet == FacetRecipient {
-				v = indexer.CanonicalRecipient(v)
-			}
-			if k := strings.ToLower(v); !seen[k] {
-				seen[k] = true
-				out[facet] = append(out[facet], v)
-				n++
-			}
-		}
+	f, err := Filters{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations}.NormaliseRecommendations()
+	if err != nil {
+		return nil, err
 	}
-	if n > MaxFilterValues {
-		return nil, invalidf(fmt.Sprintf("too many filter values (%d); the limit is %d", n, MaxFilterValues))
+	for i, v := range f[FacetRecipient] {
+		f[FacetRecipient][i] = indexer.CanonicalRecipient(v)
 	}
-	return out, nil
-}
-
-func recFilterTerm(facet, v string) query.Query {
-	field := indexer.FieldReport
-	switch facet {
-	case FacetRecipient:
-		field, v = indexer.FieldRecipientKey, strings.ToLower(v)
-	case FacetInvestigation:
-		field, v = indexer.FieldInvestigationKey, strings.ToLower(v)
-	}
-	tq := bleve.NewTermQuery(v)
-	tq.SetField(field)
-	return tq
+	return f.NormaliseRecommendations() // again: two names may be one recipient
 }
 
 func typeTerm(t corpus.Type) query.Query {

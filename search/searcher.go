@@ -90,206 +90,36 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	return s.search(ctx, r, after, start)
 }
 
-// search runs a validated request, from the values after when not nil.
-func (s *Searcher) search(ctx context.Context, r Request, after []string, start time.Time) (*Result, error) {
-	pr, err := s.prepare(ctx, r)
+// search runs a validated request, from the cursor's position after when
+// not nil: it is compiled once into a plan, ranked in one pass, and the
+// page's hits are fetched in one search.
+func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, start time.Time) (*Result, error) {
+	p, err := s.compile(ctx, r, after)
 	if err != nil {
 		return nil, err
 	}
-	parsed, filters, prox, p := pr.parsed, pr.filters, pr.prox, pr.plan
-	res, facets, err := s.run(ctx, r, after, p.query, filters, pr.dates, pr.recs, phrasesOnly(parsed))
+	pg, err := s.rank(ctx, p.spec)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	hits, err := s.fetch(ctx, p, pg.hits)
 	if err != nil {
 		return nil, err
 	}
-
 	out := &Result{
-		Query: r.Query, Parsed: parsed.String(), Filters: filters, From: r.From, To: r.To,
-		Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort, Expanded: p.expanded,
-		Hits: []Hit{}, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
+		Query: r.Query, Parsed: p.parsed.String(), Filters: r.Filters, From: r.From, To: r.To,
+		Total: pg.total, Page: r.Page, Size: r.Size, Sort: r.Sort, Expanded: p.expanded,
+		Hits: hits, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
 	}
-	out.Next = nextCursor(r, res)
-	for _, h := range res.Hits {
-		hit, err := toHit(h, prox.keep(h.ID))
-		if err != nil {
-			return nil, err
-		}
-		out.Hits = append(out.Hits, hit)
-	}
+	out.Next = nextCursor(r, p.spec.order, pg)
 	for _, f := range Facets {
-		out.Facets[f] = facets[f]
+		out.Facets[f] = pg.facets[f]
 	}
 	if out.Total < DidYouMeanBelow && suggestionsWanted(ctx) {
-		out.DidYouMean = s.didYouMean(ctx, r, parsed, out.Total)
+		out.DidYouMean = s.didYouMean(ctx, r, p.parsed, out.Total)
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
-}
-
-// prepared is a request read and checked, ready to run.
-type prepared struct {
-	parsed  *Query
-	filters Filters
-	dates   *dateRange
-	prox    proximities
-	plan    plan
-	recs    bool // the search asks for recommendation documents
-}
-
-// prepare parses a request's query, filters and dates, verifies its
-// proximity terms and builds its scoring query.
-func (s *Searcher) prepare(ctx context.Context, r Request) (*prepared, error) {
-	parsed, err := Parse(r.Query)
-	if err != nil {
-		return nil, err
-	}
-	filters := r.Filters // normalised by Validate
-	dates, err := requestDates(r.From, r.To)
-	if err != nil {
-		return nil, err
-	}
-	prox, err := s.proximities(ctx, parsed)
-	if err != nil {
-		return nil, err
-	}
-	return &prepared{parsed: parsed, filters: filters, dates: dates, prox: prox,
-		plan: s.builder.build(parsed, !r.NoExpand, prox), recs: asksForRecommendations(parsed, filters)}, nil
-}
-
-// run runs a search and counts its facets: the facets with no selected
-// value over the search's matches, and each facet with a selected value
-// without that filter, so that its other values stay visible with their
-// counts and a person can widen the selection. Searches in relevance order
-// go to the ranking pass (rank.go); the others to bleve's collector, with
-// the counting passes alongside.
-func (s *Searcher) run(ctx context.Context, r Request, after []string, scoring query.Query, filters Filters, dates *dateRange, recs, phrases bool) (*bleve.SearchResult, map[string][]FacetValue, error) {
-	if r.Sort == SortRelevance {
-		return s.runRanked(ctx, r, after, scoring, filters, dates, recs)
-	}
-	// Recommendation documents repeat paragraphs of their report pages, so
-	// a search shows them only when it asks for that type. Facets count
-	// what the search shows, the type facet included, so that choosing one
-	// type never makes another appear in the facet.
-	main := searchFilter(filters, dates, "", recs).apply(scoring)
-	req := bleve.NewSearchRequestOptions(main, r.Size, (r.Page-1)*r.Size, false)
-	req.SortByCustom(sortOrder(r.Sort))
-	continueAfter(req, after)
-	if phrases {
-		// A phrase's searcher reads its words' positions to match at all,
-		// so gathering them costs little more: one search does.
-		req.Fields = []string{indexer.FieldSource}
-		req.IncludeLocations = true
-	}
-	passes := []countPass{{query: main}}
-	for _, f := range Facets {
-		fc := searchFacet(f)
-		if len(filters[f]) > 0 {
-			passes = append(passes, countPass{query: searchFilter(filters, dates, f, recs).apply(scoring), facets: []facetCount{fc}})
-		} else {
-			passes[0].facets = append(passes[0].facets, fc)
-		}
-	}
-	wait := s.countAll(ctx, passes)
-	res, err := s.idx.SearchInContext(ctx, req)
-	if err == nil && !phrases {
-		err = s.detail(ctx, main, res)
-	}
-	facets, countErr := wait()
-	if err == nil {
-		err = countErr
-	}
-	if err != nil {
-		return nil, nil, unavailable(ctx, err)
-	}
-	return res, facets, nil
-}
-
-// phrasesOnly reports whether every term a query asks for is a phrase or
-// a proximity search.
-func phrasesOnly(q *Query) bool {
-	if len(q.Groups) == 0 {
-		return false
-	}
-	for _, g := range q.Groups {
-		for _, t := range g {
-			if !t.Phrase && t.Within == 0 {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// detail fills in the stored document and the term locations of the hits
-// of one page. The main search asks for neither: bleve gathers locations
-// for every match, not only for the page it returns, and for a common word
-// that was over two fifths of a search's time. A second search of the same
-// query restricted to the page's documents gathers them for those alone.
-func (s *Searcher) detail(ctx context.Context, q query.Query, res *bleve.SearchResult) error {
-	if len(res.Hits) == 0 {
-		return nil
-	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
-	req.Fields = []string{indexer.FieldSource}
-	req.IncludeLocations = true
-	req.Score = "none"
-	more, err := s.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return err
-	}
-	byID := make(map[string]*bsearch.DocumentMatch, len(more.Hits))
-	for _, h := range more.Hits {
-		byID[h.ID] = h
-	}
-	for _, h := range res.Hits {
-		if d, ok := byID[h.ID]; ok {
-			h.Fields, h.Locations = d.Fields, d.Locations
-		}
-	}
-	return nil
-}
-
-// restriction is the non-scoring part of a search: what its documents
-// must match and what they must not.
-type restriction struct {
-	filter, exclude query.Query
-}
-
-// searchFilter is the restriction of a search: its filters but the facet
-// named skip, its dates, and (unless the search asks for them) no
-// recommendation documents.
-func searchFilter(filters Filters, dates *dateRange, skip string, recs bool) restriction {
-	f := filterQuery(filters, skip)
-	if dates != nil {
-		f = and(f, dates.query())
-	}
-	r := restriction{filter: f}
-	if !recs {
-		r.exclude = recommendations
-	}
-	return r
-}
-
-// apply restricts q. Recommendations are left out with a must-not clause
-// rather than a filter: as a filter, "every document but recommendations"
-// walked every document beside each match, a sixth of a common word's
-// search; a must-not clause only skips the few recommendations.
-func (r restriction) apply(q query.Query) query.Query {
-	if r.filter == nil && r.exclude == nil {
-		return q
-	}
-	bq := bleve.NewBooleanQuery()
-	bq.AddMust(q)
-	if r.filter != nil {
-		bq.AddFilter(r.filter)
-	}
-	if r.exclude != nil {
-		bq.AddMustNot(r.exclude)
-	}
-	return bq
 }
 
 // asksForRecommendations reports whether a search names the recommendation
@@ -331,8 +161,15 @@ func and(a, b query.Query) query.Query {
 // searches leave out.
 var recommendations = typeTerm(corpus.TypeRecommendation)
 
+// withFilter restricts q to the documents filter matches, unscored.
 func withFilter(q, filter query.Query) query.Query {
-	return restriction{filter: filter}.apply(q)
+	if filter == nil {
+		return q
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(q)
+	bq.AddFilter(filter)
+	return bq
 }
 
 // sortOrder returns the bleve sort for a sort name. Every order ends with

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"regexp"
 	"slices"
 	"sync"
 	"time"
@@ -105,7 +104,7 @@ func (s *Server) wait(r *http.Request, pool chan struct{}, d time.Duration) bool
 // words. Such requests run in a pool of their own, smaller than the search
 // slots, so that however many of them arrive, ordinary searches keep most
 // of the machine.
-func isHeavy(r *http.Request, route string) bool {
+func (s *Server) isHeavy(r *http.Request, route string) bool {
 	switch route {
 	case "/api/v1/search.csv", "/api/v1/search.ndjson":
 		return true
@@ -113,15 +112,10 @@ func isHeavy(r *http.Request, route string) bool {
 	default:
 		return false
 	}
-	// The server sees no parser (it depends on the search layer's types
-	// alone), so it looks for the syntax of a distance, a closing quote
-	// and "~N": a one-word "phrase"~N it counts too, which only sends a
-	// cheap search to the smaller pool.
-	return distanceSyntax.MatchString(r.URL.Query().Get("q"))
+	// The search layer reads the query as a search would; the server
+	// sees no parser.
+	return s.backend.Costly(r.URL.Query().Get("q"))
 }
-
-// distanceSyntax matches the "~N" (N > 0) after a quoted phrase.
-var distanceSyntax = regexp.MustCompile(`"~0*[1-9]`)
 
 // gate bounds the requests of one kind that each client address has in
 // flight at once.

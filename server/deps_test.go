@@ -22,7 +22,7 @@ func TestServerDependsOnNoIndex(t *testing.T) {
 	const module = "github.com/inquirysearch/inquirysearch/"
 	for _, p := range deps {
 		if strings.HasPrefix(p, "github.com/blevesearch/") || p == module+"indexer" || p == module+"search" ||
-			strings.HasPrefix(p, module+"search/internal") {
+			strings.HasPrefix(p, module+"internal/") {
 			t.Errorf("the server depends on %s", p)
 		}
 	}

@@ -124,7 +124,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		}
 		if !isCheap(route) {
 			sl := &slot{s: s, r: r, pools: []chan struct{}{s.slots}}
-			if isHeavy(r, route) {
+			if s.isHeavy(r, route) {
 				// The heavy place first: waiting for it must not hold a
 				// search slot that an ordinary search could use.
 				sl.pools = []chan struct{}{s.heavy, s.slots}

@@ -81,7 +81,7 @@ type Server struct {
 	extraction *extractionCache
 	exports    gate          // exports in flight, by client
 	heavyUse   gate          // distance searches in flight, by client
-	heavy      chan struct{} // the heavy pool (isHeavy)
+	heavy      chan struct{} // the heavy pool (Server.isHeavy)
 }
 
 // New returns the server's handler over a search backend.

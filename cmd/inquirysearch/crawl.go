@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,63 +21,88 @@ const crawlSynopsis = `crawl --seed URL [--seed URL ...] [flags]
        inquirysearch crawl --resume [--data DIR]
        inquirysearch crawl --sample [--data DIR]`
 
-func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// crawlConfig is one crawl as the command line asks for it.
+type crawlConfig struct {
+	Data          string        // the data directory
+	Options       crawl.Options // seeds, scope, politeness and limits
+	Preset        string        // a known site's seeds and scope
+	DryRun        bool          // print the plan and fetch nothing
+	Resume        bool          // go on with the unfinished crawl's own seeds
+	Sample        bool          // crawl the embedded sample site
+	ReplaceSample bool          // remove the sample's pages before crawling real seeds
+	WARC          bool          // also write WARC files
+	WARCMaxBytes  int64
+}
+
+// parseCrawl reads the crawl subcommand's flags. Their defaults are the
+// crawler's own (crawl.Options.WithDefaults), not copies of them.
+func parseCrawl(args []string, stderr io.Writer) (*crawlConfig, *flag.FlagSet, error) {
 	fs := newFlagSet("crawl", crawlSynopsis, stderr)
+	d := crawl.Options{}.WithDefaults()
 	var seeds, hosts, prefixes stringList
 	fs.Var(&seeds, "seed", "URL to start from (repeatable)")
 	fs.Var(&hosts, "allow-host", "host whose pages belong to the crawl (repeatable; default: the seeds' hosts)")
 	fs.Var(&prefixes, "allow-prefix", "only follow links whose path starts with this (repeatable)")
-	preset := fs.String("preset", "", "a known site's seeds and scope rules: "+strings.Join(crawl.PresetNames(), ", "))
-	dryRun := fs.Bool("dry-run", false, "print the seeds and scope rules and fetch nothing")
-	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
-	rate := fs.Float64("rate", 1, "requests per second to each host")
-	perHost := fs.Int("per-host", 1, "requests in flight at once to each host")
-	workers := fs.Int("workers", 4, "requests in flight at once in all")
-	maxPages := fs.Int("max-pages", 10000, "stop after fetching this many pages")
-	maxBody := fs.Int64("max-body", 50<<20, "largest response body to accept, in bytes")
-	stall := fs.Duration("stall-timeout", 30*time.Second, "abandon a response when no byte arrives for this long")
-	retries := fs.Int("retries", 4, "retries of a request after a network error, 5xx or 429")
-	agent := fs.String("user-agent", crawl.DefaultUserAgent, "User-Agent sent with every request; keep a contact URL in it")
-	warc := fs.Bool("warc", false, "also write every request and response as WARC files into DIR/warc")
-	warcSize := fs.Int64("warc-max-size", 1<<30, "start a new WARC file after this many bytes")
-	resume := fs.Bool("resume", false, "resume the unfinished crawl in the data directory with its own seeds")
-	fresh := fs.Bool("fresh", false, "discard an unfinished crawl instead of resuming it")
-	sample := fs.Bool("sample", false, "crawl the embedded sample site instead of seeds")
-	replaceSample := fs.Bool("replace-sample", false, "remove the embedded sample site's pages from the data directory before crawling real seeds")
+	cfg := &crawlConfig{}
+	fs.StringVar(&cfg.Preset, "preset", "", "a known site's seeds and scope rules: "+strings.Join(crawl.PresetNames(), ", "))
+	fs.BoolVar(&cfg.DryRun, "dry-run", false, "print the seeds and scope rules and fetch nothing")
+	fs.StringVar(&cfg.Data, "data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
+	o := &cfg.Options
+	fs.Float64Var(&o.Rate, "rate", d.Rate, "requests per second to each host")
+	fs.IntVar(&o.PerHost, "per-host", d.PerHost, "requests in flight at once to each host")
+	fs.IntVar(&o.Workers, "workers", d.Workers, "requests in flight at once in all")
+	fs.IntVar(&o.MaxPages, "max-pages", d.MaxPages, "stop after fetching this many pages")
+	fs.Int64Var(&o.MaxBodyBytes, "max-body", d.MaxBodyBytes, "largest response body to accept, in bytes")
+	fs.DurationVar(&o.StallTimeout, "stall-timeout", d.StallTimeout, "abandon a response when no byte arrives for this long")
+	retries := fs.Int("retries", d.MaxRetries, "retries of a request after a network error, 5xx or 429")
+	fs.StringVar(&o.UserAgent, "user-agent", d.UserAgent, "User-Agent sent with every request; keep a contact URL in it")
+	fs.BoolVar(&cfg.WARC, "warc", false, "also write every request and response as WARC files into DIR/warc")
+	fs.Int64Var(&cfg.WARCMaxBytes, "warc-max-size", crawl.DefaultWARCMaxBytes, "start a new WARC file after this many bytes")
+	fs.BoolVar(&cfg.Resume, "resume", false, "resume the unfinished crawl in the data directory with its own seeds")
+	fs.BoolVar(&o.Fresh, "fresh", false, "discard an unfinished crawl instead of resuming it")
+	fs.BoolVar(&cfg.Sample, "sample", false, "crawl the embedded sample site instead of seeds")
+	fs.BoolVar(&cfg.ReplaceSample, "replace-sample", false, "remove the embedded sample site's pages from the data directory before crawling real seeds")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return nil, fs, err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("crawl takes no arguments, got %q (seeds go after --seed)", fs.Args())
+		return nil, fs, fmt.Errorf("crawl takes no arguments, got %q (seeds go after --seed)", fs.Args())
 	}
-	opts := crawl.Options{
-		Seeds: seeds, AllowedHosts: hosts, AllowedPrefixes: prefixes, Rate: *rate, PerHost: *perHost,
-		Workers: *workers, MaxPages: *maxPages, MaxBodyBytes: *maxBody, StallTimeout: *stall,
-		MaxRetries: *retries, UserAgent: *agent, Fresh: *fresh, Logger: newLogger(stderr, *verbose),
-	}
+	o.Seeds, o.AllowedHosts, o.AllowedPrefixes = seeds, hosts, prefixes
+	o.MaxRetries = *retries
 	if *retries == 0 {
-		opts.MaxRetries = -1
+		o.MaxRetries = -1 // none; 0 would mean the default
 	}
-	if *preset != "" {
-		p, err := crawl.LookupPreset(*preset)
+	o.Logger = newLogger(stderr, *verbose)
+	if cfg.Preset != "" {
+		p, err := crawl.LookupPreset(cfg.Preset)
 		if err != nil {
-			return err
+			return nil, fs, err
 		}
-		opts.Seeds = append(p.Seeds, seeds...)
+		o.Seeds = append(p.Seeds, seeds...)
 		if len(hosts) == 0 {
-			opts.AllowedHosts = p.AllowedHosts
+			o.AllowedHosts = p.AllowedHosts
 		}
 		if len(prefixes) == 0 {
-			opts.AllowedPrefixes = p.AllowedPrefixes
+			o.AllowedPrefixes = p.AllowedPrefixes
 		}
 	}
-	dirs := dataDirs{root: *data}
-	if *dryRun {
-		printPlan(stdout, opts, *preset)
+	return cfg, fs, nil
+}
+
+func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, fs, err := parseCrawl(args, stderr)
+	if err != nil {
+		return err
+	}
+	opts := cfg.Options
+	dirs := dataDirs{root: cfg.Data}
+	if cfg.DryRun {
+		printPlan(stdout, opts, cfg.Preset)
 		fmt.Fprintf(stdout, "Data directory: %s (corpus in %s)\n", dirs.root, dirs.corpus())
 		fmt.Fprintf(stdout, "Page cap: %d pages (--max-pages)\n", opts.WithDefaults().MaxPages)
-		if ids := sampleIDs(dirs); len(ids) > 0 && !*sample {
+		if ids := sampleIDs(dirs); len(ids) > 0 && !cfg.Sample {
 			fmt.Fprintf(stdout, "The data directory holds %d pages of the embedded sample site: the crawl would be refused without --replace-sample.\n", len(ids))
 		}
 		return nil
@@ -85,12 +111,12 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if !*sample && !*resume {
+	if !cfg.Sample && !cfg.Resume {
 		ids, err := store.SampleIDs()
 		if err != nil {
 			return err
 		}
-		if len(ids) > 0 && !*replaceSample {
+		if len(ids) > 0 && !cfg.ReplaceSample {
 			return fmt.Errorf("%w: %s holds %d fictional pages of the embedded sample site, and a crawl of real seeds would mix them with real ones; "+
 				"use another --data directory, or --replace-sample to remove the sample's pages first", crawl.ErrHoldsSample, dirs.root, len(ids))
 		}
@@ -104,7 +130,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "Removed %d pages of the embedded sample site from %s.\n", len(ids), dirs.corpus())
 		}
 	}
-	if *resume {
+	if cfg.Resume {
 		saved, err := crawl.UnfinishedCrawl(store)
 		if err != nil {
 			return err
@@ -114,7 +140,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		opts.Seeds = saved
 	}
-	if len(opts.Seeds) == 0 && !*sample {
+	if len(opts.Seeds) == 0 && !cfg.Sample {
 		fs.Usage()
 		return errors.New("crawl needs --seed URL, --preset NAME, --resume or --sample")
 	}
@@ -122,8 +148,8 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if *warc {
-		ww, err := crawl.NewWARCWriter(filepath.Join(dirs.root, "warc"), "inquirysearch-", *warcSize)
+	if cfg.WARC {
+		ww, err := crawl.NewWARCWriter(filepath.Join(dirs.root, "warc"), "inquirysearch-", cfg.WARCMaxBytes)
 		if err != nil {
 			return err
 		}
@@ -132,16 +158,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	prog := newCrawlStatus(stdout)
 	opts.Progress = prog.update
-	var rep *crawl.CrawlReport
-	if *sample {
-		opts.Rate, opts.PerHost = 0, 0
-		rep, err = crawl.CrawlSample(ctx, store, gaz, opts)
-	} else {
-		var c *crawl.Crawler
-		if c, err = crawl.NewCrawler(store, gaz, opts); err == nil {
-			rep, err = c.Run(ctx)
-		}
+	if cfg.Sample {
+		opts.Seeds = nil
 	}
+	rep, err := crawlSeedsOrSample(ctx, store, gaz, opts)
 	prog.finish()
 	if rep != nil {
 		printSummary(stdout, rep, filepath.Join(dirs.corpus(), "crawl.json"))
@@ -155,6 +175,21 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stdout, "Run `inquirysearch index` to make the new pages searchable.")
 	return nil
+}
+
+// crawlSeedsOrSample crawls opts' seeds, or the embedded sample site when
+// it names none: the one place that choice is made. The sample is served
+// in-process, so it is fetched without a rate limit.
+func crawlSeedsOrSample(ctx context.Context, store *crawl.Store, gaz *corpus.Gazetteer, opts crawl.Options) (*crawl.CrawlReport, error) {
+	if len(opts.Seeds) == 0 {
+		opts.Rate, opts.PerHost = 0, 0
+		return crawl.CrawlSample(ctx, store, gaz, opts)
+	}
+	c, err := crawl.NewCrawler(store, gaz, opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.Run(ctx)
 }
 
 // printPlan shows what a crawl would do, for --dry-run.

@@ -119,6 +119,11 @@ func (l *live) Recommendations(ctx context.Context, r search.RecommendationsRequ
 	return with(l, func(s *search.Searcher) (*search.RecommendationList, error) { return s.Recommendations(ctx, r) })
 }
 
+func (l *live) Costly(query string) bool {
+	c, _ := with(l, func(s *search.Searcher) (bool, error) { return s.Costly(query), nil })
+	return c
+}
+
 func (l *live) Similar(ctx context.Context, id, paragraph string, n int) (*search.Similar, error) {
 	return with(l, func(s *search.Searcher) (*search.Similar, error) { return s.Similar(ctx, id, paragraph, n) })
 }
@@ -212,16 +217,7 @@ func (l *live) crawl(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := crawl.Options{Seeds: l.seeds, Logger: l.log}
-	if len(l.seeds) == 0 {
-		_, err = crawl.CrawlSample(ctx, store, gaz, opts)
-	} else {
-		var c *crawl.Crawler
-		if c, err = crawl.NewCrawler(store, gaz, opts); err == nil {
-			_, err = c.Run(ctx)
-		}
-	}
-	if err != nil {
+	if _, err := crawlSeedsOrSample(ctx, store, gaz, crawl.Options{Seeds: l.seeds, Logger: l.log}); err != nil {
 		return err
 	}
 	return l.reindex(ctx)

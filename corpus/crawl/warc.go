@@ -21,14 +21,19 @@ type WARCWriter struct {
 	w  *gowarc.WarcFileWriter
 }
 
+// DefaultWARCMaxBytes is the size past which a WARCWriter starts a new
+// file, when asked for none.
+const DefaultWARCMaxBytes = 1 << 30
+
 // NewWARCWriter writes WARC files named <prefix><timestamp>-<serial>.warc.gz
-// into dir, starting a new file once one passes maxBytes (default 1 GiB).
+// into dir, starting a new file once one passes maxBytes (default
+// DefaultWARCMaxBytes).
 func NewWARCWriter(dir, prefix string, maxBytes int64) (*WARCWriter, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("warc writer: %w", err)
 	}
 	if maxBytes <= 0 {
-		maxBytes = 1 << 30
+		maxBytes = DefaultWARCMaxBytes
 	}
 	names := &gowarc.PatternNameGenerator{Directory: dir, Prefix: prefix, Pattern: "%{prefix}s%{ts}s-%05{serial}d.%{ext}s"}
 	w := gowarc.NewWarcFileWriter(

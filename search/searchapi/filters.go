@@ -3,6 +3,7 @@ package searchapi
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,7 +53,7 @@ func NormaliseFilter(facet, value string) (string, error) {
 			return "", Invalid(fmt.Sprintf("year %q is not a four-digit year", value))
 		}
 		return v, nil
-	case FacetInvestigation, FacetPlace, FacetInstitution:
+	case FacetInvestigation, FacetPlace, FacetInstitution, FacetRecipient, FacetReport:
 		if v == "" {
 			return "", Invalid(fmt.Sprintf("empty %s filter", facet))
 		}
@@ -64,13 +65,24 @@ func NormaliseFilter(facet, value string) (string, error) {
 	return "", Invalid(fmt.Sprintf("unknown filter %q; the filters are %s", facet, strings.Join(Facets, ", ")))
 }
 
-// Normalise validates every filter and returns them in index form, with
-// duplicates removed and values sorted so equal filters compare equal.
-// Errors wrap ErrInvalidQuery.
-func (f Filters) Normalise() (Filters, error) {
+// Normalise validates every filter of a search and returns them in index
+// form, with duplicates removed and values sorted so equal filters compare
+// equal. Errors wrap ErrInvalidQuery.
+func (f Filters) Normalise() (Filters, error) { return f.normalise(Facets) }
+
+// NormaliseRecommendations is Normalise for the filters of the
+// recommendations list, whose facets are RecommendationFacets.
+func (f Filters) NormaliseRecommendations() (Filters, error) {
+	return f.normalise(RecommendationFacets)
+}
+
+func (f Filters) normalise(facets []string) (Filters, error) {
 	out := Filters{}
 	total := 0
 	for facet, values := range f {
+		if !slices.Contains(facets, facet) {
+			return nil, Invalid(fmt.Sprintf("unknown filter %q; the filters are %s", facet, strings.Join(facets, ", ")))
+		}
 		seen := map[string]bool{}
 		for _, v := range values {
 			if strings.TrimSpace(v) == "" {

@@ -36,6 +36,12 @@ type Service interface {
 	TypeCounts(ctx context.Context) (map[string]int, error)
 	// Info describes what is being searched.
 	Info() Info
+	// Costly reports whether a search for query is of the costliest kind
+	// (a distance term, which reads every position of its words), so that
+	// a caller can queue it apart; it does not run the search. A query
+	// that cannot be read is not costly: it is refused before it costs
+	// anything.
+	Costly(query string) bool
 }
 
 // Info describes the index a Service searches.

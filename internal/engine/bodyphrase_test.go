@@ -7,8 +7,6 @@ import (
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
-
-	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 // Once out of documents a phrase stays out, as bleve's does, even when
@@ -17,7 +15,7 @@ func TestBodyPhraseStaysAtTheEnd(t *testing.T) {
 	t.Parallel()
 	idx := mustIndex(t, []string{"the inquiry heard", "an inquiry", "the inquiry found", "inquiry the", "the inquiry"}, 2)
 	s := mustOpen(t, idx)
-	q := NewBodyPhrase([]string{"the", "inquiry"}, indexer.FieldTextExact)
+	q := NewBodyPhrase([]string{"the", "inquiry"}, textField)
 	ctx := context.Background()
 	sr, err := q.Searcher(ScoringContext(ctx, idx.Mapping()), s.r, idx.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {

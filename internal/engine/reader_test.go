@@ -9,19 +9,32 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
-	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/simple"
+	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// mustIndex returns an index of the project's mapping holding one document
-// per text, each text its only paragraph, written in batches of batch so
-// that the index has several segments.
+// textField is the one field of the tests' indexes: paragraphs, lower-cased
+// and split into words, every word kept, with positions.
+const textField = "text"
+
+// testMapping maps textField as the index's exact paragraph field is
+// mapped, without the rest of the index (which imports this package).
+func testMapping() mapping.IndexMapping {
+	fm := bleve.NewTextFieldMapping()
+	fm.Analyzer = simple.Name
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(textField, fm)
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = dm
+	return m
+}
+
+// mustIndex returns an index holding one document per text, each text its
+// only paragraph, written in batches of batch so that the index has
+// several segments.
 func mustIndex(t *testing.T, texts []string, batch int) bleve.Index {
 	t.Helper()
-	m, err := indexer.NewMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := bleve.New(t.TempDir(), m)
+	idx, err := bleve.New(t.TempDir(), testMapping())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +42,7 @@ func mustIndex(t *testing.T, texts []string, batch int) bleve.Index {
 	for start := 0; start < len(texts); start += batch {
 		b := idx.NewBatch()
 		for i := start; i < min(start+batch, len(texts)); i++ {
-			if err := b.Index(fmt.Sprintf("d%03d", i), map[string]any{indexer.FieldText: []string{texts[i]}}); err != nil {
+			if err := b.Index(fmt.Sprintf("d%03d", i), map[string]any{textField: []string{texts[i]}}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -62,7 +75,7 @@ func TestNeighboursEditsAndCounts(t *testing.T) {
 	s := mustOpen(t, idx)
 	ctx := context.Background()
 	got := map[string]Neighbour{}
-	near, err := s.Neighbours(ctx, indexer.FieldTextExact, "ashcombe", 2, func(string) bool { return true })
+	near, err := s.Neighbours(ctx, textField, "ashcombe", 2, func(string) bool { return true })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,14 +94,14 @@ func TestNeighboursEditsAndCounts(t *testing.T) {
 	if _, ok := got["kitten"]; ok {
 		t.Error("kitten is a neighbour of ashcombe")
 	}
-	near, err = s.Neighbours(ctx, indexer.FieldTextExact, "kitten", 2, func(term string) bool { return term != "kitten" })
+	near, err = s.Neighbours(ctx, textField, "kitten", 2, func(term string) bool { return term != "kitten" })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(near) != 0 {
 		t.Errorf("kitten's neighbours within 2 edits: %+v; sitting is 3 away", near)
 	}
-	near, err = s.Neighbours(ctx, indexer.FieldTextExact, "cafe", 1, func(term string) bool { return term != "cafe" })
+	near, err = s.Neighbours(ctx, textField, "cafe", 1, func(term string) bool { return term != "cafe" })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,11 +113,7 @@ func TestNeighboursEditsAndCounts(t *testing.T) {
 // A closed index gives an error, not a nil snapshot that fails later.
 func TestOpenClosedIndex(t *testing.T) {
 	t.Parallel()
-	m, err := indexer.NewMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := bleve.New(t.TempDir(), m)
+	idx, err := bleve.New(t.TempDir(), testMapping())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +147,7 @@ func TestDocumentNumbers(t *testing.T) {
 		t.Fatalf("walked %d documents in order %v", len(nums), nums)
 	}
 	q := bleve.NewTermQuery("record")
-	q.SetField(indexer.FieldTextExact)
+	q.SetField(textField)
 	var walked []uint64
 	cut := nums[17]
 	for _, r := range [][2]uint64{{0, cut}, {cut, ^uint64(0)}} {

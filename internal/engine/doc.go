@@ -4,18 +4,19 @@
 // module uses bleve's public API only; a test (TestOnlyEngineImportsInternals)
 // keeps it so.
 //
-// The search layer needs the internals for its own passes: the ranking
-// pass and the counting passes walk a query's matches by document number
-// (Snapshot.EachMatch), the facet table is read from doc values by number
-// (Snapshot.EachDocument), did-you-mean reads the fuzzy dictionary
-// (Snapshot.Neighbours), and body phrases are checked beside their terms'
-// searchers (NewBodyPhrase).
+// The indexer needs them to check an index it opens (CheckSegments) and to
+// hear of a failed background write (OnWriteError). The search layer needs
+// them for its own passes: the ranking pass and the counting passes walk a
+// query's matches by document number (Snapshot.EachMatch), the facet table
+// is read from doc values by number (Snapshot.EachDocument), did-you-mean
+// reads the fuzzy dictionary (Snapshot.Neighbours), and body phrases are
+// checked beside their terms' searchers (NewBodyPhrase).
 //
 // # What it assumes of bleve
 //
 // Checked against bleve v2.6.3 and bleve_index_api v1.4.1 (see go.mod).
-// Each assumption is guarded by the tests named after it; a test in
-// package search is named search.TestX.
+// Each assumption is guarded by the tests named after it; a test of
+// another package is named with it (search.TestX).
 //
 //   - Document numbers. scorch names a document by its number in the
 //     snapshot, an 8-byte big-endian IndexInternalID; DocIDReaderAll and
@@ -52,6 +53,14 @@
 //     (in runes, without transpositions) but, since it omits counts, leaves
 //     Count at 0; Neighbours counts documents from the postings.
 //     TestNeighboursEditsAndCounts.
+//   - Segments. An open scorch index's reader is an *IndexSnapshot whose
+//     Segments() can each be read by document number (DocID,
+//     VisitStoredFields) and field dictionary; a damaged segment errors or
+//     panics there. indexer.TestDamagedIndexIsRefused.
+//   - Background write errors. scorch reports a failed persist only to the
+//     callback named by the kvconfig key "asyncErrorCallbackName", from
+//     RegistryAsyncErrorCallbacks, and then retries for ever.
+//     indexer.TestFullDiskEndsBuild, indexer.TestUnwritableIndexEndsBuild.
 //   - Expansion limits. searcher.DisjunctionMaxClauseCount is a global of
 //     bleve's, 0 (no limit) by default; it is left alone, and a prefix is
 //     counted with PrefixTerms before it is searched. search.TestLimits.
@@ -62,12 +71,12 @@
 // and the hit count checks:
 //
 //	go get github.com/blevesearch/bleve/v2@VERSION github.com/blevesearch/bleve_index_api@VERSION && go mod tidy
-//	go test ./search/... -run 'BodyPhrase|PhraseWithRepeated|RankingMatchesBleve|Neighbours|OpenClosed|DocumentNumbers|Limits|Relevance'
+//	go test ./internal/engine ./indexer ./search -run 'BodyPhrase|PhraseWithRepeated|RankingMatchesBleve|Neighbours|OpenClosed|DocumentNumbers|Limits|Relevance|Damaged|FullDisk|Unwritable'
 //	go build -o /tmp/is ./cmd/inquirysearch && /tmp/is gen --paragraphs 100000 --out /tmp/gen100000 &&
 //	  /tmp/is index --data /tmp/gen100000 && /tmp/is bench --data /tmp/gen100000 --checks 400
 //
 // then read the release notes for changes to the files these assumptions
-// rest on (index/scorch/snapshot_index*.go, search/searcher/search_phrase.go,
+// rest on (index/scorch/snapshot_index*.go, index/scorch/scorch.go, search/searcher/search_phrase.go,
 // search/searcher/search_disjunction.go, search/scorer/scorer_term.go) and
 // update the version above. If a fault worked around here is fixed, the
 // work-around and its test go together.

@@ -1,0 +1,64 @@
+// Package search runs searches over one bleve index: it implements
+// searchapi.Service, whose requests, results and errors it uses (under
+// the same names, by alias). Searcher is safe for concurrent use.
+//
+// # One request
+//
+// A search goes through the same five steps whatever it asks for; each
+// step is one function, and none goes back to an earlier one.
+//
+//  1. Validate (searchapi.Request.Validate, then readCursor): defaults
+//     filled in, every range checked, filters put in the form the index
+//     holds, the cursor read into the position to continue after.
+//  2. Parse (parse.go): the query text into groups of terms (words,
+//     phrases, distance terms, field values), alternatives and exclusions.
+//  3. Compile (Searcher.compile, plan.go): one plan. Distance terms are
+//     verified (proximity.go); the builder (build.go) turns the parsed query
+//     into one scoring query, with glossary expansion, exact phrases on the
+//     body as engine.NewBodyPhrase; restrict adds the dates and leaves out
+//     recommendation documents; the request's filters become facet table
+//     filters (facetFilter), the one form a filter takes.
+//  4. Rank (Searcher.rank, rank.go): one pass over the query's matches,
+//     split into parts walked side by side, each match checked against the
+//     filters in the facet table (facetcount.go), counted into the facets,
+//     and offered to a heap ordered by score or by date (dates from the
+//     same table), then by id. It returns a page: the total, the page's
+//     hits with their sort keys, the facet counts.
+//  5. Fetch (Searcher.fetch, fetch.go): one search of the page's ids for
+//     their stored documents and match locations, made into Hits (hits.go:
+//     matched paragraphs, snippet, citation). The next cursor is the last
+//     hit's sort keys (nextCursor).
+//
+// Below bleve's search API, the passes read the index through
+// internal/engine, which lists what it assumes of bleve.
+//
+// For GET /api/v1/search?q="record keeping"&type=section the functions
+// called, in order, are: in the server, the router's guard (rate limit,
+// a search slot; Service.Costly says it is not a distance search), the
+// api adapter with its deadline, apiSearch and searchRequest; then
+// Searcher.Search, validate (Request.Validate, Filters.Normalise of
+// type=section), isEmptyBox (no), Searcher.search, Searcher.compile
+// (Parse: one phrase term; requestDates; proximities: none; builder.build,
+// builder.term, builder.exactPhrase: engine.NewBodyPhrase on the exact
+// body field or a phrase of the title; restrict: no recommendations;
+// facetTable.filters: the type filter), Searcher.rank (rankWalk.walk,
+// Snapshot.EachMatch, facetFilter.passes, facetCounter.addDoc,
+// hitHeap.offer, hitHeap.sorted), Searcher.fetch (toHit, paragraphSpans,
+// bestSnippet, searchapi.Cite), nextCursor; and the server writes the
+// Result as JSON.
+//
+// Not a search: Document, Similar, Suggest (the lexicon of completions
+// read at start-up), Evidence and Recommendations (listed through bleve's
+// collector in their own orders, with counting passes for the latter's
+// facets), TypeCounts.
+//
+// # What is kept once
+//
+// A served index never changes, so a Searcher reads once what every search
+// would otherwise read again: the facet table (every document's facet
+// values, publication date and id order), the empty box's result, and the
+// suggestion lexicon. Tunables are fields of Tuning, set with WithTuning.
+//
+// Errors wrap searchapi.ErrInvalidQuery (with a message for the person who
+// typed the query), ErrNotFound (saying what is missing) or ErrUnavailable.
+package search

@@ -1,0 +1,51 @@
+package search
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/inquirysearch/inquirysearch/indexer"
+)
+
+// fetch reads the stored documents and match locations of a page's hits,
+// in one search restricted to their ids, and makes them Hits in the page's
+// order. The ranking pass gathers neither: bleve gathers locations for
+// every match, not only for the page, and for a common word that was over
+// two fifths of a search's time.
+func (s *Searcher) fetch(ctx context.Context, p *plan, hits []*rankedHit) ([]Hit, error) {
+	out := make([]Hit, 0, len(hits))
+	if len(hits) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.id
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), p.spec.query), len(ids), 0, false)
+	req.Fields = []string{indexer.FieldSource}
+	req.IncludeLocations = true
+	req.Score = "none"
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		byID[h.ID] = h
+	}
+	for _, h := range hits {
+		dm, ok := byID[h.id]
+		if !ok {
+			return nil, fmt.Errorf("%w: document %s was ranked but could not be read", ErrUnavailable, h.id)
+		}
+		hit, err := toHit(dm, h.key.score, p.prox.keep(h.id))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, hit)
+	}
+	return out, nil
+}

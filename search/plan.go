@@ -1,0 +1,84 @@
+package search
+
+import (
+	"context"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// plan is one search compiled: what the ranking pass walks, keeps and
+// counts (spec), and what the fetch needs to make the page's hits. A
+// search is parsed once and compiled once into one plan.
+type plan struct {
+	parsed   *Query
+	expanded []Expansion
+	prox     proximities // the verified proximity terms, whose paragraphs the fetch keeps
+	spec     rankSpec
+}
+
+// compile parses a validated request, verifies its proximity terms, and
+// builds its plan; after is the cursor's position, nil from the first
+// result. Errors wrap ErrInvalidQuery or ErrUnavailable.
+func (s *Searcher) compile(ctx context.Context, r Request, after *rankAfter) (*plan, error) {
+	parsed, err := Parse(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	dates, err := requestDates(r.From, r.To)
+	if err != nil {
+		return nil, err
+	}
+	prox, err := s.proximities(ctx, parsed)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.table()
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	sc := s.builder.build(parsed, !r.NoExpand, prox)
+	spec := rankSpec{
+		query: restrict(sc.query, dates, asksForRecommendations(parsed, r.Filters)),
+		order: orderOf(r.Sort), after: after,
+	}
+	if after == nil {
+		spec.from = (r.Page - 1) * r.Size
+	}
+	spec.k = spec.from + r.Size
+	if spec.filters, err = t.filters(searchFacets, Facets, r.Filters); err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	for _, f := range Facets {
+		if len(r.Filters[f]) == 0 {
+			spec.facets = append(spec.facets, searchFacets[f])
+		}
+	}
+	return &plan{parsed: parsed, expanded: sc.expanded, prox: prox, spec: spec}, nil
+}
+
+// restrict adds to a search's scoring query what its documents must match
+// apart from the facet filters: its dates, and no recommendation documents
+// unless it asks for them (recs). Those repeat paragraphs of their report
+// pages, so a search shows them only when it asks for that type; facets
+// count what the search shows, the type facet included, so that choosing
+// one type never makes another appear in the facet.
+//
+// Recommendations are left out with a must-not clause rather than a
+// filter: as a filter, "every document but recommendations" walked every
+// document beside each match, a sixth of a common word's search; a
+// must-not clause only skips the few recommendations.
+func restrict(q query.Query, dates *dateRange, recs bool) query.Query {
+	if dates == nil && recs {
+		return q
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(q)
+	if dates != nil {
+		bq.AddFilter(dates.query())
+	}
+	if !recs {
+		bq.AddMustNot(recommendations)
+	}
+	return bq
+}
