@@ -3,7 +3,9 @@ package indexer
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
@@ -164,4 +166,22 @@ func testimonyRecord(t *TestimonyDocument) (map[string]any, error) {
 	rec[FieldHearing] = t.Testimony.Hearing.Label()
 	rec[FieldHearingKey] = HearingKeys(t.Testimony.Hearing)
 	return rec, nil
+}
+
+// HearingLabelKeys are HearingKeys of a sitting given by its label ("Day
+// 2, 4 February 2019"), as the hearing facet holds it.
+func HearingLabelKeys(label string) []string {
+	var h corpus.Hearing
+	rest := label
+	if d, r, ok := strings.Cut(label, ", "); ok && strings.HasPrefix(d, "Day ") {
+		h.Day, _ = strconv.Atoi(strings.TrimPrefix(d, "Day "))
+		rest = r
+	}
+	if t, err := time.Parse("2 January 2006", rest); err == nil {
+		h.Date = t.Format("2006-01-02")
+	}
+	if h.Day == 0 && h.Date == "" {
+		return []string{FoldKey(label)}
+	}
+	return HearingKeys(h)
 }

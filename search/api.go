@@ -40,6 +40,9 @@ const (
 	FacetYear          = searchapi.FacetYear
 	FacetPlace         = searchapi.FacetPlace
 	FacetInstitution   = searchapi.FacetInstitution
+	FacetSpeaker       = searchapi.FacetSpeaker
+	FacetHearing       = searchapi.FacetHearing
+	FacetRole          = searchapi.FacetRole
 	FacetRecipient     = searchapi.FacetRecipient
 	FacetReport        = searchapi.FacetReport
 	MaxFilterValues    = searchapi.MaxFilterValues
