@@ -24,6 +24,7 @@ type (
 	Suggestions            = searchapi.Suggestions
 	RecommendationsRequest = searchapi.RecommendationsRequest
 	RecommendationItem     = searchapi.RecommendationItem
+	ResponseItem           = searchapi.ResponseItem
 	RecommendationList     = searchapi.RecommendationList
 	ExportSummary          = searchapi.ExportSummary
 )

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -80,8 +81,75 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 		}
 		out.Recommendations = append(out.Recommendations, item)
 	}
+	if err := s.attachResponses(ctx, out.Recommendations, time.Now()); err != nil {
+		return nil, err
+	}
 	out.Total = len(out.Recommendations)
 	return out, nil
+}
+
+// attachResponses gives each recommendation its responses, its status and
+// its overdue recipients, as of now.
+func (s *Searcher) attachResponses(ctx context.Context, items []RecommendationItem, now time.Time) error {
+	req := bleve.NewSearchRequestOptions(typeTerm(corpus.TypeResponse), MaxRecommendations*4, 0, false)
+	req.Fields = []string{indexer.FieldSource}
+	req.SortBy([]string{indexer.FieldPublished, "_id"})
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return unavailable(ctx, err)
+	}
+	type key struct {
+		report string
+		number int
+	}
+	byRec := map[key][]ResponseItem{}
+	for _, h := range res.Hits {
+		raw, _ := h.Fields[indexer.FieldSource].(string)
+		var d corpus.Document
+		if err := json.Unmarshal([]byte(raw), &d); err != nil || d.Response == nil {
+			continue
+		}
+		r := d.Response
+		k := key{indexer.FoldKey(r.Report), r.Recommendation}
+		byRec[k] = append(byRec[k], ResponseItem{Recipient: indexer.CanonicalRecipient(r.Recipient), Date: r.Date,
+			Status: r.Status, Source: r.Source, Summary: r.Summary, URL: d.URL, DocumentID: d.ID})
+	}
+	for i := range items {
+		it := &items[i]
+		it.Responses = byRec[key{indexer.FoldKey(it.Report), it.Number}]
+		if it.Responses == nil {
+			it.Responses = []ResponseItem{}
+		}
+		latest := map[string]string{}
+		for _, r := range it.Responses { // oldest first: the last one stands
+			latest[indexer.FoldKey(r.Recipient)] = r.Status
+		}
+		var statuses []string
+		for _, rc := range it.Recipients {
+			st, ok := latest[indexer.FoldKey(rc)]
+			if !ok {
+				st = corpus.StatusNoResponse
+				if due(it.Published, now) {
+					it.Overdue = append(it.Overdue, rc)
+				}
+			}
+			statuses = append(statuses, st)
+		}
+		if len(it.Recipients) == 0 {
+			for _, st := range latest {
+				statuses = append(statuses, st)
+			}
+		}
+		it.Status = corpus.CombineStatuses(statuses)
+	}
+	return nil
+}
+
+// due reports whether a response to a report published on date is overdue
+// at now.
+func due(published string, now time.Time) bool {
+	t, err := time.Parse("2006-01-02", published)
+	return err == nil && now.After(t.AddDate(0, searchapi.ResponseDueMonths, 0))
 }
 
 // recommendationFilters checks the request's filters and puts recipients

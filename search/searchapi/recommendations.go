@@ -33,6 +33,30 @@ type RecommendationItem struct {
 	Text          string   `json:"text"` // its paragraphs, blank-line separated
 	DocumentID    string   `json:"document_id"`
 	Citation      Citation `json:"citation"` // of its heading in its report page
+	// Responses are the recipients' published responses, oldest first;
+	// Status is the recommendation's current status (corpus.CombineStatuses
+	// of each recipient's latest); Overdue names the recipients with no
+	// response six months after the report (ResponseDue).
+	Responses []ResponseItem `json:"responses"`
+	Status    string         `json:"status"`
+	Overdue   []string       `json:"overdue,omitempty"`
+}
+
+// ResponseDueMonths is how long after its report a recommendation's recipients
+// were asked to respond: a recipient silent for longer is overdue.
+const ResponseDueMonths = 6
+
+// ResponseItem is one published response to a recommendation, with its
+// status and the sentence the status was read from (Source; empty when
+// the status is "unclear").
+type ResponseItem struct {
+	Recipient  string `json:"recipient"`
+	Date       string `json:"date"`
+	Status     string `json:"status"`
+	Source     string `json:"source,omitempty"`
+	Summary    string `json:"summary"`
+	URL        string `json:"url"`
+	DocumentID string `json:"document_id"`
 }
 
 // RecommendationList is the answer to a RecommendationsRequest, ordered
