@@ -34,7 +34,7 @@
 //
 // For GET /api/v1/search?q="record keeping"&type=section the functions
 // called, in order, are: in the server, the router's guard (rate limit,
-// a search slot; Service.Costly says it is not a distance search), the
+// a search slot; Service.Weigh says it is neither broad nor a distance search), the
 // api adapter with its deadline, apiSearch and searchRequest; then
 // Searcher.Search, validate (Request.Validate, Filters.Normalise of
 // type=section), isEmptyBox (no), Searcher.search, Searcher.compile

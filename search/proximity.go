@@ -109,21 +109,6 @@ func (s *Searcher) proximities(ctx context.Context, q *Query) (proximities, erro
 // and keeps those where the words lie close enough: only the document in
 // hand and the answer are held, whatever the number of candidates, and
 // the walk stops at the deadline.
-// Costly reports whether query has a distance term, whose words'
-// positions are all read; a query that cannot be read is not costly.
-func (s *Searcher) Costly(query string) bool {
-	q, err := Parse(query)
-	if err != nil {
-		return false
-	}
-	for _, t := range append(slices.Concat(q.Groups...), q.Exclude...) {
-		if t.Within > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 func (s *Searcher) proximity(ctx context.Context, r *engine.Snapshot, t Term) (*proximity, error) {
 	words := s.builder.tokens(indexer.AnalyzerExact, t.Text)
 	p := &proximity{paras: map[string][]int{}, tokens: map[string]bool{}}

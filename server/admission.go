@@ -99,22 +99,25 @@ func (s *Server) wait(r *http.Request, pool chan struct{}, d time.Duration) bool
 	}
 }
 
-// isHeavy reports whether a request is of the costliest kind: an export,
-// or a search with a distance term, which reads every position of its
-// words. Such requests run in a pool of their own, smaller than the search
-// slots, so that however many of them arrive, ordinary searches keep most
-// of the machine.
-func (s *Server) isHeavy(r *http.Request, route string) bool {
+// weigh classes a request for admission: heavy requests (exports reading
+// the index, and searches the backend judges broad, distance searches
+// among them) run in a pool of their own, smaller than the search slots,
+// so that however many of them arrive, ordinary searches keep most of the
+// machine; distance reports a distance search, of which one client runs
+// one at a time.
+func (s *Server) weigh(r *http.Request, route string) (heavy, distance bool) {
 	switch route {
 	case "/api/v1/search.csv", "/api/v1/search.ndjson":
-		return true
+		return true, false
 	case "/api/v1/search", "/search", "/feed.atom":
 	default:
-		return false
+		return false, false
 	}
-	// The search layer reads the query as a search would; the server
-	// sees no parser.
-	return s.backend.Costly(r.URL.Query().Get("q"))
+	req, err := searchRequest(r.URL.Query())
+	if err != nil {
+		return false, false // refused as invalid before it costs anything
+	}
+	return s.backend.Weigh(r.Context(), req)
 }
 
 // gate bounds the requests of one kind that each client address has in

@@ -56,6 +56,15 @@ func (c *Cached) Search(ctx context.Context, r searchapi.Request) (*searchapi.Re
 	return &cp, nil
 }
 
+// Weigh tells what a search will cost, as the backend judges it (see
+// searchapi.Service); a search the cache can answer costs nothing, distance or not.
+func (c *Cached) Weigh(ctx context.Context, r searchapi.Request) (broad, distance bool) {
+	if c.cache.Contains(c.key(r)) {
+		return false, false
+	}
+	return c.Backend.Weigh(ctx, r)
+}
+
 // collectors are the cache's metrics, registered by the server.
 func (c *Cached) collectors() []prometheus.Collector { return c.cacheCollector }
 

@@ -107,6 +107,11 @@ func TestHeavyPool(t *testing.T) {
 		t.Errorf("distance search with the heavy pool full: %d %s", rec.Code, rec.Body)
 	}
 	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/search?q=%22of+the%22", nil))
+	if rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("broad search with the heavy pool full: %d %s", rec.Code, rec.Body)
+	}
+	rec = httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/search?q=council", nil))
 	if rec.Code != http.StatusOK {
 		t.Errorf("ordinary search with the heavy pool full: %d", rec.Code)

@@ -124,11 +124,11 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		}
 		if !isCheap(route) {
 			sl := &slot{s: s, r: r, pools: []chan struct{}{s.slots}}
-			if s.isHeavy(r, route) {
+			if heavy, distance := s.weigh(r, route); heavy {
 				// The heavy place first: waiting for it must not hold a
 				// search slot that an ordinary search could use.
 				sl.pools = []chan struct{}{s.heavy, s.slots}
-				if !strings.HasPrefix(route, "/api/v1/search.") {
+				if distance {
 					if !s.heavyUse.enter(client) {
 						s.refuse(w, r, &apiError{status: http.StatusTooManyRequests, code: "rate_limited",
 							message: "one search with a distance (\"a b\"~N) at a time from one address; wait for the last to finish"}, "1")

@@ -119,11 +119,6 @@ func (l *live) Recommendations(ctx context.Context, r search.RecommendationsRequ
 	return with(l, func(s *search.Searcher) (*search.RecommendationList, error) { return s.Recommendations(ctx, r) })
 }
 
-func (l *live) Costly(query string) bool {
-	c, _ := with(l, func(s *search.Searcher) (bool, error) { return s.Costly(query), nil })
-	return c
-}
-
 func (l *live) Similar(ctx context.Context, id, paragraph string, n int) (*search.Similar, error) {
 	return with(l, func(s *search.Searcher) (*search.Similar, error) { return s.Similar(ctx, id, paragraph, n) })
 }
@@ -141,6 +136,17 @@ func (l *live) Export(ctx context.Context, r search.Request, limit int, before f
 
 func (l *live) TypeCounts(ctx context.Context) (map[string]int, error) {
 	return with(l, func(s *search.Searcher) (map[string]int, error) { return s.TypeCounts(ctx) })
+}
+
+// Weigh tells the server's admission what a search will cost
+// (search.Searcher's Weigh).
+func (l *live) Weigh(ctx context.Context, r search.Request) (broad, distance bool) {
+	s, done, err := l.use()
+	if err != nil {
+		return false, false
+	}
+	defer done()
+	return s.Weigh(ctx, r)
 }
 
 func (l *live) Info() searchapi.Info {

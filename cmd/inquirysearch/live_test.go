@@ -35,7 +35,7 @@ func mustLive(t *testing.T) *live {
 // searches start on it at once instead of queueing behind the export.
 func TestSwapNeverBlocksReaders(t *testing.T) {
 	l := mustLive(t)
-	before := l.Info().Version
+	before := l.Info().BuiltAt
 	stalled, resume := make(chan struct{}), make(chan struct{})
 	exported := make(chan error, 1)
 	go func() {
@@ -69,7 +69,7 @@ func TestSwapNeverBlocksReaders(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if l.Info().Version == before {
+			if l.Info().BuiltAt.Equal(before) {
 				t.Error("the rebuilt index is not live")
 			}
 			close(resume)

@@ -42,7 +42,8 @@ func (s *Snapshot) WordStats(ctx context.Context, field, term string, sample int
 // EachLocated walks the matches of q in document order and calls visit
 // with each one's number and its term locations (dm.Locations). Only the
 // match in hand is held, whatever their number, and the deadline is looked
-// at every few hundred matches; visit must not keep dm.
+// at every few dozen matches (a match of common words carries
+// thousands of positions); visit must not keep dm.
 func (s *Snapshot) EachLocated(ctx context.Context, q query.Query, visit func(num uint64, dm *bsearch.DocumentMatch) error) error {
 	searcher, err := q.Searcher(ctx, s.r, s.m, bsearch.SearcherOptions{Score: "none", IncludeTermVectors: true})
 	if err != nil {
@@ -53,7 +54,7 @@ func (s *Snapshot) EachLocated(ctx context.Context, q query.Query, visit func(nu
 	var locs []bsearch.Location
 	dm, err := searcher.Next(pool)
 	for n := 1; dm != nil && err == nil; n++ {
-		if n%256 == 0 && ctx.Err() != nil {
+		if n%32 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		num, nerr := DocNumber(dm.IndexInternalID)

@@ -36,12 +36,12 @@ type Service interface {
 	TypeCounts(ctx context.Context) (map[string]int, error)
 	// Info describes what is being searched.
 	Info() Info
-	// Costly reports whether a search for query is of the costliest kind
-	// (a distance term, which reads every position of its words), so that
-	// a caller can queue it apart; it does not run the search. A query
-	// that cannot be read is not costly: it is refused before it costs
-	// anything.
-	Costly(query string) bool
+	// Weigh tells, without running it, what a search will cost: broad
+	// when it is many times an ordinary search (a caller queues it apart),
+	// distance when it has a distance term, which reads every position of
+	// its words. A request that cannot be read is neither: it is refused
+	// before it costs anything.
+	Weigh(ctx context.Context, r Request) (broad, distance bool)
 }
 
 // Info describes the index a Service searches.
