@@ -152,7 +152,11 @@ func readTurns(doc *corpus.Document, lines []textLine) {
 			}
 		case cur != nil:
 			cur.Text += " " + text
-			cur.End = fmt.Sprintf("%d:%d", l.page, n)
+			// A span runs forwards; numbering that restarts without a new
+			// page (a damaged or odd file) leaves the turn's end where it was.
+			if page, line, _ := corpus.SplitLine(cur.Number); l.page > page || (l.page == page && n > line) {
+				cur.End = fmt.Sprintf("%d:%d", l.page, n)
+			}
 		default:
 			start(l.page, n, text, false)
 		}
