@@ -44,6 +44,8 @@ const (
 	FacetSpeaker       = searchapi.FacetSpeaker
 	FacetHearing       = searchapi.FacetHearing
 	FacetRole          = searchapi.FacetRole
+	FacetStatus        = searchapi.FacetStatus
+	FacetOverdue       = searchapi.FacetOverdue
 	FacetRecipient     = searchapi.FacetRecipient
 	FacetReport        = searchapi.FacetReport
 	MaxFilterValues    = searchapi.MaxFilterValues

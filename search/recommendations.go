@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,6 +85,7 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 	if err := s.attachResponses(ctx, out.Recommendations, time.Now()); err != nil {
 		return nil, err
 	}
+	out.Recommendations = responseFacets(out, filters)
 	out.Total = len(out.Recommendations)
 	return out, nil
 }
@@ -145,6 +147,40 @@ func (s *Searcher) attachResponses(ctx context.Context, items []RecommendationIt
 	return nil
 }
 
+// responseFacets counts the status and overdue facets of a list, each
+// without its own filter, and returns the recommendations that pass both.
+func responseFacets(out *RecommendationList, filters Filters) []RecommendationItem {
+	statusOK := func(it RecommendationItem) bool {
+		return len(filters[FacetStatus]) == 0 || slices.Contains(filters[FacetStatus], it.Status)
+	}
+	overdueOK := func(it RecommendationItem) bool { return len(filters[FacetOverdue]) == 0 || len(it.Overdue) > 0 }
+	statuses := map[string]int{}
+	overdue := 0
+	kept := []RecommendationItem{}
+	for _, it := range out.Recommendations {
+		if overdueOK(it) {
+			statuses[it.Status]++
+		}
+		if statusOK(it) && len(it.Overdue) > 0 {
+			overdue++
+		}
+		if statusOK(it) && overdueOK(it) {
+			kept = append(kept, it)
+		}
+	}
+	out.Facets[FacetStatus] = []FacetValue{}
+	for _, st := range corpus.Statuses {
+		if statuses[st] > 0 {
+			out.Facets[FacetStatus] = append(out.Facets[FacetStatus], FacetValue{Value: st, Count: statuses[st]})
+		}
+	}
+	out.Facets[FacetOverdue] = []FacetValue{}
+	if overdue > 0 {
+		out.Facets[FacetOverdue] = append(out.Facets[FacetOverdue], FacetValue{Value: searchapi.OverdueValue, Count: overdue})
+	}
+	return kept
+}
+
 // due reports whether a response to a report published on date is overdue
 // at now.
 func due(published string, now time.Time) bool {
@@ -155,7 +191,10 @@ func due(published string, now time.Time) bool {
 // recommendationFilters checks the request's filters and puts recipients
 // under their canonical names.
 func recommendationFilters(r RecommendationsRequest) (Filters, error) {
-	f, err := Filters{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations}.NormaliseRecommendations()
+	f, err := Filters{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations, FacetStatus: r.Statuses}.NormaliseRecommendations()
+	if r.Overdue {
+		f[FacetOverdue] = []string{searchapi.OverdueValue}
+	}
 	if err != nil {
 		return nil, err
 	}

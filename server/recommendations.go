@@ -8,10 +8,11 @@ import (
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
-// recommendationsRequest reads q and the repeatable filters recipient,
-// report and investigation.
+// recommendationsRequest reads q, the repeatable filters recipient,
+// report, investigation and status, and overdue=true.
 func recommendationsRequest(q url.Values) searchapi.RecommendationsRequest {
-	return searchapi.RecommendationsRequest{Query: q.Get("q"), Recipients: q["recipient"], Reports: q["report"], Investigations: q["investigation"]}
+	return searchapi.RecommendationsRequest{Query: q.Get("q"), Recipients: q["recipient"], Reports: q["report"],
+		Investigations: q["investigation"], Statuses: q["status"], Overdue: q.Get("overdue") != ""}
 }
 
 func (s *Server) recommendations(r *http.Request) (*searchapi.RecommendationList, error) {

@@ -4,7 +4,19 @@ package searchapi
 const (
 	FacetRecipient = "recipient"
 	FacetReport    = "report"
+	// Status and overdue are settled from the responses when a list is
+	// made, not held by the index: they are filtered and counted over the
+	// list the other filters give.
+	FacetStatus  = "status"
+	FacetOverdue = "overdue"
 )
+
+// ResponseFacets lists the facets of a recommendation's responses.
+var ResponseFacets = []string{FacetStatus, FacetOverdue}
+
+// OverdueValue is the overdue facet's one value: recommendations with a
+// recipient that has not responded in time.
+const OverdueValue = "overdue"
 
 // RecommendationFacets lists the recommendations list's facets in display
 // order.
@@ -18,6 +30,8 @@ type RecommendationsRequest struct {
 	Recipients     []string
 	Reports        []string
 	Investigations []string
+	Statuses       []string // any of these current statuses (corpus.Statuses)
+	Overdue        bool     // only those with a recipient overdue
 }
 
 // RecommendationItem is one recommendation in a list.
