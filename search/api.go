@@ -25,6 +25,7 @@ type (
 	RecommendationsRequest = searchapi.RecommendationsRequest
 	RecommendationItem     = searchapi.RecommendationItem
 	ResponseItem           = searchapi.ResponseItem
+	Turn                   = searchapi.Turn
 	RecommendationList     = searchapi.RecommendationList
 	ExportSummary          = searchapi.ExportSummary
 )

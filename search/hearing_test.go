@@ -106,6 +106,15 @@ func TestTestimonyHits(t *testing.T) {
 			if !strings.Contains(h.Citation.Text, "Day 1, 21 September 2020, page ") || !strings.Contains(h.Citation.Text, "(Mr Graham Whittle)") {
 				t.Errorf("citation %+v", h.Citation)
 			}
+			// The answer is shown with the question it answers, and links
+			// to the turn in the whole transcript.
+			if h.Speaker != "Mr Graham Whittle" || h.Role != corpus.RoleWitness || h.Hearing != "Day 1, 21 September 2020" ||
+				h.Question == nil || h.Question.Speaker != "Ms Helen Ashdown" || !strings.HasPrefix(h.Question.Text, "Q. What has changed") {
+				t.Errorf("testimony hit %+v, question %+v", h, h.Question)
+			}
+			if d := docByID(strings.TrimPrefix(strings.Split(h.Permalink, "#")[0], "/documents/")); d == nil || d.Type != corpus.TypeTranscript {
+				t.Errorf("permalink %s is not to the transcript", h.Permalink)
+			}
 		}
 	}
 	if !found {
