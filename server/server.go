@@ -176,6 +176,9 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 	// Recommendations and evidence.
 	r.HandleFunc("/recommendations", s.page(s.recommendationsPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/evidence/{urn}", s.page(s.evidencePage)).Methods(http.MethodGet, http.MethodHead)
+
+	// Hearings: every sitting at which one person spoke.
+	r.HandleFunc("/speakers/{name}", s.page(s.speakerPage)).Methods(http.MethodGet, http.MethodHead)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,45 @@
+package server
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// The witness page lists every sitting at which a person spoke, oldest
+// first, with their turns, each answer under the question it answers;
+// searching it keeps to their matching turns.
+func TestSpeakerPage(t *testing.T) {
+	page, _ := getHTML(t, "/speakers/"+url.PathEscape("Anna Rowe"), 200)
+	if h1 := strings.TrimSpace(page.Find("h1").Text()); h1 != "Detective Superintendent Anna Rowe" {
+		t.Errorf("h1 %q", h1)
+	}
+	var days []string
+	page.Find(".sitting h2").Each(func(_ int, s *goquery.Selection) { days = append(days, s.Text()) })
+	if len(days) != 2 || !strings.HasPrefix(days[0], "Day 1, 21 September 2020") || !strings.HasPrefix(days[1], "Day 2, 22 September 2020") {
+		t.Errorf("sittings %q", days)
+	}
+	turns := page.Find(".turn")
+	if turns.Length() != 8 {
+		t.Errorf("%d turns, want 8", turns.Length())
+	}
+	first := turns.First()
+	if q := first.Find(".question").Text(); !strings.Contains(q, "Ms Helen Ashdown asked") || !strings.Contains(q, "You lead the exploitation unit") {
+		t.Errorf("the first answer's question: %q", q)
+	}
+	if c := first.Find(".said + .cite").Text(); c != "Day 1, 21 September 2020, page 2, line 22 (Detective Superintendent Anna Rowe)" {
+		t.Errorf("the first turn is cited %q", c)
+	}
+	href, _ := first.Find(".said + .cite a").Attr("href")
+	if !strings.HasPrefix(href, "/documents/") || !strings.HasSuffix(href, "#p-2:22") {
+		t.Errorf("the first turn links to %q", href)
+	}
+
+	found, _ := getHTML(t, "/speakers/"+url.PathEscape("Anna Rowe")+"?q=training", 200)
+	if n := found.Find(".turn").Length(); n != 1 || !strings.Contains(found.Find(".turn .said").Text(), "joint training") {
+		t.Errorf("searching her words: %d turns: %q", n, found.Find(".turn .said").Text())
+	}
+	getHTML(t, "/speakers/"+url.PathEscape("Nobody Known"), 404)
+}
