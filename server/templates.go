@@ -15,15 +15,17 @@ type templates struct {
 }
 
 var funcs = template.FuncMap{
-	"typeLabel":  typeLabel,
-	"facetLabel": facetLabel,
-	"add":        func(a, b int) int { return a + b },
-	"paragraphs": func(s string) []string { return strings.Split(s, "\n\n") },
-	"longDate":   longDate,
-	"speakerURL": speakerURL,
-	"navAt":      navAt,
-	"notice":     func() *noticeView { return nil },
-	"sample":     func() bool { return false },
+	"typeLabel":   typeLabel,
+	"facetLabel":  facetLabel,
+	"add":         func(a, b int) int { return a + b },
+	"paragraphs":  func(s string) []string { return strings.Split(s, "\n\n") },
+	"longDate":    longDate,
+	"speakerURL":  speakerURL,
+	"statusLabel": statusLabel,
+	"statusClass": statusClass,
+	"navAt":       navAt,
+	"notice":      func() *noticeView { return nil },
+	"sample":      func() bool { return false },
 }
 
 // parseTemplates parses every page with the layout; the layout's notice

@@ -250,7 +250,7 @@
   // paragraph and of its document (or search hit).
   function citationFor(button) {
     var para = button.closest('.para');
-    var holder = para || button.closest('.hit');
+    var holder = para || button.closest('.hit, .rec');
     var own = holder && holder.querySelector('.citation');
     if (own && own.textContent.trim()) return own.textContent.replace(/\s+/g, ' ').trim();
     var doc = button.closest('[data-cite-url]');
