@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 // testimonies derived from the corpus, and a few are checked by hand.
 func TestHearingFacetsCountExactly(t *testing.T) {
 	res := mustSearch(t, Request{Query: "", Size: 50, Filters: Filters{FacetType: {string(corpus.TypeTestimony)}}})
-	ts := indexer.Testimonies(testDocs)
+	ts := indexer.Testimonies(corpusDocs)
 	if int(res.Total) != len(ts) || len(ts) != 17 {
 		t.Fatalf("%d testimony results, %d derived, want 17", res.Total, len(ts))
 	}
@@ -112,7 +113,8 @@ func TestTestimonyHits(t *testing.T) {
 				h.Question == nil || h.Question.Speaker != "Ms Helen Ashdown" || !strings.HasPrefix(h.Question.Text, "Q. What has changed") {
 				t.Errorf("testimony hit %+v, question %+v", h, h.Question)
 			}
-			if d := docByID(strings.TrimPrefix(strings.Split(h.Permalink, "#")[0], "/documents/")); d == nil || d.Type != corpus.TypeTranscript {
+			id := strings.TrimPrefix(strings.Split(h.Permalink, "#")[0], "/documents/")
+			if i := slices.IndexFunc(corpusDocs, func(d *corpus.Document) bool { return d.ID == id }); i < 0 || corpusDocs[i].Type != corpus.TypeTranscript {
 				t.Errorf("permalink %s is not to the transcript", h.Permalink)
 			}
 		}

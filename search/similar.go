@@ -64,12 +64,7 @@ func (s *Searcher) Similar(ctx context.Context, id, number string, n int) (*Simi
 	}
 	dq := bleve.NewDisjunctionQuery(alts...)
 	dq.SetMin(similarMinShared)
-	// Paragraphs are compared with pages' own: a transcript whole, not the
-	// testimony documents that repeat its turns.
-	q := bleve.NewBooleanQuery()
-	q.AddMust(restrict(dq, nil, false, true))
-	q.AddMustNot(typeTerm(corpus.TypeTestimony))
-	req := bleve.NewSearchRequestOptions(q, similarCandidates, 0, false)
+	req := bleve.NewSearchRequestOptions(restrict(dq, nil, false, false), similarCandidates, 0, false)
 	req.Fields = []string{indexer.FieldSource}
 	req.IncludeLocations = true
 	res, err := s.idx.SearchInContext(ctx, req)

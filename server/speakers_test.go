@@ -43,3 +43,25 @@ func TestSpeakerPage(t *testing.T) {
 	}
 	getHTML(t, "/speakers/"+url.PathEscape("Nobody Known"), 404)
 }
+
+// A transcript's page names each turn's speaker, linked to their witness
+// page, and links an answer to its question.
+func TestTranscriptPageNamesSpeakers(t *testing.T) {
+	var id string
+	for _, d := range testDocs {
+		if strings.HasSuffix(d.URL, "public-hearing-transcript-4-february-2019.pdf") {
+			id = d.ID
+		}
+	}
+	if id == "" {
+		t.Fatal("no Larkspur transcript in the sample")
+	}
+	page, _ := getHTML(t, "/documents/"+id, 200)
+	turn := page.Find("#p-1\\:16")
+	if got := turn.Find(".para-speaker").Text(); !strings.Contains(got, "Ms Jane Elmwood") || !strings.Contains(got, "answering 1:15") {
+		t.Errorf("turn 1:16 is labelled %q", got)
+	}
+	if href, _ := turn.Find(".para-speaker a").First().Attr("href"); href != "/speakers/Ms%20Jane%20Elmwood" {
+		t.Errorf("the speaker links to %q", href)
+	}
+}
