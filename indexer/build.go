@@ -202,46 +202,34 @@ func indexRecommendations(idx bleve.Index, docs []*corpus.Document) (int, error)
 	if err != nil {
 		return 0, err
 	}
-	if len(recs) == 0 {
-		return 0, nil
-	}
-	batch := idx.NewBatch()
-	for _, r := range recs {
-		rec, err := recommendationRecord(r)
-		if err != nil {
-			return 0, err
-		}
-		if err := batch.Index(r.ID, rec); err != nil {
-			return 0, fmt.Errorf("index %s: %w", r.ID, err)
-		}
-	}
-	if err := idx.Batch(batch); err != nil {
-		return 0, fmt.Errorf("index recommendations: %w", err)
-	}
-	return len(recs), nil
+	return indexDerived(idx, "recommendations", recs, func(r *RecommendationDocument) string { return r.ID }, recommendationRecord)
 }
 
 // indexTestimonies derives the testimony documents of docs' transcripts
 // and indexes them in one batch (a few per sitting).
 func indexTestimonies(idx bleve.Index, docs []*corpus.Document) (int, error) {
-	ts := Testimonies(docs)
-	if len(ts) == 0 {
+	return indexDerived(idx, "testimonies", Testimonies(docs), func(t *TestimonyDocument) string { return t.ID }, testimonyRecord)
+}
+
+// indexDerived indexes documents derived from the corpus in one batch.
+func indexDerived[T any](idx bleve.Index, what string, items []T, id func(T) string, record func(T) (map[string]any, error)) (int, error) {
+	if len(items) == 0 {
 		return 0, nil
 	}
 	batch := idx.NewBatch()
-	for _, t := range ts {
-		rec, err := testimonyRecord(t)
+	for _, it := range items {
+		rec, err := record(it)
 		if err != nil {
 			return 0, err
 		}
-		if err := batch.Index(t.ID, rec); err != nil {
-			return 0, fmt.Errorf("index %s: %w", t.ID, err)
+		if err := batch.Index(id(it), rec); err != nil {
+			return 0, fmt.Errorf("index %s: %w", id(it), err)
 		}
 	}
 	if err := idx.Batch(batch); err != nil {
-		return 0, fmt.Errorf("index testimonies: %w", err)
+		return 0, fmt.Errorf("index %s: %w", what, err)
 	}
-	return len(ts), nil
+	return len(items), nil
 }
 
 // waitSteady waits until the index has persisted and merged everything it
