@@ -65,3 +65,26 @@ func TestTranscriptPageNamesSpeakers(t *testing.T) {
 		t.Errorf("the speaker links to %q", href)
 	}
 }
+
+// A speaker filter is kept while the search is refined: the search form
+// carries it, the facet shows it chosen, and a chip removes it.
+func TestSpeakerFilterKeptWhileRefining(t *testing.T) {
+	page, _ := getHTML(t, "/search?q=missing&speaker="+url.QueryEscape("Anna Rowe"), 200)
+	if v, ok := page.Find(`form.searchbox input[type=hidden][name=speaker]`).Attr("value"); !ok || v != "Anna Rowe" {
+		t.Errorf("the search form does not keep the speaker: %q", v)
+	}
+	if n := page.Find(".hit").Length(); n != 1 || !strings.Contains(page.Find(".hit .speaker-line").Text(), "Detective Superintendent Anna Rowe") {
+		t.Errorf("%d hits: %q", n, page.Find(".hit .speaker-line").Text())
+	}
+	if chip := page.Find(".active .chip").Text(); !strings.Contains(chip, "Speaker: Anna Rowe") {
+		t.Errorf("active filters %q", chip)
+	}
+	var res struct {
+		Total  int                         `json:"total"`
+		Facets map[string][]map[string]any `json:"facets"`
+	}
+	getJSON(t, "/api/v1/search?q=missing&role=witness&hearing="+url.QueryEscape("Day 1"), &res)
+	if res.Total != 2 || len(res.Facets["speaker"]) != 2 {
+		t.Errorf("role and hearing parameters: %d results, speaker facet %v", res.Total, res.Facets["speaker"])
+	}
+}
