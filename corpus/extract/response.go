@@ -84,12 +84,18 @@ func readResponse(doc *corpus.Document) {
 			texts = append(texts, p.Text)
 		}
 	}
-	// The opening line that only names the recommendation states no
-	// position, nor does the page's closing note; both stay out.
 	status, source := ResponseStatus(texts...)
 	summary := source
-	if summary == "" && len(texts) > 1 {
-		summary = texts[1]
+	if summary == "" {
+		// The first paragraph that does not name the recommendation by
+		// number: the opening lines that do only say what the page is.
+		names := regexp.MustCompile(`(?i)\brecommendation\s+` + m[2] + `\b`)
+		for _, t := range texts {
+			if !names.MatchString(t) {
+				summary = t
+				break
+			}
+		}
 	}
 	doc.Type = corpus.TypeResponse
 	doc.Response = &corpus.Response{

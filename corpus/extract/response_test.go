@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
@@ -58,6 +59,9 @@ func TestSampleResponses(t *testing.T) {
 		got := *doc.Response
 		if (w.Status == corpus.StatusUnclear) != (got.Source == "") || got.Summary == "" {
 			t.Errorf("%s: source %q, summary %q", path, got.Source, got.Summary)
+		}
+		if w.Status == corpus.StatusUnclear && !strings.HasPrefix(got.Summary, "The Inspectorate welcomes the report") {
+			t.Errorf("%s: an unclear response is summed up by %q", path, got.Summary)
 		}
 		got.Source, got.Summary = "", ""
 		if got != w {
