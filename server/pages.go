@@ -117,9 +117,14 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 	res := v.Result
 	q := values.Get("q")
 	for _, h := range res.Hits {
-		hv := hitView{Hit: h, DocURL: docURL(h.ID, q, ""), Snippet: template.HTML(h.Snippet)}
+		id := h.ID
+		if h.Speaker != "" {
+			// Testimony is read in its transcript, among the other turns.
+			id = corpus.IDFor(h.URL)
+		}
+		hv := hitView{Hit: h, DocURL: docURL(id, q, ""), Snippet: template.HTML(h.Snippet)}
 		for _, p := range h.Paragraphs {
-			hv.Paragraphs = append(hv.Paragraphs, linkView{Label: p, URL: docURL(h.ID, q, p)})
+			hv.Paragraphs = append(hv.Paragraphs, linkView{Label: p, URL: docURL(id, q, p)})
 		}
 		v.Hits = append(v.Hits, hv)
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // The witness page lists every sitting at which a person spoke, oldest
@@ -75,6 +77,9 @@ func TestSpeakerFilterKeptWhileRefining(t *testing.T) {
 	}
 	if n := page.Find(".hit").Length(); n != 1 || !strings.Contains(page.Find(".hit .speaker-line").Text(), "Detective Superintendent Anna Rowe") {
 		t.Errorf("%d hits: %q", n, page.Find(".hit .speaker-line").Text())
+	}
+	if href, _ := page.Find(".hit .hit-title a").Attr("href"); !strings.HasPrefix(href, "/documents/"+corpus.IDFor(page.Find(".hit").AttrOr("data-cite-url", ""))) {
+		t.Errorf("the result links to %q, not to its transcript", href)
 	}
 	if chip := page.Find(".active .chip").Text(); !strings.Contains(chip, "Speaker: Anna Rowe") {
 		t.Errorf("active filters %q", chip)
