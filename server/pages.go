@@ -5,7 +5,9 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -141,6 +143,9 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 				label = typeLabel(label)
 			}
 			fv.Values = append(fv.Values, linkView{Label: label, Count: val.Count, Selected: on, URL: toggle(values, f, val.Value, on)})
+		}
+		if f == searchapi.FacetHearing {
+			sort.SliceStable(fv.Values, func(i, j int) bool { return sittingDate(fv.Values[i].Label) < sittingDate(fv.Values[j].Label) })
 		}
 		if len(fv.Values) > 0 {
 			fv.fold()
@@ -290,4 +295,19 @@ func safeURL(u string) string {
 		return ""
 	}
 	return p.String()
+}
+
+// sittingDate reads the date of a hearing facet's value ("Day 2, 4
+// February 2019") as 2019-02-04, so sittings are listed in the order they
+// were held; a value without one sorts last.
+func sittingDate(label string) string {
+	_, date, ok := strings.Cut(label, ", ")
+	if !ok {
+		date = label
+	}
+	t, err := time.Parse("2 January 2006", date)
+	if err != nil {
+		return "~" + label
+	}
+	return t.Format("2006-01-02")
 }

@@ -93,3 +93,14 @@ func TestSpeakerFilterKeptWhileRefining(t *testing.T) {
 		t.Errorf("role and hearing parameters: %d results, speaker facet %v", res.Total, res.Facets["speaker"])
 	}
 }
+
+// The hearing facet lists sittings in the order they were held.
+func TestHearingFacetInDateOrder(t *testing.T) {
+	page, _ := getHTML(t, "/search?q=&type=testimony", 200)
+	var got []string
+	page.Find(`#facet-hearing`).Parent().Find(".fv-label").Each(func(_ int, s *goquery.Selection) { got = append(got, s.Text()) })
+	want := []string{"Day 2, 4 February 2019", "Day 1, 21 September 2020", "Day 2, 22 September 2020"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("hearing facet %q, want %q", got, want)
+	}
+}
