@@ -49,6 +49,8 @@ func testWitnessPage(t *testing.T, tb *tab) {
 		t.Errorf("searching her words shows %d turns, want 1", n)
 	}
 	// From a result of the search page to the witness page.
+	tb.open("/search?q=" + url.QueryEscape(`role:witness missing`))
+	tb.screenshot("testimony-results-1280")
 	tb.open("/search?q=" + url.QueryEscape(`speaker:"Anna Rowe" training`))
 	tb.do(chromedp.Click(chromedp.CSS(`.speaker-line a`)))
 	tb.waitForURL("/speakers/")

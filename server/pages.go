@@ -139,7 +139,7 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 		for _, val := range res.Facets[f] {
 			on := selected[strings.ToLower(val.Value)]
 			label := val.Value
-			if f == searchapi.FacetType {
+			if f == searchapi.FacetType || f == searchapi.FacetRole {
 				label = typeLabel(label)
 			}
 			fv.Values = append(fv.Values, linkView{Label: label, Count: val.Count, Selected: on, URL: toggle(values, f, val.Value, on)})
@@ -155,7 +155,7 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 	for _, f := range searchapi.Facets {
 		for _, sv := range values[f] {
 			label := sv
-			if f == searchapi.FacetType {
+			if f == searchapi.FacetType || f == searchapi.FacetRole {
 				label = typeLabel(sv)
 			}
 			v.Active = append(v.Active, linkView{Label: facetLabel(f) + ": " + label, URL: toggle(values, f, sv, true)})
