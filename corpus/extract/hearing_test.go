@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
@@ -127,5 +129,32 @@ func TestTranscriptNamedSpeakers(t *testing.T) {
 		{"2:18", "Mr Owen Pryce", corpus.RoleWitness, "2:16", day + "page 2, line 18 (Mr Owen Pryce)"},
 		{"2:23", "Mr David Orme", corpus.RolePanel, "", day + "page 2, lines 23–24 (Mr David Orme)"},
 		{"3:5", "Professor Marian Hale", corpus.RoleChair, "", day + "page 3, line 5 (Professor Marian Hale)"},
+	})
+}
+
+// Forms the real transcripts also use: a witness known by a cipher,
+// "Questions from", and "THE WITNESS:" for the witness giving evidence.
+func TestTranscriptOtherForms(t *testing.T) {
+	var b strings.Builder
+	for i, l := range []string{
+		"Day 4 IICSA Inquiry - Sample investigation 3 March 2020",
+		"Counsel to the Inquiry: Mr Tom Hart",
+		"RC-A12 (affirmed)",
+		"Questions from MR HART",
+		"Q. Where were you placed?",
+		"A. At the home in Ashcombe.",
+		"MR HART: And after that?",
+		"THE WITNESS: With a foster family.",
+	} {
+		fmt.Fprintf(&b, "%d %s\n", i+1, l)
+	}
+	doc, err := ExtractText([]byte(b.String()), "https://www.iicsa.org.uk/key-documents/9/view/transcript.txt", mustGazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTurns(t, doc, []turnWant{
+		{"1:5", "Mr Tom Hart", corpus.RoleCounsel, "", "Day 4, 3 March 2020, page 1, line 5 (Mr Tom Hart)"},
+		{"1:6", "RC-A12", corpus.RoleWitness, "1:5", "Day 4, 3 March 2020, page 1, line 6 (RC-A12)"},
+		{"1:8", "RC-A12", corpus.RoleWitness, "1:7", "Day 4, 3 March 2020, page 1, line 8 (RC-A12)"},
 	})
 }

@@ -60,6 +60,9 @@ func displayName(name string) string {
 	name = postNoms.ReplaceAllString(strings.ToUpper(name), "")
 	words := strings.Fields(name)
 	for i, w := range words {
+		if strings.ContainsAny(w, "0123456789") {
+			continue // a cipher ("RC-A12") stays as written
+		}
 		words[i] = capitalise(strings.ToLower(w))
 	}
 	return strings.Join(words, " ")

@@ -14,10 +14,10 @@ var (
 	// "IICSA Inquiry (Preliminary) Lambeth Investigation 24 March 2016".
 	transcriptHeader = regexp.MustCompile(`^(?:Day\s+(\d+)\s+)?(\S.*?\bInquiry)\s*(\(Preliminary\))?\s*-?\s*(.*?)\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$`)
 	speakerTurn      = regexp.MustCompile(`^((?:[A-Z][A-Z'’\-]*\.?)(?:\s+[A-Z][A-Z'’\-]*\.?)*):\s*(.*)$`)
-	witnessSworn     = regexp.MustCompile(`^((?:[A-Z][A-Za-z'’\-]*\.?)(?:\s+[A-Z][A-Za-z'’\-]*\.?)*)\s+\((?:sworn|affirmed|recalled|continued)(?: remotely)?\)$`)
-	examinedBy       = regexp.MustCompile(`(?i)^(?:(?:further|re-?)\s*)?(?:examination|examined|questions?|questioned|cross-examination)\b.*?\bby\s+(.+?)\s*(?:\(continued\))?$`)
+	witnessSworn     = regexp.MustCompile(`^((?:[A-Z][A-Za-z0-9'’\-]*\.?)(?:\s+[A-Z0-9][A-Za-z0-9'’\-]*\.?)*)\s+\((?:sworn|affirmed|recalled|continued)(?: remotely)?\)$`)
+	examinedBy       = regexp.MustCompile(`(?i)^(?:(?:further|re-?)\s*)?(?:examination|examined|questions?|questioned|cross-examination)\b.*?\b(?:by|from)\s+(.+?)\s*(?:\(continued\))?$`)
 	withdrew         = regexp.MustCompile(`^\(The witness (?:withdrew|stood down|was released)\)$`)
-	sectionHeading   = regexp.MustCompile(`^(?:(?:Further )?(?:[Ee]xamination|[Ee]xamined|[Qq]uestioned|[Qq]uestions?)|Cross-examination|Welcome and opening remarks|Opening statement|Closing statement)\b.* by .+$`)
+	sectionHeading   = regexp.MustCompile(`^(?:(?:Further )?(?:[Ee]xamination|[Ee]xamined|[Qq]uestioned|[Qq]uestions?)|Cross-examination|Welcome and opening remarks|Opening statement|Closing statement)\b.* (?:by|from) .+$`)
 	questionAnswer   = regexp.MustCompile(`^([QA])\.\s+(.*)$`)
 	timeMark         = regexp.MustCompile(`^\(\d{1,2}\.\d{2}\s*[ap]m\)$`)
 	weekdayDate      = regexp.MustCompile(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$`)
