@@ -127,3 +127,17 @@ func TestTestimonyHits(t *testing.T) {
 		t.Errorf("type=transcript finds %d whole transcripts, want 1", whole.Total)
 	}
 }
+
+// The people who spoke at the hearings are offered as the box is typed.
+func TestSpeakersSuggested(t *testing.T) {
+	got := mustSuggest(t, "elmw")
+	found := false
+	for _, s := range got {
+		if s.Text == "Ms Jane Elmwood" && s.Kind == indexer.KindSpeaker {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no speaker among %+v", got)
+	}
+}

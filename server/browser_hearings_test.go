@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,6 +57,15 @@ func testWitnessPage(t *testing.T, tb *tab) {
 	tb.waitForURL("/speakers/")
 	if h1 := evalIn[string](tb, `document.querySelector('h1').textContent`); h1 != "Detective Superintendent Anna Rowe" {
 		t.Errorf("the result's speaker link opens %q", h1)
+	}
+	// A speaker offered by the typeahead keeps the search to their words.
+	tb.open("/")
+	tb.do(chromedp.SendKeys(chromedp.ID("q"), "elmw"))
+	tb.waitFor("a speaker suggestion", `[...document.querySelectorAll('#q-suggestions [role=option]')].some(o => o.textContent.includes('Speaker'))`)
+	tb.do(chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll('#q-suggestions [role=option]')].find(o => o.textContent.includes('Speaker')).click()`))
+	tb.waitForURL("speaker%3A")
+	if speakers := evalIn[[]string](tb, `[...document.querySelectorAll('.hit .speaker-line a')].map(a => a.textContent)`); len(speakers) == 0 || slices.ContainsFunc(speakers, func(s string) bool { return s != "Ms Jane Elmwood" }) {
+		t.Errorf("choosing the speaker suggestion finds %q", speakers)
 	}
 	tb.viewport(1280, 900)
 }
