@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -102,5 +103,19 @@ func TestHearingFacetInDateOrder(t *testing.T) {
 	want := []string{"Day 2, 4 February 2019", "Day 1, 21 September 2020", "Day 2, 22 September 2020"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("hearing facet %q, want %q", got, want)
+	}
+}
+
+// A witness page searched with a distance is weighed like a search: it
+// takes a heavy place, so one address runs one such search at a time.
+func TestSpeakerPageWeighedLikeSearch(t *testing.T) {
+	s := mustServerWith(t, Options{})
+	r := httptest.NewRequest("GET", "/speakers/Hale?q="+url.QueryEscape(`"the hearing"~5`), nil)
+	if heavy, distance := s.weigh(r, "/speakers/{name}"); !heavy || !distance {
+		t.Errorf("a distance search on a witness page weighs heavy %v, distance %v", heavy, distance)
+	}
+	r = httptest.NewRequest("GET", "/speakers/Hale?q=records", nil)
+	if heavy, _ := s.weigh(r, "/speakers/{name}"); heavy {
+		t.Error("an ordinary witness page is weighed heavy")
 	}
 }
