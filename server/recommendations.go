@@ -42,9 +42,12 @@ type recommendationsView struct {
 	ClearURL string
 	CSVURL   string
 	JSONURL  string
-	Hidden   []linkView // the filters the word search keeps, as hidden fields
+	Hidden   []hiddenField // the filters the word search keeps
 	Error    string
 }
+
+// hiddenField is a form field that carries a value along.
+type hiddenField struct{ Name, Value string }
 
 // recView is one recommendation as the page shows it: its text first,
 // cited as a reader would cite it, its recipients and status as chips and
@@ -92,7 +95,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) err
 	}
 	for _, f := range recommendationFacets {
 		for _, v := range values[f] {
-			view.Hidden = append(view.Hidden, linkView{Label: f, URL: v})
+			view.Hidden = append(view.Hidden, hiddenField{Name: f, Value: v})
 		}
 	}
 	view.CSVURL = "/api/v1/recommendations.csv?" + values.Encode()
