@@ -49,7 +49,9 @@ type Document struct {
 	Links         []string    `json:"links,omitempty"`
 	ContentHash   string      `json:"content_hash"`
 	Pages         int         `json:"pages,omitempty"`      // pages of a PDF
-	Speakers      []string    `json:"speakers,omitempty"`   // of a transcript, in order of first speaking
+	Speakers      []string    `json:"speakers,omitempty"`   // of a transcript, normalised, in order of first speaking
+	Hearing       *Hearing    `json:"hearing,omitempty"`    // the sitting a transcript records
+	Response      *Response   `json:"response,omitempty"`   // what a response page says of a recommendation
 	Extraction    *Extraction `json:"extraction,omitempty"` // how the page was read
 }
 
@@ -64,6 +66,13 @@ type Paragraph struct {
 	Heading   bool   `json:"heading,omitempty"`   // a sub-heading inside the page
 	Footnotes []int  `json:"footnotes,omitempty"` // numbers of the footnotes it cites
 	Page      int    `json:"page,omitempty"`      // the PDF or transcript page it starts on
+	// A transcript's turn: who spoke (normalised, "Ms Jane Elmwood"), in
+	// what role, the page:line it ends on, and for an answer the number of
+	// the question it answers.
+	Speaker string `json:"speaker,omitempty"`
+	Role    string `json:"role,omitempty"`
+	End     string `json:"end,omitempty"`
+	Answers string `json:"answers,omitempty"`
 	// Subparagraphs are the lettered or roman items ("(a)", "ii.") kept in
 	// Text with their parent but citable on their own, as "74(a)".
 	Subparagraphs []Subparagraph `json:"subparagraphs,omitempty"`

@@ -15,7 +15,7 @@ type investigation struct {
 // sample site's fictional ones. Titles are matched before slugs.
 var investigations = []investigation{
 	// The embedded sample site (fictional).
-	{"Organised networks", []string{"exploitation by organised networks", "/organised-networks", "organised-networks-in-six-areas"}},
+	{"Organised networks", []string{"exploitation by organised networks", "exploitation of children by organised networks", "/organised-networks", "organised-networks-in-six-areas"}},
 	{"Larkspur County Council", []string{"larkspur county council", "/larkspur-council", "/reports/larkspur", "larkspur-county-council"}},
 	{"Faith organisations", []string{"child protection in faith organisations", "/faith-organisations"}},
 	{"Specialist schools", []string{"specialist music and sports schools", "/specialist-schools"}},

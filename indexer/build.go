@@ -38,12 +38,14 @@ type Meta struct {
 	// Recommendations counts the recommendation documents derived from
 	// the corpus; Documents counts the corpus's own pages only.
 	Recommendations int `json:"recommendations"`
-	Schema          int `json:"schema"` // the SchemaVersion the index was built with
+	// Testimonies counts the testimony documents derived from transcripts.
+	Testimonies int `json:"testimonies,omitempty"`
+	Schema      int `json:"schema"` // the SchemaVersion the index was built with
 }
 
 // SchemaVersion numbers the index layout. An index built with an older
 // one is treated as missing, so that it is rebuilt from the corpus.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // Build indexes docs into a new index at dir, replacing any index there
 // only once the new one is complete: it is built beside the old one and
@@ -78,6 +80,9 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	meta, err := fill(ctx, idx, building, docs, log)
 	if err == nil {
 		meta.Recommendations, err = indexRecommendations(idx, docs)
+	}
+	if err == nil {
+		meta.Testimonies, err = indexTestimonies(idx, docs)
 	}
 	lex := <-lexicon
 	if err == nil {
@@ -197,23 +202,34 @@ func indexRecommendations(idx bleve.Index, docs []*corpus.Document) (int, error)
 	if err != nil {
 		return 0, err
 	}
-	if len(recs) == 0 {
+	return indexDerived(idx, "recommendations", recs, func(r *RecommendationDocument) string { return r.ID }, recommendationRecord)
+}
+
+// indexTestimonies derives the testimony documents of docs' transcripts
+// and indexes them in one batch (a few per sitting).
+func indexTestimonies(idx bleve.Index, docs []*corpus.Document) (int, error) {
+	return indexDerived(idx, "testimonies", Testimonies(docs), func(t *TestimonyDocument) string { return t.ID }, testimonyRecord)
+}
+
+// indexDerived indexes documents derived from the corpus in one batch.
+func indexDerived[T any](idx bleve.Index, what string, items []T, id func(T) string, record func(T) (map[string]any, error)) (int, error) {
+	if len(items) == 0 {
 		return 0, nil
 	}
 	batch := idx.NewBatch()
-	for _, r := range recs {
-		rec, err := recommendationRecord(r)
+	for _, it := range items {
+		rec, err := record(it)
 		if err != nil {
 			return 0, err
 		}
-		if err := batch.Index(r.ID, rec); err != nil {
-			return 0, fmt.Errorf("index %s: %w", r.ID, err)
+		if err := batch.Index(id(it), rec); err != nil {
+			return 0, fmt.Errorf("index %s: %w", id(it), err)
 		}
 	}
 	if err := idx.Batch(batch); err != nil {
-		return 0, fmt.Errorf("index recommendations: %w", err)
+		return 0, fmt.Errorf("index %s: %w", what, err)
 	}
-	return len(recs), nil
+	return len(items), nil
 }
 
 // waitSteady waits until the index has persisted and merged everything it

@@ -54,7 +54,7 @@ func TestBuildAndOpen(t *testing.T) {
 		t.Errorf("meta counts %d recommendations, derived %d (%v)", meta.Recommendations, len(recs), err)
 	}
 	n, _ := idx.DocCount()
-	if int(n) != len(docs)+len(recs) {
+	if ts := Testimonies(docs); len(ts) == 0 || meta.Testimonies != len(ts) || int(n) != len(docs)+len(recs)+len(ts) {
 		t.Errorf("index holds %d documents, want %d pages and %d recommendations", n, len(docs), len(recs))
 	}
 

@@ -19,6 +19,7 @@ const (
 	KindTitle       = "title"
 	KindPlace       = "place"
 	KindInstitution = "institution"
+	KindSpeaker     = "speaker" // a person who spoke at a hearing; chosen, it searches speaker:"…"
 	KindPhrase      = "phrase"
 	KindTerm        = "term"
 )
@@ -73,6 +74,7 @@ func buildLexicon(docs []*corpus.Document) []Entry {
 	titles := map[string]int{}
 	places := map[string]int{}
 	institutions := map[string]int{}
+	speakers := map[string]int{} // by sittings spoken at
 	phrases := map[string]int{}
 	terms := map[string]int{}
 	floor := 0
@@ -95,6 +97,11 @@ func buildLexicon(docs []*corpus.Document) []Entry {
 		}
 		for _, in := range distinct(d.Institutions...) {
 			institutions[in]++
+		}
+		if d.Type == corpus.TypeTranscript {
+			for _, sp := range distinct(d.Speakers...) {
+				speakers[sp]++
+			}
 		}
 		if di%step != 0 {
 			continue
@@ -139,6 +146,7 @@ func buildLexicon(docs []*corpus.Document) []Entry {
 	out = appendTop(out, titles, KindTitle, 1, 0)
 	out = appendTop(out, places, KindPlace, 1, 0)
 	out = appendTop(out, institutions, KindInstitution, 1, 0)
+	out = appendTop(out, speakers, KindSpeaker, 1, 0)
 	out = appendTop(out, phrases, KindPhrase, minPhraseDocs, maxPhrases)
 	out = appendTop(out, terms, KindTerm, minTermDocs, maxTerms)
 	return out

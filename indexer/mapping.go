@@ -47,6 +47,16 @@ const (
 	FieldRecipientKey = "recipient_key" // lower-cased, for filters typed by hand
 	FieldReport       = "report"        // keyword facet: the report's title
 	FieldNumber       = "number"        // the recommendation's number, for ordering
+
+	// Testimony documents only (one speaker's turns at one sitting).
+	FieldSpeaker    = "speaker"     // keyword facet: the speaker's name as normalised
+	FieldSpeakerKey = "speaker_key" // lower-cased forms of the name (see SpeakerKeys)
+	FieldRole       = "role"        // keyword facet and filter: witness, counsel, chair, panel, other
+	FieldHearing    = "hearing"     // keyword facet: "Day 2, 4 February 2019"
+	FieldHearingKey = "hearing_key" // lower-cased forms of the sitting (see HearingKeys)
+	// Transcripts split into testimony documents carry this, so a search
+	// can leave them out rather than show everything twice.
+	FieldSplit = "split"
 )
 
 // Analyzer names registered in the mapping.
@@ -105,10 +115,10 @@ func NewMapping(common ...string) (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(FieldRefs, textField(FieldRefs, AnalyzerIdent))
 	dm.AddFieldMappingsAt(FieldCiphers, textField(FieldCiphers, AnalyzerIdent))
 
-	for _, f := range []string{FieldInvestigation, FieldType, FieldYear, FieldPlace, FieldInstitution, FieldRecipient, FieldReport} {
+	for _, f := range []string{FieldInvestigation, FieldType, FieldYear, FieldPlace, FieldInstitution, FieldRecipient, FieldReport, FieldSpeaker, FieldRole, FieldHearing, FieldSplit} {
 		dm.AddFieldMappingsAt(f, facetField(f))
 	}
-	for _, f := range []string{FieldInvestigationKey, FieldPlaceKey, FieldInstitutionKey, FieldRecipientKey} {
+	for _, f := range []string{FieldInvestigationKey, FieldPlaceKey, FieldInstitutionKey, FieldRecipientKey, FieldSpeakerKey, FieldHearingKey} {
 		fm := facetField(f)
 		fm.Analyzer = AnalyzerKeyLow
 		fm.DocValues = false

@@ -3,6 +3,7 @@ package indexer
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
@@ -101,6 +102,9 @@ func recordWithSource(d *corpus.Document, source any) (map[string]any, error) {
 		r[FieldCiphers] = ciphers
 	}
 
+	if d.Type == corpus.TypeTranscript && slices.ContainsFunc(d.Paragraphs, func(p corpus.Paragraph) bool { return p.Speaker != "" }) {
+		r[FieldSplit] = "testimony"
+	}
 	if d.Published != "" {
 		t, err := time.Parse("2006-01-02", d.Published)
 		if err != nil {

@@ -24,6 +24,8 @@ type (
 	Suggestions            = searchapi.Suggestions
 	RecommendationsRequest = searchapi.RecommendationsRequest
 	RecommendationItem     = searchapi.RecommendationItem
+	ResponseItem           = searchapi.ResponseItem
+	Turn                   = searchapi.Turn
 	RecommendationList     = searchapi.RecommendationList
 	ExportSummary          = searchapi.ExportSummary
 )
@@ -40,6 +42,11 @@ const (
 	FacetYear          = searchapi.FacetYear
 	FacetPlace         = searchapi.FacetPlace
 	FacetInstitution   = searchapi.FacetInstitution
+	FacetSpeaker       = searchapi.FacetSpeaker
+	FacetHearing       = searchapi.FacetHearing
+	FacetRole          = searchapi.FacetRole
+	FacetStatus        = searchapi.FacetStatus
+	FacetOverdue       = searchapi.FacetOverdue
 	FacetRecipient     = searchapi.FacetRecipient
 	FacetReport        = searchapi.FacetReport
 	MaxFilterValues    = searchapi.MaxFilterValues

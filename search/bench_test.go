@@ -17,6 +17,8 @@ func BenchmarkSearch(b *testing.B) {
 		"match-all":       {},
 		"filtered-facets": {Query: "safeguarding", Filters: Filters{FacetInvestigation: {"Organised networks"}, FacetYear: {"2022"}}},
 		"deep-page":       {Query: "the", Page: 5},
+		"speaker":         {Query: "missing", Filters: Filters{FacetSpeaker: {"Anna Rowe"}}},
+		"hearing-role":    {Query: `hearing:"Day 2" role:witness records`},
 	}
 	for name, r := range kinds {
 		b.Run(name, func(b *testing.B) {
@@ -27,5 +29,16 @@ func BenchmarkSearch(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkRecommendations lists every recommendation with its responses,
+// statuses and facets, as the recommendations page does.
+func BenchmarkRecommendations(b *testing.B) {
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := testSearcher.Recommendations(ctx, RecommendationsRequest{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

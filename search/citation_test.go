@@ -23,7 +23,7 @@ func TestPermalinksSurviveRecrawl(t *testing.T) {
 	if _, err := crawl.CrawlSample(context.Background(), store, gaz, crawl.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range testDocs {
+	for _, d := range corpusDocs {
 		again, err := store.Document(d.ID)
 		if err != nil {
 			t.Errorf("%s (%s) is gone after a re-crawl: %v", d.ID, d.URL, err)

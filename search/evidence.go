@@ -47,7 +47,7 @@ func (s *Searcher) Evidence(ctx context.Context, urn string) (*Evidence, error) 
 	default:
 		return nil, invalidf(fmt.Sprintf("%q is not an evidence reference: want three letters and six digits, with optional page parts (HOM003339_078), or its first three letters and three or more digits", urn))
 	}
-	req := bleve.NewSearchRequestOptions(restrict(q, nil, false), MaxEvidenceDocuments, 0, false)
+	req := bleve.NewSearchRequestOptions(restrict(q, nil, false, false), MaxEvidenceDocuments, 0, false)
 	req.Fields = []string{indexer.FieldSource}
 	req.IncludeLocations = true
 	req.SortByCustom(sortOrder(SortOldest))

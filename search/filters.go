@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -20,6 +21,10 @@ type facetSpec struct {
 	name, field, key string
 	size             int
 	fold             bool
+	// forms gives the folded forms a filter may name a value by, where
+	// there are more than one ("Jane Elmwood" and "Elmwood" for "Ms Jane
+	// Elmwood"); the key field holds the same forms.
+	forms func(value string) []string
 }
 
 // searchFacets are the facets of a search.
@@ -29,6 +34,9 @@ var searchFacets = map[string]facetSpec{
 	FacetYear:          {name: FacetYear, field: indexer.FieldYear, key: indexer.FieldYear, size: 100},
 	FacetPlace:         {name: FacetPlace, field: indexer.FieldPlace, key: indexer.FieldPlaceKey, size: 60, fold: true},
 	FacetInstitution:   {name: FacetInstitution, field: indexer.FieldInstitution, key: indexer.FieldInstitutionKey, size: 60, fold: true},
+	FacetSpeaker:       {name: FacetSpeaker, field: indexer.FieldSpeaker, key: indexer.FieldSpeakerKey, size: 100, fold: true, forms: indexer.SpeakerKeys},
+	FacetHearing:       {name: FacetHearing, field: indexer.FieldHearing, key: indexer.FieldHearingKey, size: 100, fold: true, forms: indexer.HearingLabelKeys},
+	FacetRole:          {name: FacetRole, field: indexer.FieldRole, key: indexer.FieldRole, size: 10},
 }
 
 // recFacets are the facets of the recommendations list, which shows every
@@ -97,6 +105,9 @@ func (t *facetTable) filters(specs map[string]facetSpec, names []string, filters
 		f.accept = make([]bool, len(f.col.values))
 		for o, v := range f.col.values {
 			f.accept[o] = want[spec.foldValue(v)]
+			if spec.forms != nil {
+				f.accept[o] = slices.ContainsFunc(spec.forms(v), func(k string) bool { return want[k] })
+			}
 		}
 		out = append(out, f)
 	}

@@ -43,7 +43,29 @@ func toHit(h *bsearch.DocumentMatch, score float64, keep func(field, term string
 	if len(hit.Paragraphs) > 0 {
 		first = hit.Paragraphs[0]
 	}
+	if doc.Type == corpus.TypeTestimony {
+		return testimonyHit(h, hit, doc, first)
+	}
 	hit.Citation = searchapi.Cite(doc, first)
+	hit.Permalink = hit.Citation.Permalink
+	return hit, nil
+}
+
+// testimonyHit completes the hit of a testimony document: its speaker and
+// sitting, the question its first matched answer answers, and links to
+// the turn in the whole transcript.
+func testimonyHit(h *bsearch.DocumentMatch, hit Hit, doc *corpus.Document, first string) (Hit, error) {
+	var t indexer.TestimonyDocument
+	if err := json.Unmarshal([]byte(h.Fields[indexer.FieldSource].(string)), &t); err != nil {
+		return Hit{}, fmt.Errorf("%w: testimony %s: %v", ErrUnavailable, h.ID, err)
+	}
+	hit.Speaker, hit.Role, hit.Hearing = t.Testimony.Speaker, t.Testimony.Role, t.Testimony.Hearing.Label()
+	if q, ok := t.Testimony.Questions[first]; ok {
+		hit.Question = &Turn{Number: q.Number, Speaker: q.Speaker, Text: q.Text, Citation: corpus.TurnCitation(t.Testimony.Hearing, q)}
+	}
+	whole := *doc
+	whole.ID = t.Testimony.TranscriptID
+	hit.Citation = searchapi.Cite(&whole, first)
 	hit.Permalink = hit.Citation.Permalink
 	return hit, nil
 }

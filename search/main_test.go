@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
@@ -13,9 +14,13 @@ import (
 )
 
 // The sample site's corpus and index, built once for the package's tests.
+// testDocs are the documents a search sees: the corpus's pages, less the
+// transcripts split into testimony documents, plus those testimonies;
+// corpusDocs are the pages alone.
 var (
 	testSearcher *Searcher
 	testDocs     []*corpus.Document
+	corpusDocs   []*corpus.Document
 )
 
 func TestMain(m *testing.M) {
@@ -40,6 +45,7 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 	corpus.Resolve(testDocs)
+	corpusDocs, testDocs = testDocs, searchable(testDocs)
 	idx, meta, err := indexer.Open(filepath.Join(dir, "index"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -63,4 +69,19 @@ func mustSearch(t *testing.T, r Request) *Result {
 		t.Fatalf("Search(%+v): %v", r, err)
 	}
 	return res
+}
+
+// searchable returns the documents a search of docs' index sees.
+func searchable(docs []*corpus.Document) []*corpus.Document {
+	var out []*corpus.Document
+	for _, d := range docs {
+		if d.Type == corpus.TypeTranscript && slices.ContainsFunc(d.Paragraphs, func(p corpus.Paragraph) bool { return p.Speaker != "" }) {
+			continue
+		}
+		out = append(out, d)
+	}
+	for _, t := range indexer.Testimonies(docs) {
+		out = append(out, &t.Document)
+	}
+	return out
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
 // plan is one search compiled: what the ranking pass walks, keeps and
@@ -39,7 +41,7 @@ func (s *Searcher) compile(ctx context.Context, r Request, after *rankAfter) (*p
 	}
 	sc := s.builder.build(parsed, !r.NoExpand, prox)
 	spec := rankSpec{
-		query: restrict(sc.query, dates, asksForRecommendations(parsed, r.Filters)),
+		query: restrict(sc.query, dates, asksForRecommendations(parsed, r.Filters), asksForType(parsed, r.Filters, corpus.TypeTranscript)),
 		order: orderOf(r.Sort), after: after,
 	}
 	if after == nil {
@@ -68,8 +70,13 @@ func (s *Searcher) compile(ctx context.Context, r Request, after *rankAfter) (*p
 // filter: as a filter, "every document but recommendations" walked every
 // document beside each match, a sixth of a common word's search; a
 // must-not clause only skips the few recommendations.
-func restrict(q query.Query, dates *dateRange, recs bool) query.Query {
-	if dates == nil && recs {
+//
+// A transcript split into testimony documents is left out the same way
+// unless the search asks for transcripts (whole): its turns are found in
+// the testimonies, one hit per speaker and sitting, which the speaker,
+// hearing and role facets count.
+func restrict(q query.Query, dates *dateRange, recs, transcripts bool) query.Query {
+	if dates == nil && recs && transcripts {
 		return q
 	}
 	bq := bleve.NewBooleanQuery()
@@ -79,6 +86,9 @@ func restrict(q query.Query, dates *dateRange, recs bool) query.Query {
 	}
 	if !recs {
 		bq.AddMustNot(recommendations)
+	}
+	if !transcripts {
+		bq.AddMustNot(splitTranscripts)
 	}
 	return bq
 }

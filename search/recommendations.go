@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -80,14 +82,119 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 		}
 		out.Recommendations = append(out.Recommendations, item)
 	}
+	if err := s.attachResponses(ctx, out.Recommendations, time.Now()); err != nil {
+		return nil, err
+	}
+	out.Recommendations = responseFacets(out, filters)
 	out.Total = len(out.Recommendations)
 	return out, nil
+}
+
+// attachResponses gives each recommendation its responses, its status and
+// its overdue recipients, as of now.
+func (s *Searcher) attachResponses(ctx context.Context, items []RecommendationItem, now time.Time) error {
+	req := bleve.NewSearchRequestOptions(typeTerm(corpus.TypeResponse), MaxRecommendations*4, 0, false)
+	req.Fields = []string{indexer.FieldSource}
+	req.SortBy([]string{indexer.FieldPublished, "_id"})
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return unavailable(ctx, err)
+	}
+	type key struct {
+		report string
+		number int
+	}
+	byRec := map[key][]ResponseItem{}
+	for _, h := range res.Hits {
+		raw, _ := h.Fields[indexer.FieldSource].(string)
+		var d corpus.Document
+		if err := json.Unmarshal([]byte(raw), &d); err != nil || d.Response == nil {
+			continue
+		}
+		r := d.Response
+		k := key{indexer.FoldKey(r.Report), r.Recommendation}
+		byRec[k] = append(byRec[k], ResponseItem{Recipient: indexer.CanonicalRecipient(r.Recipient), Date: r.Date,
+			Status: r.Status, Source: r.Source, Summary: r.Summary, URL: d.URL, DocumentID: d.ID})
+	}
+	for i := range items {
+		it := &items[i]
+		it.Responses = byRec[key{indexer.FoldKey(it.Report), it.Number}]
+		if it.Responses == nil {
+			it.Responses = []ResponseItem{}
+		}
+		latest := map[string]string{}
+		for _, r := range it.Responses { // oldest first: the last one stands
+			latest[indexer.FoldKey(r.Recipient)] = r.Status
+		}
+		var statuses []string
+		for _, rc := range it.Recipients {
+			st, ok := latest[indexer.FoldKey(rc)]
+			if !ok {
+				st = corpus.StatusNoResponse
+				if due(it.Published, now) {
+					it.Overdue = append(it.Overdue, rc)
+				}
+			}
+			statuses = append(statuses, st)
+		}
+		if len(it.Recipients) == 0 {
+			for _, st := range latest {
+				statuses = append(statuses, st)
+			}
+		}
+		it.Status = corpus.CombineStatuses(statuses)
+	}
+	return nil
+}
+
+// responseFacets counts the status and overdue facets of a list, each
+// without its own filter, and returns the recommendations that pass both.
+func responseFacets(out *RecommendationList, filters Filters) []RecommendationItem {
+	statusOK := func(it RecommendationItem) bool {
+		return len(filters[FacetStatus]) == 0 || slices.Contains(filters[FacetStatus], it.Status)
+	}
+	overdueOK := func(it RecommendationItem) bool { return len(filters[FacetOverdue]) == 0 || len(it.Overdue) > 0 }
+	statuses := map[string]int{}
+	overdue := 0
+	kept := []RecommendationItem{}
+	for _, it := range out.Recommendations {
+		if overdueOK(it) {
+			statuses[it.Status]++
+		}
+		if statusOK(it) && len(it.Overdue) > 0 {
+			overdue++
+		}
+		if statusOK(it) && overdueOK(it) {
+			kept = append(kept, it)
+		}
+	}
+	out.Facets[FacetStatus] = []FacetValue{}
+	for _, st := range corpus.Statuses {
+		if statuses[st] > 0 {
+			out.Facets[FacetStatus] = append(out.Facets[FacetStatus], FacetValue{Value: st, Count: statuses[st]})
+		}
+	}
+	out.Facets[FacetOverdue] = []FacetValue{}
+	if overdue > 0 {
+		out.Facets[FacetOverdue] = append(out.Facets[FacetOverdue], FacetValue{Value: searchapi.OverdueValue, Count: overdue})
+	}
+	return kept
+}
+
+// due reports whether a response to a report published on date is overdue
+// at now.
+func due(published string, now time.Time) bool {
+	t, err := time.Parse("2006-01-02", published)
+	return err == nil && now.After(t.AddDate(0, searchapi.ResponseDueMonths, 0))
 }
 
 // recommendationFilters checks the request's filters and puts recipients
 // under their canonical names.
 func recommendationFilters(r RecommendationsRequest) (Filters, error) {
-	f, err := Filters{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations}.NormaliseRecommendations()
+	f, err := Filters{FacetRecipient: r.Recipients, FacetReport: r.Reports, FacetInvestigation: r.Investigations, FacetStatus: r.Statuses}.NormaliseRecommendations()
+	if r.Overdue {
+		f[FacetOverdue] = []string{searchapi.OverdueValue}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -125,7 +125,13 @@ func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, star
 // asksForRecommendations reports whether a search names the recommendation
 // type, as a filter or as type: in the query.
 func asksForRecommendations(q *Query, filters Filters) bool {
-	want := string(corpus.TypeRecommendation)
+	return asksForType(q, filters, corpus.TypeRecommendation)
+}
+
+// asksForType reports whether a search names a document type, as a filter
+// or as type: in the query.
+func asksForType(q *Query, filters Filters, typ corpus.Type) bool {
+	want := string(typ)
 	if slices.Contains(filters[FacetType], want) {
 		return true
 	}
@@ -160,6 +166,14 @@ func and(a, b query.Query) query.Query {
 // recommendations matches the recommendation documents, which most
 // searches leave out.
 var recommendations = typeTerm(corpus.TypeRecommendation)
+
+// splitTranscripts matches the transcripts whose turns are indexed as
+// testimony documents.
+var splitTranscripts = func() query.Query {
+	tq := bleve.NewTermQuery("testimony")
+	tq.SetField(indexer.FieldSplit)
+	return tq
+}()
 
 // withFilter restricts q to the documents filter matches, unscored.
 func withFilter(q, filter query.Query) query.Query {

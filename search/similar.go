@@ -64,7 +64,7 @@ func (s *Searcher) Similar(ctx context.Context, id, number string, n int) (*Simi
 	}
 	dq := bleve.NewDisjunctionQuery(alts...)
 	dq.SetMin(similarMinShared)
-	req := bleve.NewSearchRequestOptions(restrict(dq, nil, false), similarCandidates, 0, false)
+	req := bleve.NewSearchRequestOptions(restrict(dq, nil, false, false), similarCandidates, 0, false)
 	req.Fields = []string{indexer.FieldSource}
 	req.IncludeLocations = true
 	res, err := s.idx.SearchInContext(ctx, req)

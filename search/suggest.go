@@ -24,7 +24,7 @@ const (
 
 // kindRank orders the kinds of completion: names before words.
 var kindRank = map[string]int{
-	indexer.KindTitle: 0, indexer.KindPlace: 1, indexer.KindInstitution: 2, indexer.KindPhrase: 3, indexer.KindTerm: 4,
+	indexer.KindTitle: 0, indexer.KindPlace: 1, indexer.KindInstitution: 2, indexer.KindSpeaker: 3, indexer.KindPhrase: 4, indexer.KindTerm: 5,
 }
 
 // suggester finds completions in the index's lexicon. Every word start of

@@ -26,7 +26,7 @@ func TestSuggest(t *testing.T) {
 	t.Parallel()
 	// Every place and every title is offered for its first letters.
 	kinds := map[string]bool{}
-	for _, d := range testDocs {
+	for _, d := range corpusDocs {
 		for _, want := range append([]string{d.Title}, d.Places...) {
 			if len(want) < 6 {
 				continue

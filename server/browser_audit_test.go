@@ -157,26 +157,33 @@ func testAccessibility(t *testing.T, tb *tab) {
 	for _, p := range pages {
 		tb.viewport(p.width, 900)
 		tb.open(p.path)
-		tb.do(chromedp.Evaluate[chromedp.Void](string(src)))
-		raw := evalIn[string](tb, `axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations))`)
-		var vs []axeViolation
-		if err := json.Unmarshal([]byte(raw), &vs); err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range vs {
-			var where []string
-			for _, n := range v.Nodes {
-				where = append(where, strings.Join(n.Target, " "))
-			}
-			msg := fmt.Sprintf("%s: axe %s (%s): %s at %s", p.name, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
-			if v.Impact == "serious" || v.Impact == "critical" {
-				t.Error(msg)
-			} else {
-				t.Log(msg)
-			}
-		}
+		audit(t, tb, src, p.name)
 	}
 	tb.viewport(1280, 900)
+}
+
+// audit runs axe-core (its source in src) on the open page and fails the
+// test on a serious or critical violation.
+func audit(t *testing.T, tb *tab, src []byte, name string) {
+	t.Helper()
+	tb.do(chromedp.Evaluate[chromedp.Void](string(src)))
+	raw := evalIn[string](tb, `axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations))`)
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, strings.Join(n.Target, " "))
+		}
+		msg := fmt.Sprintf("%s: axe %s (%s): %s at %s", name, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Error(msg)
+		} else {
+			t.Log(msg)
+		}
+	}
 }
 
 func testScreenshots(t *testing.T, tb *tab) {

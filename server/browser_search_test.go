@@ -33,6 +33,8 @@ func TestBrowser(t *testing.T) {
 		{"first paint and layout shift", testFirstPaint},
 		{"accessibility", testAccessibility},
 		{"screenshots", testScreenshots},
+		{"witness page", testWitnessPage},
+		{"recommendations page", testRecommendationsPage},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tb := newTab(t, ctx)

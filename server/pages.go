@@ -5,7 +5,9 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -117,9 +119,14 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 	res := v.Result
 	q := values.Get("q")
 	for _, h := range res.Hits {
-		hv := hitView{Hit: h, DocURL: docURL(h.ID, q, ""), Snippet: template.HTML(h.Snippet)}
+		id := h.ID
+		if h.Speaker != "" {
+			// Testimony is read in its transcript, among the other turns.
+			id = corpus.IDFor(h.URL)
+		}
+		hv := hitView{Hit: h, DocURL: docURL(id, q, ""), Snippet: template.HTML(h.Snippet)}
 		for _, p := range h.Paragraphs {
-			hv.Paragraphs = append(hv.Paragraphs, linkView{Label: p, URL: docURL(h.ID, q, p)})
+			hv.Paragraphs = append(hv.Paragraphs, linkView{Label: p, URL: docURL(id, q, p)})
 		}
 		v.Hits = append(v.Hits, hv)
 	}
@@ -132,10 +139,13 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 		for _, val := range res.Facets[f] {
 			on := selected[strings.ToLower(val.Value)]
 			label := val.Value
-			if f == searchapi.FacetType {
+			if f == searchapi.FacetType || f == searchapi.FacetRole {
 				label = typeLabel(label)
 			}
 			fv.Values = append(fv.Values, linkView{Label: label, Count: val.Count, Selected: on, URL: toggle(values, f, val.Value, on)})
+		}
+		if f == searchapi.FacetHearing {
+			sort.SliceStable(fv.Values, func(i, j int) bool { return sittingDate(fv.Values[i].Label) < sittingDate(fv.Values[j].Label) })
 		}
 		if len(fv.Values) > 0 {
 			fv.fold()
@@ -145,7 +155,7 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 	for _, f := range searchapi.Facets {
 		for _, sv := range values[f] {
 			label := sv
-			if f == searchapi.FacetType {
+			if f == searchapi.FacetType || f == searchapi.FacetRole {
 				label = typeLabel(sv)
 			}
 			v.Active = append(v.Active, linkView{Label: facetLabel(f) + ": " + label, URL: toggle(values, f, sv, true)})
@@ -285,4 +295,19 @@ func safeURL(u string) string {
 		return ""
 	}
 	return p.String()
+}
+
+// sittingDate reads the date of a hearing facet's value ("Day 2, 4
+// February 2019") as 2019-02-04, so sittings are listed in the order they
+// were held; a value without one sorts last.
+func sittingDate(label string) string {
+	_, date, ok := strings.Cut(label, ", ")
+	if !ok {
+		date = label
+	}
+	t, err := time.Parse("2 January 2006", date)
+	if err != nil {
+		return "~" + label
+	}
+	return t.Format("2006-01-02")
 }

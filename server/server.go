@@ -160,6 +160,7 @@ func (s *Server) registerAPIRoutes(r *mux.Router) {
 
 	// Recommendations, evidence and exports.
 	r.HandleFunc("/api/v1/recommendations", s.api(s.apiRecommendations)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/recommendations.csv", s.api(s.apiRecommendationsCSV)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/search.csv", s.apiWithin(s.opts.ExportTimeout, s.exportCSV)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/search.ndjson", s.apiWithin(s.opts.ExportTimeout, s.exportNDJSON)).Methods(http.MethodGet, http.MethodHead)
@@ -176,6 +177,9 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 	// Recommendations and evidence.
 	r.HandleFunc("/recommendations", s.page(s.recommendationsPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/evidence/{urn}", s.page(s.evidencePage)).Methods(http.MethodGet, http.MethodHead)
+
+	// Hearings: every sitting at which one person spoke.
+	r.HandleFunc("/speakers/{name}", s.page(s.speakerPage)).Methods(http.MethodGet, http.MethodHead)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -15,14 +15,17 @@ type templates struct {
 }
 
 var funcs = template.FuncMap{
-	"typeLabel":  typeLabel,
-	"facetLabel": facetLabel,
-	"add":        func(a, b int) int { return a + b },
-	"paragraphs": func(s string) []string { return strings.Split(s, "\n\n") },
-	"longDate":   longDate,
-	"navAt":      navAt,
-	"notice":     func() *noticeView { return nil },
-	"sample":     func() bool { return false },
+	"typeLabel":   typeLabel,
+	"facetLabel":  facetLabel,
+	"add":         func(a, b int) int { return a + b },
+	"paragraphs":  func(s string) []string { return strings.Split(s, "\n\n") },
+	"longDate":    longDate,
+	"speakerURL":  speakerURL,
+	"statusLabel": statusLabel,
+	"statusClass": statusClass,
+	"navAt":       navAt,
+	"notice":      func() *noticeView { return nil },
+	"sample":      func() bool { return false },
 }
 
 // parseTemplates parses every page with the layout; the layout's notice
@@ -31,7 +34,7 @@ var funcs = template.FuncMap{
 func parseTemplates(notice *noticeView, sample func() bool) (*templates, error) {
 	t := &templates{byName: map[string]*template.Template{}}
 	site := template.FuncMap{"notice": func() *noticeView { return notice }, "sample": sample}
-	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html", "similar.html"} {
+	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html", "similar.html", "speaker.html"} {
 		tmpl, err := template.New("layout.html").Funcs(funcs).Funcs(site).ParseFS(assets, "templates/layout.html", "templates/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)

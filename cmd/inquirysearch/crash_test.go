@@ -68,7 +68,7 @@ func TestIndexBuildSurvivesSIGKILL(t *testing.T) {
 		}
 		n, _ := idx.DocCount()
 		idx.Close()
-		if int(n) != want+meta.Recommendations || meta.Documents != want {
+		if int(n) != want+meta.Recommendations+meta.Testimonies || meta.Documents != want {
 			t.Fatalf("after SIGKILL at %s the index holds %d documents (meta %d), want %d", delay, n, meta.Documents, want)
 		}
 	}

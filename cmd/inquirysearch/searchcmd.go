@@ -26,7 +26,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	to := fs.String("to", "", "published on or before: a year, month or day")
 	noExpand := fs.Bool("no-expand", false, "do not expand acronyms from the glossary")
 	glossary := glossaryFlag(fs)
-	var filters [5]stringList
+	filters := make([]stringList, len(search.Facets))
 	for i, f := range search.Facets {
 		fs.Var(&filters[i], f, "filter by "+f+" (repeatable)")
 	}

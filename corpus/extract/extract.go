@@ -104,6 +104,7 @@ func read(body []byte, pageURL string, gaz *corpus.Gazetteer, t *Trace) (*corpus
 		doc.Report = doc.Heading
 		doc.Investigation = corpus.InvestigationFor(doc.Report, canonical)
 	}
+	readResponse(doc)
 
 	finishDocument(doc, gaz, doc.Heading)
 	doc.Extraction = record(doc, "html", describe(content))

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -70,6 +72,60 @@ func FuzzExtractPDF(f *testing.F) {
 				t.Fatalf("paragraph label %q empty or repeated", p.Number)
 			}
 			seen[p.Number] = true
+		}
+	})
+}
+
+// FuzzTranscript: any text read as a hearing transcript gives turns whose
+// speakers have a role, whose answers answer a question that is there,
+// and whose line spans run forwards, so every turn can be cited.
+func FuzzTranscript(f *testing.F) {
+	seed := func(lines ...string) string {
+		var b strings.Builder
+		for i, l := range lines {
+			fmt.Fprintf(&b, "%d %s\n", i%25+1, l)
+		}
+		return b.String()
+	}
+	f.Add(seed("Day 2 IICSA Inquiry - Sample investigation 14 March 2020", "Chair: Professor Ann Hale",
+		"Counsel to the Inquiry: Ms Helen Ashdown", "THE CHAIR: Good morning.", "MS JANE ELMWOOD (sworn)",
+		"Examined by MS ASHDOWN", "Q. Where did you work?", "A. At the council,", "from 2004.",
+		"PROFESSOR HALE: Thank you.", "MS ELMWOOD: Not at all.", "(The witness withdrew)"))
+	f.Add(seed("Day 1 IICSA Inquiry - X 1 May 2019", "A. An answer before any question.", "Q. A question", "THE WITNESS: yes"))
+	f.Add(seed("Day 9 IICSA Inquiry - X 1 May 2019", "MR (sworn)", "Questions by THE CHAIR", "Q. ?", "DR: hm"))
+	gaz, err := corpus.DefaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := ExtractText([]byte(text), "https://example.org/key-documents/1/view/x.txt", gaz)
+		if err != nil || d.Type != corpus.TypeTranscript {
+			return
+		}
+		if d.Hearing == nil {
+			t.Fatal("a transcript without its hearing")
+		}
+		numbers := map[string]bool{}
+		for _, p := range d.Paragraphs {
+			numbers[p.Number] = true
+		}
+		for _, p := range d.Paragraphs {
+			if (p.Speaker == "") != (p.Role == "") {
+				t.Fatalf("%s: speaker %q with role %q", p.Number, p.Speaker, p.Role)
+			}
+			if p.Answers != "" && !numbers[p.Answers] {
+				t.Fatalf("%s answers %s, which is not there", p.Number, p.Answers)
+			}
+			if p.End != "" {
+				page, line, ok1 := corpus.SplitLine(p.Number)
+				endPage, endLine, ok2 := corpus.SplitLine(p.End)
+				if !ok1 || !ok2 || endPage < page || (endPage == page && endLine < line) {
+					t.Fatalf("%s ends at %s", p.Number, p.End)
+				}
+			}
+			if corpus.TurnCitation(*d.Hearing, p) == "" {
+				t.Fatalf("%s cannot be cited", p.Number)
+			}
 		}
 	})
 }

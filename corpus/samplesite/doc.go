@@ -10,6 +10,8 @@
 // every page says so.
 //
 // Pages are written in a small text format described in FORMAT.md and
-// rendered into the site's HTML layout on request. The package depends only
-// on the standard library.
+// rendered into the site's HTML layout on request. Hearing transcripts
+// (transcripts/*.txt) are printed on request as PDFs laid out like the
+// real ones, with go-pdf/fpdf, the one library the package uses beside the
+// standard library.
 package samplesite

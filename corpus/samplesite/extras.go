@@ -44,6 +44,16 @@ func servePDF(w http.ResponseWriter, r *http.Request) bool {
 	if p == MissingPDF {
 		return false
 	}
+	if ts, err := loadTranscripts(); err == nil && ts[p] != nil {
+		b, err := ts[p].pdf()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return true
+		}
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write(b)
+		return true
+	}
 	title := pdfTitle(p[strings.LastIndex(p, "/")+1:])
 	if report, ok := pdfReports()[p]; ok {
 		// The two editions a landing page links differ, as on the real

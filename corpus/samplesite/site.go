@@ -12,7 +12,7 @@ import (
 	"sync"
 )
 
-//go:embed pages layout.html robots.txt shells
+//go:embed pages layout.html robots.txt shells transcripts
 var files embed.FS
 
 // RobotsDisallowed is the path prefix the sample site's robots.txt forbids;

@@ -39,6 +39,20 @@ func Cite(d *corpus.Document, number string) Citation {
 	if number != "" && d.URL != "" {
 		c.URL = strings.SplitN(d.URL, "#", 2)[0] + "#p-" + number
 	}
+	if d.Hearing != nil && number != "" {
+		// A transcript's turn is cited as the record cites it: the
+		// sitting, page and lines, and the speaker.
+		for _, p := range d.Paragraphs {
+			if p.Number == number {
+				c.Text = corpus.TurnCitation(*d.Hearing, p)
+				if d.Report != "" {
+					c.Text = d.Report + ", " + c.Text
+				}
+				c.Text += ". " + c.URL
+				return c
+			}
+		}
+	}
 	var parts []string
 	for _, p := range []string{d.Report, d.Title} {
 		if p != "" && !strings.EqualFold(p, strings.Join(parts, "")) {

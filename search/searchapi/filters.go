@@ -17,10 +17,15 @@ const (
 	FacetYear          = "year"
 	FacetPlace         = "place"
 	FacetInstitution   = "institution"
+	// A hearing's facets, held by testimony documents (one speaker's
+	// turns at one sitting).
+	FacetSpeaker = "speaker"
+	FacetHearing = "hearing"
+	FacetRole    = "role"
 )
 
 // Facets lists the facet names in display order.
-var Facets = []string{FacetInvestigation, FacetType, FacetYear, FacetPlace, FacetInstitution}
+var Facets = []string{FacetInvestigation, FacetType, FacetYear, FacetPlace, FacetInstitution, FacetSpeaker, FacetHearing, FacetRole}
 
 // MaxFilterValues bounds the values one request may filter on.
 const MaxFilterValues = 50
@@ -53,7 +58,25 @@ func NormaliseFilter(facet, value string) (string, error) {
 			return "", Invalid(fmt.Sprintf("year %q is not a four-digit year", value))
 		}
 		return v, nil
-	case FacetInvestigation, FacetPlace, FacetInstitution, FacetRecipient, FacetReport:
+	case FacetStatus:
+		v = strings.ToLower(strings.Join(strings.Fields(v), " "))
+		if !slices.Contains(corpus.Statuses, v) {
+			return "", Invalid(fmt.Sprintf("unknown status %q; the statuses are %s", value, strings.Join(corpus.Statuses, ", ")))
+		}
+		return v, nil
+	case FacetOverdue:
+		switch strings.ToLower(v) {
+		case "true", "yes", "1", OverdueValue:
+			return OverdueValue, nil
+		}
+		return "", Invalid(fmt.Sprintf("overdue=%q: write overdue=true", value))
+	case FacetRole:
+		v = strings.ToLower(v)
+		if !slices.Contains(corpus.Roles, v) {
+			return "", Invalid(fmt.Sprintf("unknown role %q; the roles are %s", value, strings.Join(corpus.Roles, ", ")))
+		}
+		return v, nil
+	case FacetInvestigation, FacetPlace, FacetInstitution, FacetRecipient, FacetReport, FacetSpeaker, FacetHearing:
 		if v == "" {
 			return "", Invalid(fmt.Sprintf("empty %s filter", facet))
 		}
@@ -73,7 +96,7 @@ func (f Filters) Normalise() (Filters, error) { return f.normalise(Facets) }
 // NormaliseRecommendations is Normalise for the filters of the
 // recommendations list, whose facets are RecommendationFacets.
 func (f Filters) NormaliseRecommendations() (Filters, error) {
-	return f.normalise(RecommendationFacets)
+	return f.normalise(append(slices.Clone(RecommendationFacets), ResponseFacets...))
 }
 
 func (f Filters) normalise(facets []string) (Filters, error) {

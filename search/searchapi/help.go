@@ -27,6 +27,9 @@ var Help = []HelpEntry{
 	{"AB-A12", "an anonymised cipher code finds the paragraphs that name it (ciphers are never evidence references)", "cipher:FO-A3"},
 	{"published:DATES", "published in a year, month or day (2020, 2020-06, 2020-06-01), a range with both ends included (2019..2021, 2019.., ..2021) or a comparison (>2020-06-01, >=2020, <2021, <=2021-03); the page and API also take from= and to=", "published:2019..2021"},
 	{"field:value", `filter by investigation, type, place, year or institution, in any case; quote values with spaces`, `place:Ashcombe type:recommendations investigation:"Organised networks"`},
+	{"speaker:NAME", "only what one person said at the hearings: their full name, their name without a title, or their surname; results are that person's turns, one result per day they spoke, each answer with the question it answers", `speaker:"Anna Rowe" missing`},
+	{"hearing:DAY", "only what was said at one sitting: its day (\"Day 2\" is day 2 of every investigation), its date (2020-09-21 or \"21 September 2020\") or both", `hearing:2020-09-21`},
+	{"role:ROLE", "only what was said in one role at the hearings: witness, counsel, chair, panel or other", "role:witness records"},
 }
 
 // HelpNotes are the remarks that follow the syntax table.

@@ -123,6 +123,21 @@ type Hit struct {
 	// is in its title); Permalink is its stable link on this service.
 	Citation  Citation `json:"citation"`
 	Permalink string   `json:"permalink"`
+	// Of testimony (one speaker's turns at one sitting): who spoke, the
+	// sitting, and the question the first matched answer answers. The
+	// permalink is to the turn in the whole transcript.
+	Speaker  string `json:"speaker,omitempty"`
+	Role     string `json:"role,omitempty"`
+	Hearing  string `json:"hearing,omitempty"`
+	Question *Turn  `json:"question,omitempty"`
+}
+
+// Turn is one turn of a hearing, cited.
+type Turn struct {
+	Number   string `json:"number"`
+	Speaker  string `json:"speaker"`
+	Text     string `json:"text"`
+	Citation string `json:"citation"`
 }
 
 // FacetValue is one value of a facet with the number of results holding it.

@@ -3,7 +3,7 @@ package searchapi
 // Suggestion is one completion for the search box.
 type Suggestion struct {
 	Text string `json:"text"`
-	Kind string `json:"kind"` // title, place, institution, phrase or term
+	Kind string `json:"kind"` // title, place, institution, speaker, phrase or term
 }
 
 // Suggestions answers a typeahead request.

@@ -68,7 +68,7 @@
 
   // ---- Typeahead ------------------------------------------------------
 
-  var KIND_LABELS = { title: 'Title', place: 'Place', institution: 'Institution', phrase: 'Phrase', term: 'Word' };
+  var KIND_LABELS = { title: 'Title', place: 'Place', institution: 'Institution', speaker: 'Speaker', phrase: 'Phrase', term: 'Word' };
 
   function initTypeahead() {
     var input = document.getElementById('q');
@@ -143,6 +143,8 @@
       if (!s) return;
       // Several words become a phrase, so the search finds them together.
       var text = /\s/.test(s.text) ? '"' + s.text + '"' : s.text;
+      // A speaker keeps the search to what they said.
+      if (s.kind === 'speaker') text = 'speaker:"' + s.text + '"';
       input.value = keep + text;
       close();
       if (input.form.requestSubmit) input.form.requestSubmit(); else input.form.submit();
@@ -250,7 +252,7 @@
   // paragraph and of its document (or search hit).
   function citationFor(button) {
     var para = button.closest('.para');
-    var holder = para || button.closest('.hit');
+    var holder = para || button.closest('.hit, .rec');
     var own = holder && holder.querySelector('.citation');
     if (own && own.textContent.trim()) return own.textContent.replace(/\s+/g, ' ').trim();
     var doc = button.closest('[data-cite-url]');

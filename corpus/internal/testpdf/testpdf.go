@@ -92,7 +92,7 @@ func CheckTranscript(t *testing.T, doc *corpus.Document) {
 	if doc.Title != "Hearing transcript, day 2: Larkspur Council investigation" {
 		t.Errorf("title %q", doc.Title)
 	}
-	if want := []string{"THE CHAIR", "MS ASHDOWN", "JANE ELMWOOD"}; !slices.Equal(doc.Speakers, want) {
+	if want := []string{"The Chair", "Ms Ashdown", "Jane Elmwood"}; !slices.Equal(doc.Speakers, want) {
 		t.Errorf("speakers %q, want %q", doc.Speakers, want)
 	}
 	byNumber := map[string]corpus.Paragraph{}
