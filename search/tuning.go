@@ -43,23 +43,17 @@ func DefaultTuning() Tuning {
 // orDefault fills the zero fields of t from DefaultTuning.
 func (t Tuning) orDefault() Tuning {
 	d := DefaultTuning()
-	if t.RankParts <= 0 {
-		t.RankParts = d.RankParts
-	}
-	if t.MinSplit <= 0 {
-		t.MinSplit = d.MinSplit
-	}
-	if t.MaxProximityCandidates <= 0 {
-		t.MaxProximityCandidates = d.MaxProximityCandidates
-	}
-	if t.MaxProximityPositions <= 0 {
-		t.MaxProximityPositions = d.MaxProximityPositions
-	}
-	if t.MaxPrefixTerms <= 0 {
-		t.MaxPrefixTerms = d.MaxPrefixTerms
-	}
-	if t.ExportBatch <= 0 {
-		t.ExportBatch = d.ExportBatch
+	for _, f := range []struct {
+		v *int
+		d int
+	}{
+		{&t.RankParts, d.RankParts}, {&t.MinSplit, d.MinSplit},
+		{&t.MaxProximityCandidates, d.MaxProximityCandidates}, {&t.MaxProximityPositions, d.MaxProximityPositions},
+		{&t.MaxPrefixTerms, d.MaxPrefixTerms}, {&t.ExportBatch, d.ExportBatch},
+	} {
+		if *f.v <= 0 {
+			*f.v = f.d
+		}
 	}
 	return t
 }

@@ -6,9 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -233,18 +234,19 @@ func printSummary(w io.Writer, rep *crawl.CrawlReport, path string) {
 		state, time.Duration(rep.Seconds*float64(time.Second)).Round(time.Millisecond), rep.New, rep.Changed, rep.Unchanged,
 		len(rep.Gone), rep.Duplicates, rep.Skipped, rep.Failed, humanBytes(rep.Bytes), rep.Retries)
 	if len(rep.ByClass) > 0 {
-		classes := make([]string, 0, len(rep.ByClass))
-		for c := range rep.ByClass {
-			classes = append(classes, c)
-		}
-		sort.Strings(classes)
-		parts := make([]string, len(classes))
-		for i, c := range classes {
-			parts[i] = fmt.Sprintf("%s %d", c, rep.ByClass[c])
-		}
-		fmt.Fprintf(w, "Skipped and failed by class: %s.\n", strings.Join(parts, ", "))
+		fmt.Fprintf(w, "Skipped and failed by class: %s.\n", countList(rep.ByClass))
 	}
 	fmt.Fprintf(w, "Report: %s\n", path)
+}
+
+// countList prints counts by name as "name n, name n", names in order, so
+// that two summaries of the same counts read the same.
+func countList(counts map[string]int) string {
+	parts := make([]string, 0, len(counts))
+	for _, name := range slices.Sorted(maps.Keys(counts)) {
+		parts = append(parts, fmt.Sprintf("%s %d", name, counts[name]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func humanBytes(n int64) string {

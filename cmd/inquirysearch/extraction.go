@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
@@ -26,16 +25,7 @@ func printExtraction(w io.Writer, sum *corpus.ExtractionSummary, path string) {
 		fmt.Fprintln(w, "The corpus holds the embedded sample site (fictional pages).")
 	}
 	if len(sum.ByWarning) > 0 {
-		codes := make([]string, 0, len(sum.ByWarning))
-		for c := range sum.ByWarning {
-			codes = append(codes, c)
-		}
-		sort.Strings(codes)
-		parts := make([]string, len(codes))
-		for i, c := range codes {
-			parts[i] = fmt.Sprintf("%s %d", c, sum.ByWarning[c])
-		}
-		fmt.Fprintf(w, "Warnings: %s.\n", strings.Join(parts, ", "))
+		fmt.Fprintf(w, "Warnings: %s.\n", countList(sum.ByWarning))
 	}
 	for i, p := range sum.Worst {
 		if i == worstShown {
