@@ -14,9 +14,9 @@ const broadPage = 1000
 
 // Broad reports, before running it, whether a search would cost many
 // times an ordinary one, as measured at 100,000 paragraphs: one sorted by
-// date over many matches (bleve's collector and the facet passes walk
-// every match: 50-60 ms, where the ranking pass answers the same words in
-// 5-10 ms), a phrase whose words' postings add up to more than the index
+// date over many matches (50-60 ms when date sorts walked every match in
+// bleve's collector; they now take the ranking pass, and the rule awaits a
+// new measurement), a phrase whose words' postings add up to more than the index
 // holds documents (it reads their positions: "the council" 13 ms), or a
 // page by number past the first thousand results; and any search with a
 // distance term (HasDistance). Plain words are not
@@ -26,18 +26,17 @@ const broadPage = 1000
 // validate is not broad: it is refused before it costs anything. Broad
 // reads only term counts.
 func (s *Searcher) Broad(ctx context.Context, r Request) bool {
-	if r.Validate() != nil {
-		return false
-	}
-	if q, err := Parse(r.Query); err == nil && q.HasDistance() {
+	broad, _ := s.Weigh(ctx, r)
+	return broad
+}
+
+// broad is Broad of a request that validates, whose query is q.
+func (s *Searcher) broad(ctx context.Context, r Request, q *Query) bool {
+	if q.HasDistance() {
 		return true // proximity has its own budget, and is dearer still
 	}
 	if r.After == "" && r.Page > broadPage/r.Size {
 		return true
-	}
-	q, err := Parse(r.Query)
-	if err != nil {
-		return false
 	}
 	byDate := r.Sort != SortRelevance
 	if q.Empty() {
@@ -76,11 +75,16 @@ func (s *Searcher) Broad(ctx context.Context, r Request) bool {
 // Weigh tells a server, before a search runs, what kind of cost it has:
 // broad (Broad), and whether it has a distance term, of which a server
 // lets one client run one at a time.
+// The query is parsed once for both.
 func (s *Searcher) Weigh(ctx context.Context, r Request) (broad, distance bool) {
-	if q, err := Parse(r.Query); err == nil {
-		distance = q.HasDistance()
+	if r.Validate() != nil {
+		return false, false
 	}
-	return s.Broad(ctx, r), distance
+	q, err := Parse(r.Query)
+	if err != nil {
+		return false, false
+	}
+	return s.broad(ctx, r, q), q.HasDistance()
 }
 
 // HasDistance reports whether the query has a proximity term ("a b"~N),
