@@ -51,8 +51,11 @@ func (s *Searcher) compile(ctx context.Context, r Request, after *rankAfter) (*p
 	if spec.filters, err = t.filters(searchFacets, Facets, r.Filters); err != nil {
 		return nil, unavailable(ctx, err)
 	}
+	for i := range spec.filters {
+		spec.filters[i].counted = r.CountsFacet(spec.filters[i].facet.name)
+	}
 	for _, f := range Facets {
-		if len(r.Filters[f]) == 0 {
+		if len(r.Filters[f]) == 0 && r.CountsFacet(f) {
 			spec.facets = append(spec.facets, searchFacets[f])
 		}
 	}

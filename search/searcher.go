@@ -85,7 +85,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	if isEmptyBox(r) {
-		return s.empty.get(ctx, s, start)
+		return s.empty.get(ctx, s, r, start)
 	}
 	return s.search(ctx, r, after, start)
 }
@@ -113,7 +113,9 @@ func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, star
 	}
 	out.Next = nextCursor(r, p.spec.order, pg)
 	for _, f := range Facets {
-		out.Facets[f] = pg.facets[f]
+		if r.CountsFacet(f) {
+			out.Facets[f] = pg.facets[f]
+		}
 	}
 	if out.Total < DidYouMeanBelow && suggestionsWanted(ctx) {
 		out.DidYouMean = s.didYouMean(ctx, r, p.parsed, out.Total)

@@ -37,6 +37,10 @@ type Request struct {
 	// page, in place of Page, and reaches past MaxWindow; the rest of the
 	// request must be the one that made it.
 	After string
+	// Facets names the facets to count; none named counts every one, and
+	// FacetsNone alone counts none. Each facet costs a walk of its values
+	// for every match, so a caller that shows no facets should not ask.
+	Facets []string `json:",omitempty"`
 }
 
 // Validate fills in defaults and checks every bound of the request; its
@@ -74,6 +78,9 @@ func (r *Request) Validate() error {
 		return err
 	}
 	r.Filters = filters
+	if r.Facets, err = normaliseFacetChoice(r.Facets); err != nil {
+		return err
+	}
 	return nil
 }
 
