@@ -155,7 +155,9 @@ func (b builder) term(t Term, expand bool, prox proximities, p *scoring) query.Q
 	switch {
 	case t.Within > 0:
 		return prox.query(t)
-	case t.Phrase:
+	case t.Phrase || t.Literal:
+		// =word is the word as typed: the exact fields, unstemmed, as a
+		// quoted word is.
 		tq = b.exactPhrase(t.Text)
 	default:
 		tq = b.words(t.Text)
