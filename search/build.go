@@ -255,6 +255,16 @@ func match(text, field, analyzer string, boost float64) query.Query {
 }
 
 func (b builder) phrase(text, field, analyzer string, boost float64) query.Query {
+	if toks := b.tokens(analyzer, text); len(toks) == 1 {
+		// One word has no order to check: its term finds the same
+		// documents, with the same score, without the phrase searcher,
+		// which decodes the positions of every match (a common word's
+		// search spent most of its time there).
+		tq := bleve.NewTermQuery(toks[0])
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		return tq
+	}
 	p := bleve.NewMatchPhraseQuery(text)
 	p.Analyzer = analyzer
 	p.SetField(field)
