@@ -303,35 +303,3 @@ func topValues(facet string, values []string, counts []int, size int) []FacetVal
 	})
 	return displayOrder(facet, out[:min(len(out), size)])
 }
-
-// countAll starts the passes alongside whatever the caller does next; the
-// function it returns waits for them and gives their counts by facet.
-func (s *Searcher) countAll(ctx context.Context, passes []countPass) func() (map[string][]FacetValue, error) {
-	out := map[string][]FacetValue{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	var firstErr error
-	for _, p := range passes {
-		if len(p.facets) == 0 {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			got, err := s.count(ctx, p)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				firstErr = cmp.Or(firstErr, err)
-				return
-			}
-			for k, v := range got {
-				out[k] = v
-			}
-		}()
-	}
-	return func() (map[string][]FacetValue, error) {
-		wg.Wait()
-		return out, firstErr
-	}
-}
