@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -10,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/numeric"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/internal/engine"
@@ -22,12 +20,6 @@ import (
 // facet values are read once into a table by bleve's internal document
 // number, and counting is an array walk: in the ranking pass for searches
 // (rank.go), and in unscored passes for the recommendations list.
-
-// countPass counts some facets over every match of one query.
-type countPass struct {
-	query  query.Query
-	facets []facetSpec
-}
 
 // facetTable holds every document's values of the facet fields.
 type facetTable struct {
@@ -265,28 +257,6 @@ func (c *facetCounter) values() map[string][]FacetValue {
 		out[f.name] = topValues(f.name, c.cols[i].values, c.counts[i], f.size)
 	}
 	return out
-}
-
-// count runs one pass: it walks every match of p.query, unscored, and
-// counts the values of p's facets.
-func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetValue, error) {
-	t, r, err := s.tableAndReader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	counter := t.counter(p.facets)
-	if counter.err != nil {
-		return nil, counter.err
-	}
-	err = r.EachMatch(ctx, p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
-		counter.addDoc(num)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return counter.values(), nil
 }
 
 // topValues returns the size values counted most (ties alphabetically, as
