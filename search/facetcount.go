@@ -18,8 +18,8 @@ import (
 // each match's doc values, field by field: for a common word that was half
 // of a search's time. A served index never changes, so every document's
 // facet values are read once into a table by bleve's internal document
-// number, and counting is an array walk: in the ranking pass for searches
-// (rank.go), and in unscored passes for the recommendations list.
+// number, and counting is an array walk in the ranking pass (rank.go), for
+// searches and the recommendations list alike.
 
 // facetTable holds every document's values of the facet fields.
 type facetTable struct {
