@@ -102,7 +102,15 @@ func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, star
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
+	// A correction needs only the total: it is looked for beside the
+	// fetch, on the other core, rather than after it.
+	var didYouMean string
+	var looked sync.WaitGroup
+	if pg.total < DidYouMeanBelow && suggestionsWanted(ctx) {
+		looked.Go(func() { didYouMean = s.didYouMean(ctx, r, p.parsed, pg.total) })
+	}
 	hits, err := s.fetch(ctx, p, pg.hits)
+	looked.Wait()
 	if err != nil {
 		return nil, err
 	}
@@ -117,9 +125,7 @@ func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, star
 			out.Facets[f] = pg.facets[f]
 		}
 	}
-	if out.Total < DidYouMeanBelow && suggestionsWanted(ctx) {
-		out.DidYouMean = s.didYouMean(ctx, r, p.parsed, out.Total)
-	}
+	out.DidYouMean = didYouMean
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
