@@ -175,10 +175,14 @@ func and(a, b query.Query) query.Query {
 // searches leave out.
 var recommendations = typeTerm(corpus.TypeRecommendation)
 
+// splitTestimony marks, in indexer.FieldSplit, a transcript whose turns are
+// indexed as testimony documents.
+const splitTestimony = "testimony"
+
 // splitTranscripts matches the transcripts whose turns are indexed as
 // testimony documents.
 var splitTranscripts = func() query.Query {
-	tq := bleve.NewTermQuery("testimony")
+	tq := bleve.NewTermQuery(splitTestimony)
 	tq.SetField(indexer.FieldSplit)
 	return tq
 }()
