@@ -42,8 +42,9 @@ var shells = map[string]*shell{
 	// no-break space, bare <sup> markers and notes in a field of a class
 	// nothing knows.
 	"drupal8": {layout: shellLayout("drupal8.html"), style: style{
-		marker:    func(n string) string { return `<sup>` + n + `</sup>` },
-		numberSep: "\u00a0",
+		marker:      func(n string) string { return `<sup>` + n + `</sup>` },
+		numberSep:   "\u00a0",
+		letterLists: true,
 	}},
 	// GOV.UK Frontend and govspeak: caption above the h1, a tab after each
 	// number, "[footnote n]" markers, kramdown's footnote list.
@@ -62,9 +63,10 @@ var shells = map[string]*shell{
 	// A CMS that numbers paragraphs with <ol start> lists, marks notes with
 	// <sup> links and prints them as a <div> of <p> of its own class.
 	"olcms": {layout: shellLayout("olcms.html"), style: style{
-		marker:    func(n string) string { return `<sup id="ref-` + n + `"><a href="#note-` + n + `">` + n + `</a></sup>` },
-		numberSep: " ",
-		olNumbers: true,
+		marker:      func(n string) string { return `<sup id="ref-` + n + `"><a href="#note-` + n + `">` + n + `</a></sup>` },
+		numberSep:   " ",
+		olNumbers:   true,
+		letterLists: true,
 	}},
 }
 

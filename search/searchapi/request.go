@@ -118,7 +118,7 @@ type Hit struct {
 	Published     string   `json:"published"`
 	Score         float64  `json:"score"`
 	Snippet       string   `json:"snippet"`    // HTML: escaped text with <mark> around matches
-	Paragraphs    []string `json:"paragraphs"` // numbers of the paragraphs that matched, in page order
+	Paragraphs    []string `json:"paragraphs"` // the matched paragraphs in page order, "74(a)" for a match in a sub-paragraph
 	// Citation cites the first matched paragraph (the page, when the match
 	// is in its title); Permalink is its stable link on this service.
 	Citation  Citation `json:"citation"`
