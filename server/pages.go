@@ -239,7 +239,7 @@ func docURL(id, q, paragraph string) string {
 		u += "?q=" + url.QueryEscape(q)
 	}
 	if paragraph != "" {
-		u += "#p-" + paragraph
+		u += "#" + corpus.Anchor(paragraph)
 	}
 	return u
 }

@@ -24,6 +24,7 @@ var funcs = template.FuncMap{
 	"statusLabel": statusLabel,
 	"statusClass": statusClass,
 	"navAt":       navAt,
+	"paraRuns":    paraRuns,
 	"notice":      func() *noticeView { return nil },
 	"sample":      func() bool { return false },
 }
