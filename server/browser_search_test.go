@@ -25,6 +25,7 @@ func TestBrowser(t *testing.T) {
 		{"sort", testSort},
 		{"paging and back", testPagingAndBack},
 		{"paragraph link", testParagraphLink},
+		{"sub-paragraph link", testSubparagraphLink},
 		{"copy citation", testCopyCitation},
 		{"section links", testSectionLinks},
 		{"content notice", testNotice},
