@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
@@ -16,6 +17,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
 	fromWARC := fs.Bool("from-warc", false, "first extract the pages archived in the WARC files named as arguments (ours, wget's, other crawlers') into the corpus")
 	fromJSONL := fs.String("from-jsonl", "", "first add the documents of this JSON-lines file (see the README) to the corpus")
+	replaceSample := fs.Bool("replace-sample", false, "remove the embedded sample site's pages from the data directory before importing real pages")
 	memLimit := fs.String("memory-limit", "", "soft limit on the build's Go heap, such as 1300MiB or 2GiB: the collector works harder as it nears it, trading build time for peak memory (default: GOMEMLIMIT, else none)")
 	verbose := fs.Bool("verbose", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
@@ -36,12 +38,15 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case !*fromWARC && fs.NArg() > 0:
 		return fmt.Errorf("index takes no arguments, got %q (WARC files need --from-warc)", fs.Args())
 	case *fromJSONL != "":
-		if err := importJSONL(ctx, dirs, *fromJSONL, stdout); err != nil {
+		if err := importJSONL(ctx, dirs, *fromJSONL, *replaceSample, stdout); err != nil {
 			return err
 		}
 	case *fromWARC:
 		store, err := crawl.OpenStore(dirs.corpus())
 		if err != nil {
+			return err
+		}
+		if _, err := clearSample(store, dirs.root, "an import of WARC files", *replaceSample, stdout); err != nil {
 			return err
 		}
 		gaz, err := corpus.DefaultGazetteer()
@@ -59,8 +64,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // importJSONL adds a JSON-lines corpus to the store: every line is checked
-// before any is written.
-func importJSONL(ctx context.Context, dirs dataDirs, path string, stdout io.Writer) error {
+// before any is written. Real documents go into no store holding the
+// sample unless replaceSample removes it.
+func importJSONL(ctx context.Context, dirs dataDirs, path string, replaceSample bool, stdout io.Writer) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("from-jsonl: %w", err)
@@ -73,6 +79,11 @@ func importJSONL(ctx context.Context, dirs dataDirs, path string, stdout io.Writ
 	store, err := crawl.OpenStore(dirs.corpus())
 	if err != nil {
 		return err
+	}
+	if slices.ContainsFunc(docs, func(d *corpus.Document) bool { return !corpus.IsSample(d.URL) }) {
+		if _, err := clearSample(store, dirs.root, "an import of real documents", replaceSample, stdout); err != nil {
+			return err
+		}
 	}
 	for _, d := range docs {
 		if err := store.PutDocument(d); err != nil {
