@@ -47,3 +47,30 @@ func TestAnchor(t *testing.T) {
 		t.Errorf("SplitCitation((a)) = %q, %q", n, s)
 	}
 }
+
+// FuzzCiteAt: for any paragraph text, items and offset, the items' spans
+// lie in the text in order without overlapping, and a match is cited by
+// the paragraph or by one of its items, a label that splits back.
+func FuzzCiteAt(f *testing.F) {
+	f.Add("Lead-in:\n(a) one;\n(b) two.", "(a) one;|(b) two.", 12)
+	f.Add("(i) first\n(ii) second", "(i) first|(ii) second|(iii) gone", 0)
+	f.Add("x", "", -3)
+	f.Fuzz(func(t *testing.T, text, items string, offset int) {
+		p := Paragraph{Number: "74", Text: text}
+		for i, s := range strings.Split(items, "|") {
+			p.Subparagraphs = append(p.Subparagraphs, Subparagraph{Label: string(rune('a' + i%26)), Text: s})
+		}
+		end := 0
+		for _, s := range p.SubparagraphSpans() {
+			if s.Start < end || s.End < s.Start || s.End > len(text) || !strings.HasPrefix(text[s.Start:], s.Text) {
+				t.Fatalf("span %+v after %d in %q", s, end, text)
+			}
+			end = s.End
+		}
+		label := p.CiteAt(offset)
+		n, sub := SplitCitation(label)
+		if n != "74" || (sub == "") != (label == "74") || !strings.HasPrefix(Anchor(label), "p-74") {
+			t.Fatalf("CiteAt(%d) = %q (splits %q %q)", offset, label, n, sub)
+		}
+	})
+}
