@@ -248,10 +248,7 @@ func normaliseTerm(field, value string) (string, error) {
 		}
 		return strings.ToUpper(v), nil
 	case FieldPublished:
-		if _, err := parseDates(v); err != nil {
-			return "", err
-		}
-		return strings.Join(strings.Fields(v), ""), nil
+		return normaliseDates(v)
 	}
 	return searchapi.NormaliseFilter(field, v)
 }
