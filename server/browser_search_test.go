@@ -26,6 +26,8 @@ func TestBrowser(t *testing.T) {
 		{"paging and back", testPagingAndBack},
 		{"paragraph link", testParagraphLink},
 		{"copy citation", testCopyCitation},
+		{"passages", testPassages},
+		{"download and subscribe", testDownloadSubscribe},
 		{"section links", testSectionLinks},
 		{"content notice", testNotice},
 		{"without javascript", testWithoutJavaScript},
