@@ -123,8 +123,8 @@ func identifierSpans(text, term string) []span {
 	var out []span
 	for _, m := range identifierInText.FindAllStringIndex(text, -1) {
 		found := text[m[0]:m[1]]
-		if strings.EqualFold(found, term) || indexer.NormaliseCipher(found) == term ||
-			slices.Contains(indexer.URNTerms(found), term) {
+		if strings.EqualFold(found, term) || corpus.NormaliseCipher(found) == term ||
+			slices.Contains(corpus.URNTerms(found), term) {
 			out = append(out, span{start: m[0], end: m[1], term: term})
 		}
 	}

@@ -47,7 +47,7 @@ func parseCrawl(args []string, stderr io.Writer) (*crawlConfig, *flag.FlagSet, e
 	cfg := &crawlConfig{}
 	fs.StringVar(&cfg.Preset, "preset", "", "a known site's seeds and scope rules: "+strings.Join(crawl.PresetNames(), ", "))
 	fs.BoolVar(&cfg.DryRun, "dry-run", false, "print the seeds and scope rules and fetch nothing")
-	fs.StringVar(&cfg.Data, "data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
+	dataFlag(fs, &cfg.Data)
 	o := &cfg.Options
 	fs.Float64Var(&o.Rate, "rate", d.Rate, "requests per second to each host")
 	fs.IntVar(&o.PerHost, "per-host", d.PerHost, "requests in flight at once to each host")
