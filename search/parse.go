@@ -51,6 +51,7 @@ func (q *Query) Empty() bool { return len(q.Groups) == 0 && len(q.Exclude) == 0 
 // match the facets; "institution" matches named bodies.
 var filterFields = map[string]string{
 	"investigation": "investigation",
+	"report":        "report",
 	"type":          "type",
 	"place":         "place",
 	"year":          "year",

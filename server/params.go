@@ -67,7 +67,7 @@ func requestValues(r *http.Request) url.Values {
 	out := url.Values{}
 	for k, vs := range r.URL.Query() {
 		switch k {
-		case "q", "sort", "size", "from", "to", "expand", "investigation", "type", "place", "year", "institution", "speaker", "hearing", "role":
+		case "q", "sort", "size", "from", "to", "expand", "investigation", "report", "type", "place", "year", "institution", "speaker", "hearing", "role":
 			for _, v := range vs {
 				if v != "" {
 					out.Add(k, v)
