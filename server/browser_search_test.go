@@ -27,6 +27,8 @@ func TestBrowser(t *testing.T) {
 		{"paragraph link", testParagraphLink},
 		{"sub-paragraph link", testSubparagraphLink},
 		{"copy citation", testCopyCitation},
+		{"passages", testPassages},
+		{"download and subscribe", testDownloadSubscribe},
 		{"section links", testSectionLinks},
 		{"content notice", testNotice},
 		{"without javascript", testWithoutJavaScript},
