@@ -32,6 +32,12 @@ type Service interface {
 	Evidence(ctx context.Context, urn string) (*Evidence, error)
 	// Recommendations returns the recommendations a request selects.
 	Recommendations(ctx context.Context, r RecommendationsRequest) (*RecommendationList, error)
+	// Quote returns the paragraphs a quotation may come from, best
+	// first, at most n (MaxQuoteHits when n is 0 or larger).
+	Quote(ctx context.Context, text string, n int) (*QuoteCheck, error)
+	// Batch counts, for each term, the documents and paragraphs a search
+	// for it finds.
+	Batch(ctx context.Context, terms []string) (*Batch, error)
 	// TypeCounts returns how many documents of each type are searched.
 	TypeCounts(ctx context.Context) (map[string]int, error)
 	// Info describes what is being searched.
