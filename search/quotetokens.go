@@ -128,5 +128,4 @@ func startsWord(s string) bool {
 	return isWordRune(r)
 }
 
-
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
