@@ -211,7 +211,7 @@ func TestAlignMarksDifferences(t *testing.T) {
 		want  []searchapi.QuoteOp
 	}{
 		{"“the council decided that it would review every referral”", []searchapi.QuoteOp{
-			{Op: "same", Quote: "the council decided that it would review every referral", Source: "the council decided that it would review every referral"}}},
+			{Op: "same", Quote: "“the council decided that it would review every referral”", Source: "the council decided that it would review every referral"}}},
 		{"[T]he council decided that it would review … referral made by the police",
 			[]searchapi.QuoteOp{
 				{Op: "same", Quote: "[T]he council decided that it would review", Source: "the council decided that it would review"},

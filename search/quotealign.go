@@ -194,13 +194,13 @@ func (q quotation) render(segs []segment, text string, src []quoteToken) alignme
 		if s0 >= s1 {
 			return ""
 		}
-		return text[src[s0].start:src[s1-1].end]
+		return text[src[s0].from:src[s1-1].to]
 	}
 	quoteText := func(q0, q1 int) string {
 		if q0 >= q1 {
 			return ""
 		}
-		return q.text[q.words[q0].start:q.words[q1-1].end]
+		return q.text[q.words[q0].from:q.words[q1-1].to]
 	}
 	emit := func(op, quote, source string) {
 		out.ops = append(out.ops, searchapi.QuoteOp{Op: op, Quote: quote, Source: source})

@@ -12,6 +12,7 @@ import (
 type quoteToken struct {
 	key        string // the word compared: lower case, without apostrophes; "" for a mark
 	start, end int    // the bytes of the text it spans
+	from, to   int    // the same, widened to the punctuation touching it: what is shown
 	mark       rune   // 0 for a word, '.' for an ellipsis, '[' for a bracketed insertion
 	words      int    // for a bracketed insertion, the words it holds
 }
@@ -32,6 +33,39 @@ func paragraphTokens(text string) []quoteToken {
 }
 
 func scanTokens(text string, marks bool) []quoteToken {
+	out := scanBare(text, marks)
+	for i := range out {
+		t := &out[i]
+		t.from, t.to = t.start, t.end
+		if t.mark != 0 {
+			continue
+		}
+		lo, hi := 0, len(text)
+		if i > 0 {
+			lo = out[i-1].end
+		}
+		if i+1 < len(out) {
+			hi = out[i+1].start
+		}
+		for t.from > lo {
+			r, n := utf8.DecodeLastRuneInString(text[:t.from])
+			if unicode.IsSpace(r) {
+				break
+			}
+			t.from -= n
+		}
+		for t.to < hi {
+			r, n := utf8.DecodeRuneInString(text[t.to:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			t.to += n
+		}
+	}
+	return out
+}
+
+func scanBare(text string, marks bool) []quoteToken {
 	var out []quoteToken
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -50,7 +84,7 @@ func scanTokens(text string, marks bool) []quoteToken {
 			if isEllipsis(inner) {
 				out = append(out, quoteToken{start: i, end: end, mark: '.'})
 			} else {
-				out = append(out, quoteToken{start: i, end: end, mark: '[', words: len(scanTokens(inner, false))})
+				out = append(out, quoteToken{start: i, end: end, mark: '[', words: len(scanBare(inner, false))})
 			}
 			i = end
 		default:
