@@ -142,6 +142,10 @@ func (l *live) Batch(ctx context.Context, terms []string) (*searchapi.Batch, err
 	return with(l, func(s *search.Searcher) (*searchapi.Batch, error) { return s.Batch(ctx, terms) })
 }
 
+func (l *live) Examples(ctx context.Context) (*searchapi.Examples, error) {
+	return with(l, func(s *search.Searcher) (*searchapi.Examples, error) { return s.Examples(ctx) })
+}
+
 func (l *live) TypeCounts(ctx context.Context) (map[string]int, error) {
 	return with(l, func(s *search.Searcher) (map[string]int, error) { return s.TypeCounts(ctx) })
 }

@@ -38,6 +38,9 @@ type Service interface {
 	// Batch counts, for each term, the documents and paragraphs a search
 	// for it finds.
 	Batch(ctx context.Context, terms []string) (*Batch, error)
+	// Examples returns searches, taken from the index, that find
+	// something in it.
+	Examples(ctx context.Context) (*Examples, error)
 	// TypeCounts returns how many documents of each type are searched.
 	TypeCounts(ctx context.Context) (map[string]int, error)
 	// Info describes what is being searched.
