@@ -82,6 +82,8 @@ type searchView struct {
 	// search without glossary expansion.
 	DidYouMean linkView
 	LiteralURL string
+	// Examples, taken from the index, fill the search box's hint.
+	Examples *searchapi.Examples
 }
 
 // searchPage renders GET / and GET /search.
@@ -93,6 +95,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		view.Title = view.Query + " – Inquiry Search"
 	}
 	view.Keep = keepParams(values)
+	view.Examples = s.examples(r.Context())
 	req, err := searchRequest(r.URL.Query())
 	view.NoExpand = req.NoExpand
 	if err == nil {
