@@ -84,6 +84,9 @@ type searchView struct {
 	LiteralURL string
 	// Examples, taken from the index, fill the search box's hint.
 	Examples *searchapi.Examples
+	// Collection, on the home page (no query, no filter), says what the
+	// index holds.
+	Collection *collectionView
 }
 
 // searchPage renders GET / and GET /search.
@@ -96,6 +99,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	view.Keep = keepParams(values)
 	view.Examples = s.examples(r.Context())
+	if len(values) == 0 && r.URL.Query().Get("page") == "" && r.URL.Query().Get("after") == "" {
+		if c, err := s.collection(r.Context()); err == nil {
+			view.Collection = c
+		} else {
+			s.log.Warn("read the collection's summary", "error", err)
+		}
+	}
 	req, err := searchRequest(r.URL.Query())
 	view.NoExpand = req.NoExpand
 	if err == nil {

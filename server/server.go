@@ -77,6 +77,7 @@ type Server struct {
 	limit      *limiter
 	cheapLimit *limiter
 	jobs       jobs
+	coll       collectionCache // the home page's summary of the index
 	slots      chan struct{}
 	extraction *extractionCache
 	exports    gate          // exports in flight, by client
@@ -181,6 +182,7 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 
 	// Recommendations and evidence.
 	r.HandleFunc("/recommendations", s.page(s.recommendationsPage)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/evidence", s.page(s.evidenceLookupPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/evidence/{urn}", s.page(s.evidencePage)).Methods(http.MethodGet, http.MethodHead)
 
 	// Hearings: every sitting at which one person spoke.
