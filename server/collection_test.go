@@ -56,7 +56,7 @@ func TestHomePageDescribesTheCollection(t *testing.T) {
 		t.Errorf("the summary does not say when: %q", text)
 	}
 	for _, href := range []string{"/search", "/recommendations", "/evidence", "/quote", "/batch", "/help"} {
-		if doc.Find(`.site-nav a[href="` + href + `"]`).Length() != 1 {
+		if doc.Find(`.site-nav a[href="`+href+`"]`).Length() != 1 {
 			t.Errorf("the navigation lacks %s", href)
 		}
 		getHTML(t, href, http.StatusOK)
