@@ -8,36 +8,6 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
 
-func TestURNTerms(t *testing.T) {
-	for in, want := range map[string][]string{
-		"HOM003339":         {"hom003339"},
-		"HOM003339_078":     {"hom003339_078", "hom003339"},
-		"HOM003339_078_080": {"hom003339_078_080", "hom003339", "hom003339_078", "hom003339_079", "hom003339_080"},
-		"hom003339_100_099": {"hom003339_100_099", "hom003339", "hom003339_100"}, // a backwards range names only its ends
-		"FO-A3":             nil,
-		"HOM00333":          nil,
-		"HOM003339_78":      nil,
-	} {
-		if got := URNTerms(in); !slices.Equal(got, want) {
-			t.Errorf("URNTerms(%q) = %v, want %v", in, got, want)
-		}
-	}
-	if n := len(URNTerms("ABC000001_001_999")); n != 3 {
-		t.Errorf("a range past maxRangePages gave %d terms, want only its ends", n)
-	}
-}
-
-func TestNormaliseCipher(t *testing.T) {
-	for in, want := range map[string]string{
-		"FO-A3": "fo-a3", "RC-F167": "rc-f167", "ON\u2011A12": "on-a12",
-		"fo-a3": "", "HOM003339": "", "FO-A3x": "", "A-A1": "",
-	} {
-		if got := NormaliseCipher(in); got != want {
-			t.Errorf("NormaliseCipher(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestParagraphIdentifiers checks the per-paragraph arrays against the
 // sample corpus: every reference a paragraph's footnotes cite is among its
 // terms, no cipher ever is, and every cipher in its text is in its ciphers.
@@ -64,13 +34,13 @@ func TestParagraphIdentifiers(t *testing.T) {
 				}
 			}
 			for _, term := range terms {
-				if NormaliseCipher(strings.ToUpper(term)) != "" {
+				if corpus.NormaliseCipher(strings.ToUpper(term)) != "" {
 					t.Errorf("%s ¶%s: cipher %s among the references", d.ID, p.Number, term)
 				}
 			}
-			for _, c := range CipherPattern.FindAllString(p.Text, -1) {
+			for _, c := range corpus.CipherPattern.FindAllString(p.Text, -1) {
 				named++
-				if !slices.Contains(strings.Fields(ciphers[i]), NormaliseCipher(c)) {
+				if !slices.Contains(strings.Fields(ciphers[i]), corpus.NormaliseCipher(c)) {
 					t.Errorf("%s ¶%s names %s; its ciphers are %q", d.ID, p.Number, c, ciphers[i])
 				}
 			}

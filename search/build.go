@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
@@ -137,7 +138,7 @@ func (b builder) term(t Term, expand bool, prox proximities, p *scoring) query.Q
 	case FieldCipher:
 		// A heading such as "The school's response to concerns about
 		// SS-F1" names the cipher too, and says the page is about it.
-		return bleve.NewDisjunctionQuery(identifier(indexer.NormaliseCipher(t.Text), indexer.FieldCiphers),
+		return bleve.NewDisjunctionQuery(identifier(corpus.NormaliseCipher(t.Text), indexer.FieldCiphers),
 			b.phrase(t.Text, indexer.FieldTitleExact, indexer.AnalyzerExact, titleBoost))
 	case FieldPublished:
 		r, err := parseDates(t.Text)

@@ -48,10 +48,22 @@
 // bestSnippet, searchapi.Cite), nextCursor; and the server writes the
 // Result as JSON.
 //
-// Not a search: Document, Similar, Suggest (the lexicon of completions
-// read at start-up), Evidence and Recommendations (listed through bleve's
-// collector in their own orders, with counting passes for the latter's
-// facets), TypeCounts.
+// The recommendations list takes the same path as far as the fetch: its
+// query and filters are compiled the same way and ranked in the same pass
+// (filters checked in the facet table, each facet counted without its own
+// filter); it then reads the listed documents by id and orders them by
+// report and number, as the inquiry numbered them.
+//
+// Not a search, and so through bleve's own collector: Document (one stored
+// document by id), Similar (a few distinctive words of one paragraph,
+// whose locations say which paragraph of each document is closest),
+// Evidence (every paragraph citing a reference, oldest first, with the
+// locations that say which paragraph cites it; a list, not a ranked page),
+// the responses attached to recommendations (every response document),
+// Suggest (the lexicon of completions read at start-up) and TypeCounts.
+// Each is one request whose size is bounded (MaxEvidenceDocuments,
+// MaxRecommendations); none has facets or filters of its own, so none
+// holds a second representation of a filter.
 //
 // # What is kept once
 //

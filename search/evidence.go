@@ -33,7 +33,7 @@ func (s *Searcher) Evidence(ctx context.Context, urn string) (*Evidence, error) 
 	out := &Evidence{URN: strings.ToUpper(term), Paragraphs: []EvidenceParagraph{}, IndexVersion: s.meta.Version}
 	var q query.Query
 	switch {
-	case indexer.URNTerms(term) != nil:
+	case corpus.URNTerms(term) != nil:
 		tq := bleve.NewTermQuery(term)
 		tq.SetField(indexer.FieldRefs)
 		q = tq

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
-	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 // citingParagraphs returns, by brute force over the corpus, "id#number" of every
@@ -19,7 +18,7 @@ func citingParagraphs(term string, prefix bool) []string {
 		for i, urns := range corpus.ParagraphURNs(d) {
 			hit := false
 			for _, u := range urns {
-				for _, t := range indexer.URNTerms(u) {
+				for _, t := range corpus.URNTerms(u) {
 					if t == term || prefix && strings.HasPrefix(t, term) {
 						hit = true
 					}
@@ -55,7 +54,7 @@ func TestEvidenceBothWays(t *testing.T) {
 		for i, us := range corpus.ParagraphURNs(d) {
 			seen := map[string]bool{}
 			for _, u := range us {
-				for _, term := range indexer.URNTerms(u) {
+				for _, term := range corpus.URNTerms(u) {
 					if !seen[term] {
 						seen[term] = true
 						byTerm[term] = append(byTerm[term], d.ID+"#"+d.Paragraphs[i].Number)
@@ -76,7 +75,7 @@ func TestEvidenceBothWays(t *testing.T) {
 			// answers this lookup.
 			ok := false
 			for _, r := range p.References {
-				if slices.Contains(indexer.URNTerms(r), strings.ToLower(u)) {
+				if slices.Contains(corpus.URNTerms(r), strings.ToLower(u)) {
 					ok = true
 				}
 			}

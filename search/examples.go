@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/internal/engine"
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
@@ -47,7 +48,7 @@ func (s *Searcher) readExamples(ctx context.Context) (*searchapi.Examples, error
 	// A page reference ("hom003339_078") is one term among its document's
 	// and range's; the page term is the one a reader would copy.
 	ref, _, err := r.MostFrequent(ctx, indexer.FieldRefs, func(t string) bool {
-		return strings.Count(t, "_") == 1 && len(indexer.URNTerms(t)) == 2
+		return strings.Count(t, "_") == 1 && len(corpus.URNTerms(t)) == 2
 	})
 	if err != nil {
 		return nil, unavailable(ctx, err)

@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -10,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/numeric"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/internal/engine"
@@ -20,14 +18,8 @@ import (
 // each match's doc values, field by field: for a common word that was half
 // of a search's time. A served index never changes, so every document's
 // facet values are read once into a table by bleve's internal document
-// number, and counting is an array walk: in the ranking pass for searches
-// (rank.go), and in unscored passes for the recommendations list.
-
-// countPass counts some facets over every match of one query.
-type countPass struct {
-	query  query.Query
-	facets []facetSpec
-}
+// number, and counting is an array walk in the ranking pass (rank.go), for
+// searches and the recommendations list alike.
 
 // facetTable holds every document's values of the facet fields.
 type facetTable struct {
@@ -267,28 +259,6 @@ func (c *facetCounter) values() map[string][]FacetValue {
 	return out
 }
 
-// count runs one pass: it walks every match of p.query, unscored, and
-// counts the values of p's facets.
-func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetValue, error) {
-	t, r, err := s.tableAndReader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	counter := t.counter(p.facets)
-	if counter.err != nil {
-		return nil, counter.err
-	}
-	err = r.EachMatch(ctx, p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
-		counter.addDoc(num)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return counter.values(), nil
-}
-
 // topValues returns the size values counted most (ties alphabetically, as
 // bleve's facets break them), in the facet's display order.
 func topValues(facet string, values []string, counts []int, size int) []FacetValue {
@@ -302,36 +272,4 @@ func topValues(facet string, values []string, counts []int, size int) []FacetVal
 		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
 	})
 	return displayOrder(facet, out[:min(len(out), size)])
-}
-
-// countAll starts the passes alongside whatever the caller does next; the
-// function it returns waits for them and gives their counts by facet.
-func (s *Searcher) countAll(ctx context.Context, passes []countPass) func() (map[string][]FacetValue, error) {
-	out := map[string][]FacetValue{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	var firstErr error
-	for _, p := range passes {
-		if len(p.facets) == 0 {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			got, err := s.count(ctx, p)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				firstErr = cmp.Or(firstErr, err)
-				return
-			}
-			for k, v := range got {
-				out[k] = v
-			}
-		}()
-	}
-	return func() (map[string][]FacetValue, error) {
-		wg.Wait()
-		return out, firstErr
-	}
 }

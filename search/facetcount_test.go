@@ -2,10 +2,12 @@ package search
 
 import (
 	"context"
+	"math"
 	"reflect"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // The facet table's counts must be bleve's own, for every facet field,
@@ -47,4 +49,32 @@ func TestFacetCountsMatchBleve(t *testing.T) {
 			t.Errorf("%q: no facet values at all", q)
 		}
 	}
+}
+
+// countPass counts some facets over every match of one query.
+type countPass struct {
+	query  query.Query
+	facets []facetSpec
+}
+
+// count runs one pass: it walks every match of p.query, unscored, and
+// counts the values of p's facets.
+func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetValue, error) {
+	t, r, err := s.tableAndReader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	counter := t.counter(p.facets)
+	if counter.err != nil {
+		return nil, counter.err
+	}
+	err = r.EachMatch(ctx, p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
+		counter.addDoc(num)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return counter.values(), nil
 }

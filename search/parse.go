@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
@@ -51,6 +51,7 @@ func (q *Query) Empty() bool { return len(q.Groups) == 0 && len(q.Exclude) == 0 
 // match the facets; "institution" matches named bodies.
 var filterFields = map[string]string{
 	"investigation": "investigation",
+	"report":        "report",
 	"type":          "type",
 	"place":         "place",
 	"year":          "year",
@@ -224,9 +225,9 @@ func readWithin(rs []rune, i int) (int, int) {
 // is dropped: "urn:=…" would not read back.
 func identifierTerm(t Term) Term {
 	switch {
-	case indexer.URNTerms(t.Text) != nil:
+	case corpus.URNTerms(t.Text) != nil:
 		t.Field, t.Literal = FieldURN, false
-	case indexer.NormaliseCipher(strings.ToUpper(t.Text)) != "":
+	case corpus.NormaliseCipher(strings.ToUpper(t.Text)) != "":
 		t.Field, t.Literal = FieldCipher, false
 	}
 	return t
@@ -238,20 +239,17 @@ func normaliseTerm(field, value string) (string, error) {
 	v := strings.TrimSpace(value)
 	switch field {
 	case FieldURN:
-		if indexer.URNTerms(v) == nil {
+		if corpus.URNTerms(v) == nil {
 			return "", invalidf(fmt.Sprintf("urn:%s is not an evidence reference: write three letters and six digits, with optional page parts, as in HOM003339 or HOM003339_078", value))
 		}
 		return strings.ToUpper(v), nil
 	case FieldCipher:
-		if indexer.NormaliseCipher(strings.ToUpper(v)) == "" {
+		if corpus.NormaliseCipher(strings.ToUpper(v)) == "" {
 			return "", invalidf(fmt.Sprintf("cipher:%s is not a cipher code: write two or three letters, a hyphen, a letter and a number, as in AB-A12", value))
 		}
 		return strings.ToUpper(v), nil
 	case FieldPublished:
-		if _, err := parseDates(v); err != nil {
-			return "", err
-		}
-		return strings.Join(strings.Fields(v), ""), nil
+		return normaliseDates(v)
 	}
 	return searchapi.NormaliseFilter(field, v)
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -33,60 +34,79 @@ func (s *Searcher) Recommendations(ctx context.Context, r RecommendationsRequest
 	if err != nil {
 		return nil, err
 	}
-	scoring := s.builder.build(parsed, true, proximities{}).query
-	filter := func(skip string) query.Query {
-		f := typeTerm(corpus.TypeRecommendation)
-		for _, facet := range RecommendationFacets {
-			if facet == skip || len(filters[facet]) == 0 {
-				continue
-			}
-			alts := make([]query.Query, len(filters[facet]))
-			for i, v := range filters[facet] {
-				alts[i] = recFacets[facet].term(v)
-			}
-			f = and(f, bleve.NewDisjunctionQuery(alts...))
-		}
-		return f
-	}
-	req := bleve.NewSearchRequestOptions(withFilter(scoring, filter("")), MaxRecommendations, 0, false)
-	req.Fields = []string{indexer.FieldSource}
-	req.SortByCustom(bsearch.SortOrder{
-		&bsearch.SortField{Field: indexer.FieldReport, Missing: bsearch.SortFieldMissingLast},
-		&bsearch.SortField{Field: indexer.FieldNumber, Type: bsearch.SortFieldAsNumber},
-		&bsearch.SortDocID{},
-	})
-	out := &RecommendationList{Query: r.Query, Parsed: parsed.String(), Filters: filters,
-		Recommendations: []RecommendationItem{}, Facets: map[string][]FacetValue{}, IndexVersion: s.meta.Version}
-
-	var passes []countPass
-	for _, f := range RecommendationFacets {
-		passes = append(passes, countPass{query: withFilter(scoring, filter(f)),
-			facets: []facetSpec{recFacets[f]}})
-	}
-	wait := s.countAll(ctx, passes)
-	res, err := s.idx.SearchInContext(ctx, req)
-	side, sideErr := wait()
-	if err == nil {
-		err = sideErr
-	}
+	t, err := s.table()
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
-	for _, f := range RecommendationFacets {
-		out.Facets[f] = side[f]
+	// The same pass as a search's: the filters are checked in the facet
+	// table, and each facet is counted over the matches of every filter
+	// but its own.
+	spec := rankSpec{
+		query: withFilter(s.builder.build(parsed, true, proximities{}).query, typeTerm(corpus.TypeRecommendation)),
+		order: orderOf(SortRelevance), k: MaxRecommendations,
 	}
-	for _, h := range res.Hits {
-		item, err := recommendationItem(h)
-		if err != nil {
-			return nil, err
+	if spec.filters, err = t.filters(recFacets, RecommendationFacets, filters); err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	for _, f := range RecommendationFacets {
+		if len(filters[f]) == 0 {
+			spec.facets = append(spec.facets, recFacets[f])
 		}
-		out.Recommendations = append(out.Recommendations, item)
+	}
+	pg, err := s.rank(ctx, spec)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	out := &RecommendationList{Query: r.Query, Parsed: parsed.String(), Filters: filters,
+		Recommendations: []RecommendationItem{}, Facets: pg.facets, IndexVersion: s.meta.Version}
+	if out.Recommendations, err = s.recommendationItems(ctx, pg.hits); err != nil {
+		return nil, err
 	}
 	if err := s.attachResponses(ctx, out.Recommendations, time.Now()); err != nil {
 		return nil, err
 	}
 	out.Recommendations = responseFacets(out, filters)
 	out.Total = len(out.Recommendations)
+	return out, nil
+}
+
+// recommendationItems reads the ranked recommendations' stored documents
+// and lists them as the inquiry numbered them: by report, then number.
+func (s *Searcher) recommendationItems(ctx context.Context, hits []*rankedHit) ([]RecommendationItem, error) {
+	out := make([]RecommendationItem, 0, len(hits))
+	if len(hits) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.id
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{indexer.FieldSource}
+	req.Score = "none"
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	if len(res.Hits) != len(ids) {
+		return nil, fmt.Errorf("%w: %d recommendations were ranked but %d could be read", ErrUnavailable, len(ids), len(res.Hits))
+	}
+	for _, h := range res.Hits {
+		item, err := recommendationItem(h)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, item)
+	}
+	slices.SortFunc(out, func(a, b RecommendationItem) int {
+		switch {
+		case a.Report == "" && b.Report != "":
+			return 1 // a recommendation of no report last
+		case b.Report == "" && a.Report != "":
+			return -1
+		}
+		return cmp.Or(strings.Compare(a.Report, b.Report), cmp.Compare(a.Number, b.Number), strings.Compare(a.ID, b.ID))
+	})
 	return out, nil
 }
 

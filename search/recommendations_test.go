@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
@@ -145,5 +147,41 @@ func TestTypeFilterFindsRecommendations(t *testing.T) {
 	}
 	if recs == 0 || recs == len(both.Hits) {
 		t.Errorf("type filter recommendation+recommendations: %d of %d hits are recommendations", recs, len(both.Hits))
+	}
+}
+
+// A recommendations filter is checked in the facet table; a value typed in
+// a query (report:...) is a term of the query. The two must select the
+// same recommendations for every value of every facet.
+func TestRecommendationFiltersAgreeWithQueryTerms(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	all := mustRecommendations(t, RecommendationsRequest{})
+	checked := 0
+	for _, f := range RecommendationFacets {
+		for _, v := range all.Facets[f] {
+			r := RecommendationsRequest{}
+			switch f {
+			case FacetRecipient:
+				r.Recipients = []string{v.Value}
+			case FacetReport:
+				r.Reports = []string{v.Value}
+			case FacetInvestigation:
+				r.Investigations = []string{strings.ToUpper(v.Value)} // typed in another case
+			}
+			got := mustRecommendations(t, r)
+			req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(typeTerm(corpus.TypeRecommendation), recFacets[f].term(v.Value)), 0, 0, false)
+			want, err := testSearcher.idx.SearchInContext(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if uint64(got.Total) != want.Total || got.Total != v.Count {
+				t.Errorf("%s=%q: the filter lists %d, the query term finds %d, the facet counted %d", f, v.Value, got.Total, want.Total, v.Count)
+			}
+			checked++
+		}
+	}
+	if checked < 3 {
+		t.Fatalf("only %d facet values checked: the sample has too few recommendations to test this", checked)
 	}
 }

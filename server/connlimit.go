@@ -6,6 +6,11 @@ import (
 	"sync"
 )
 
+// DefaultConnsPerClient is LimitConnections' cap for serve: room for a
+// browser's six parallel connections many times over, or a small office
+// behind one address.
+const DefaultConnsPerClient = 64
+
 // LimitConnections returns a listener that holds at most perClient open
 // connections from one remote address: a connection past that is closed
 // as soon as it is accepted. One client opening thousands of idle

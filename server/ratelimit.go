@@ -17,6 +17,10 @@ type RateLimit struct {
 	Burst int
 }
 
+// DefaultRateLimit lets one reader page through results and documents at
+// a brisk pace while a scraper on one address is slowed to it.
+var DefaultRateLimit = RateLimit{Rate: 10, Burst: 30}
+
 // limiter keeps one token bucket per client. Buckets idle for longer than
 // idleAfter are dropped when the table grows, so memory stays bounded by
 // the number of recently active clients.

@@ -28,6 +28,7 @@ var funcs = template.FuncMap{
 	"paraShort":   paraShort,
 	"quoteOp":     quoteOp,
 	"percent":     percent,
+	"paraRuns":    paraRuns,
 	"notice":      func() *noticeView { return nil },
 	"sample":      func() bool { return false },
 }

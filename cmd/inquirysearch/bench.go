@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,33 +45,77 @@ type benchReport struct {
 	RawBuildS   float64       `json:"raw_bleve_build_s,omitempty"`
 }
 
-func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// Bench's defaults: enough queries per kind for a steady p95, at one
+// client and at the number of cores of the machine the figures come from.
+const (
+	defaultBenchQueries = 200
+	defaultBenchConc    = "1,4"
+	defaultBenchPaths   = "in-process,http,http-cached"
+)
+
+// benchConfig is one measurement of a data directory.
+type benchConfig struct {
+	Data        string
+	Queries     int             // per kind and concurrency
+	Checks      int             // queries per kind whose counts are checked against a scan
+	Concurrency []int           // numbers of concurrent clients
+	Raw         bool            // also build and measure raw bleve
+	JSON        string          // a file for the report as JSON, or ""
+	Kinds       string          // comma-separated words; only kinds naming one are measured
+	Paths       map[string]bool // in-process, http, http-cached
+	CPUProfile  string          // a file for a CPU profile of the timed queries, or ""
+}
+
+func parseBench(args []string, stderr io.Writer) (*benchConfig, error) {
 	fs := newFlagSet("bench", "bench --data DIR [--queries N] [--concurrency 1,4] [--raw] [--json FILE]", stderr)
-	data := fs.String("data", defaultDataDir(), "data directory with a corpus and a built index")
-	n := fs.Int("queries", 200, "queries per kind and concurrency")
-	checks := fs.Int("checks", defaultChecks, "queries of each kind whose hit counts are checked against a scan of the corpus")
-	conc := fs.String("concurrency", "1,4", "comma-separated numbers of concurrent clients")
-	raw := fs.Bool("raw", false, "also build and measure raw bleve with a plain mapping, the floor the service stands on")
-	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
-	only := fs.String("kinds", "", "measure only the query kinds whose names contain one of these comma-separated words")
-	paths := fs.String("paths", "in-process,http,http-cached", "comma-separated paths to measure: in-process, http, http-cached")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed queries to this file")
+	cfg := &benchConfig{}
+	fs.StringVar(&cfg.Data, "data", defaultDataDir(), "data directory with a corpus and a built index")
+	fs.IntVar(&cfg.Queries, "queries", defaultBenchQueries, "queries per kind and concurrency")
+	fs.IntVar(&cfg.Checks, "checks", defaultChecks, "queries of each kind whose hit counts are checked against a scan of the corpus")
+	conc := fs.String("concurrency", defaultBenchConc, "comma-separated numbers of concurrent clients")
+	fs.BoolVar(&cfg.Raw, "raw", false, "also build and measure raw bleve with a plain mapping, the floor the service stands on")
+	fs.StringVar(&cfg.JSON, "json", "", "also write the report as JSON to this file")
+	fs.StringVar(&cfg.Kinds, "kinds", "", "measure only the query kinds whose names contain one of these comma-separated words")
+	paths := fs.String("paths", defaultBenchPaths, "comma-separated paths to measure: in-process, http, http-cached")
+	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of the timed queries to this file")
 	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("bench takes no arguments, got %q", fs.Args())
+	}
+	if cfg.Queries < 1 {
+		return nil, fmt.Errorf("--queries: %d is not a positive number", cfg.Queries)
+	}
+	if cfg.Checks < 0 {
+		return nil, fmt.Errorf("--checks: %d is negative", cfg.Checks)
+	}
+	for _, c := range strings.Split(*conc, ",") {
+		v, err := strconv.Atoi(strings.TrimSpace(c))
+		if err != nil || v < 1 {
+			return nil, fmt.Errorf("--concurrency: %q is not a positive number", c)
+		}
+		cfg.Concurrency = append(cfg.Concurrency, v)
+	}
+	cfg.Paths = map[string]bool{}
+	for _, p := range strings.Split(*paths, ",") {
+		p = strings.TrimSpace(p)
+		if !slices.Contains(strings.Split(defaultBenchPaths, ","), p) {
+			return nil, fmt.Errorf("--paths: %q is not one of %s", p, defaultBenchPaths)
+		}
+		cfg.Paths[p] = true
+	}
+	return cfg, nil
+}
+
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseBench(args, stderr)
+	if err != nil {
 		return err
 	}
-	if *checks < 0 {
-		return fmt.Errorf("--checks: %d is negative", *checks)
-	}
-	var levels []int
-	for _, c := range strings.Split(*conc, ",") {
-		var v int
-		if _, err := fmt.Sscan(strings.TrimSpace(c), &v); err != nil || v < 1 {
-			return fmt.Errorf("--concurrency: %q is not a positive number", c)
-		}
-		levels = append(levels, v)
-	}
-	dirs := dataDirs{root: *data}
-	rep := &benchReport{Data: *data}
+	levels := cfg.Concurrency
+	dirs := dataDirs{root: cfg.Data}
+	rep := &benchReport{Data: cfg.Data}
 
 	// Cold start: open the index, compute what serve computes before it
 	// is ready (the empty box), and answer one search.
@@ -98,8 +144,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	oracle.checks = *checks
-	kinds := filterKinds(oracle.queryKinds(*n), *only)
+	oracle.checks = cfg.Checks
+	kinds := filterKinds(oracle.queryKinds(cfg.Queries), cfg.Kinds)
 
 	// Hit counts first: a fast engine that miscounts is not fast.
 	for _, k := range kinds {
@@ -131,12 +177,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer stopCached()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-	want := map[string]bool{}
-	for _, p := range strings.Split(*paths, ",") {
-		want[strings.TrimSpace(p)] = true
-	}
-	if *cpuProfile != "" {
-		stopProfile, err := startCPUProfile(*cpuProfile)
+	want := cfg.Paths
+	if cfg.CPUProfile != "" {
+		stopProfile, err := startCPUProfile(cfg.CPUProfile)
 		if err != nil {
 			return err
 		}
@@ -173,8 +216,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			rep.Figures = append(rep.Figures, measure(k, "http-cached", 1, warm))
 		}
 	}
-	if *raw {
-		rb, err := newRawBleve(ctx, docs, filepath.Join(*data, "raw-bleve-index"))
+	if cfg.Raw {
+		rb, err := newRawBleve(ctx, docs, filepath.Join(cfg.Data, "raw-bleve-index"))
 		if err != nil {
 			return err
 		}
@@ -189,10 +232,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	printBench(stdout, rep)
-	if *jsonOut != "" {
+	if cfg.JSON != "" {
 		b, _ := json.MarshalIndent(rep, "", "  ")
-		if err := os.WriteFile(*jsonOut, b, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", *jsonOut, err)
+		if err := os.WriteFile(cfg.JSON, b, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", cfg.JSON, err)
 		}
 	}
 	return nil

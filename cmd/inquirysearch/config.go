@@ -13,6 +13,10 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
+// defaultAddr is where serve listens and loadtest aims unless told
+// otherwise: this machine only.
+const defaultAddr = "127.0.0.1:8080"
+
 // defaultDataDir is where the corpus and index live unless --data says
 // otherwise; INQUIRYSEARCH_DATA overrides it.
 func defaultDataDir() string {
@@ -20,6 +24,12 @@ func defaultDataDir() string {
 		return d
 	}
 	return "inquirysearch-data"
+}
+
+// dataFlag adds --data, the data directory every subcommand but gen and
+// loadtest reads, defaulting to defaultDataDir.
+func dataFlag(fs *flag.FlagSet, p *string) {
+	fs.StringVar(p, "data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
 }
 
 // dataDirs names the parts of a data directory.

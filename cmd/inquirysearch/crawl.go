@@ -47,7 +47,7 @@ func parseCrawl(args []string, stderr io.Writer) (*crawlConfig, *flag.FlagSet, e
 	cfg := &crawlConfig{}
 	fs.StringVar(&cfg.Preset, "preset", "", "a known site's seeds and scope rules: "+strings.Join(crawl.PresetNames(), ", "))
 	fs.BoolVar(&cfg.DryRun, "dry-run", false, "print the seeds and scope rules and fetch nothing")
-	fs.StringVar(&cfg.Data, "data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
+	dataFlag(fs, &cfg.Data)
 	o := &cfg.Options
 	fs.Float64Var(&o.Rate, "rate", d.Rate, "requests per second to each host")
 	fs.IntVar(&o.PerHost, "per-host", d.PerHost, "requests in flight at once to each host")
@@ -113,22 +113,12 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if !cfg.Sample && !cfg.Resume {
-		ids, err := store.SampleIDs()
+		removed, err := clearSample(store, dirs.root, "a crawl of real seeds", cfg.ReplaceSample, stdout)
 		if err != nil {
 			return err
 		}
-		if len(ids) > 0 && !cfg.ReplaceSample {
-			return fmt.Errorf("%w: %s holds %d fictional pages of the embedded sample site, and a crawl of real seeds would mix them with real ones; "+
-				"use another --data directory, or --replace-sample to remove the sample's pages first", crawl.ErrHoldsSample, dirs.root, len(ids))
-		}
-		for _, id := range ids {
-			if err := store.Remove(id); err != nil {
-				return err
-			}
-		}
-		if len(ids) > 0 {
+		if removed > 0 {
 			opts.Fresh = true
-			fmt.Fprintf(stdout, "Removed %d pages of the embedded sample site from %s.\n", len(ids), dirs.corpus())
 		}
 	}
 	if cfg.Resume {

@@ -21,20 +21,37 @@ import (
 // maxExplainBody bounds the page extract reads, as the crawler's default does.
 const maxExplainBody = 50 << 20
 
-func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// extractConfig is one page to read and how to print it.
+type extractConfig struct {
+	Source  string // a URL or a file
+	URL     string // the URL a file was published at; "": made from its name
+	Explain bool   // print how the page was read, block by block
+	JSON    bool   // print the document as JSON
+}
+
+func parseExtract(args []string, stderr io.Writer) (*extractConfig, error) {
 	fs := newFlagSet("extract", "extract [--explain] [--json] [--url URL] URL-or-FILE", stderr)
-	explain := fs.Bool("explain", false, "print how the page was read, block by block")
-	asJSON := fs.Bool("json", false, "print the extracted document as JSON")
-	pageURL := fs.String("url", "", "the URL a FILE was published at (default: one made from its name)")
+	cfg := &extractConfig{}
+	fs.BoolVar(&cfg.Explain, "explain", false, "print how the page was read, block by block")
+	fs.BoolVar(&cfg.JSON, "json", false, "print the extracted document as JSON")
+	fs.StringVar(&cfg.URL, "url", "", "the URL a FILE was published at (default: one made from its name)")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return nil, err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return errors.New("extract needs one URL or FILE")
+		return nil, errors.New("extract needs one URL or FILE")
 	}
-	src := fs.Arg(0)
-	body, u, err := readPage(ctx, src, *pageURL)
+	cfg.Source = fs.Arg(0)
+	return cfg, nil
+}
+
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseExtract(args, stderr)
+	if err != nil {
+		return err
+	}
+	body, u, err := readPage(ctx, cfg.Source, cfg.URL)
 	if err != nil {
 		return err
 	}
@@ -52,13 +69,13 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if cfg.JSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
 	}
 	fmt.Fprintf(stdout, "%s\n%s\n", u, doc.Title)
-	if *explain && trace != nil {
+	if cfg.Explain && trace != nil {
 		trace.WriteTo(stdout)
 	}
 	printRecord(stdout, doc)

@@ -12,33 +12,64 @@ import (
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
 )
 
-func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// Gen's defaults: a corpus the size of a small inquiry's reports, and the
+// seed the benchmarks in BENCHMARKS.md were generated with.
+const (
+	defaultGenParagraphs = 10000
+	defaultGenSeed       = 1
+)
+
+// genConfig is one synthetic corpus.
+type genConfig struct {
+	Paragraphs int    // how many numbered paragraphs, at least
+	Out        string // the data directory to write into
+	Seed       int64  // the same seed and size give the same corpus
+}
+
+func parseGen(args []string, stderr io.Writer) (*genConfig, error) {
 	fs := newFlagSet("gen", "gen --paragraphs N --out DIR [--seed S]", stderr)
-	paragraphs := fs.Int("paragraphs", 10000, "how many numbered paragraphs to generate")
-	out := fs.String("out", "", "data directory to write the corpus into (its corpus/ folder)")
-	seed := fs.Int64("seed", 1, "random seed: the same seed and size give the same corpus")
+	cfg := &genConfig{}
+	fs.IntVar(&cfg.Paragraphs, "paragraphs", defaultGenParagraphs, "how many numbered paragraphs to generate")
+	fs.StringVar(&cfg.Out, "out", "", "data directory to write the corpus into (its corpus/ folder)")
+	fs.Int64Var(&cfg.Seed, "seed", defaultGenSeed, "random seed: the same seed and size give the same corpus")
 	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("gen takes no arguments, got %q", fs.Args())
+	}
+	if cfg.Out == "" || cfg.Paragraphs <= 0 {
+		fs.Usage()
+		return nil, fmt.Errorf("gen needs --out and a positive --paragraphs")
+	}
+	return cfg, nil
+}
+
+func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseGen(args, stderr)
+	if err != nil {
 		return err
 	}
-	if *out == "" || *paragraphs <= 0 {
-		fs.Usage()
-		return fmt.Errorf("gen needs --out and a positive --paragraphs")
-	}
-	store, err := crawl.OpenStore(dataDirs{root: *out}.corpus())
+	return generate(ctx, cfg, stdout)
+}
+
+// generate writes cfg's corpus into its data directory's corpus.
+func generate(ctx context.Context, cfg *genConfig, stdout io.Writer) error {
+	store, err := crawl.OpenStore(dataDirs{root: cfg.Out}.corpus())
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	g, err := newGenerator(*seed)
+	g, err := newGenerator(cfg.Seed)
 	if err != nil {
 		return err
 	}
 	docs, paras := 0, 0
-	for paras < *paragraphs {
+	for paras < cfg.Paragraphs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for _, d := range g.report(*paragraphs - paras) {
+		for _, d := range g.report(cfg.Paragraphs - paras) {
 			if err := store.PutDocument(d); err != nil {
 				return err
 			}

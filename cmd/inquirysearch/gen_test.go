@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -94,5 +95,18 @@ func TestBenchChecksCountsOnGeneratedCorpus(t *testing.T) {
 	}
 	if err := run(ctx, []string{"bench", "--data", dir, "--checks", "-1"}, &out, &out); err == nil {
 		t.Error("a negative --checks was accepted")
+	}
+}
+
+// TestGenFlags: gen needs somewhere to write and a positive size.
+func TestGenFlags(t *testing.T) {
+	cfg, err := parseGen([]string{"--out", "d"}, io.Discard)
+	if err != nil || cfg.Paragraphs != defaultGenParagraphs || cfg.Seed != defaultGenSeed || cfg.Out != "d" {
+		t.Fatalf("defaults: %+v, %v", cfg, err)
+	}
+	for _, args := range [][]string{nil, {"--out", "d", "--paragraphs", "0"}, {"--out", "d", "extra"}} {
+		if _, err := parseGen(args, io.Discard); err == nil {
+			t.Errorf("%q accepted", args)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand"
@@ -93,7 +94,7 @@ func runLoad(ctx context.Context, cfg loadConfig) (*loadReport, error) {
 		return nil, fmt.Errorf("rate and duration must be positive")
 	}
 	if cfg.Timeout <= 0 {
-		cfg.Timeout = 5 * time.Second
+		cfg.Timeout = defaultLoadTimeout
 	}
 	targets := make([]vegeta.Target, len(loadQueries))
 	for i, q := range loadQueries {
@@ -137,36 +138,80 @@ loop:
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func runLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("loadtest", "loadtest [--target http://127.0.0.1:8080] [--rate N] [--duration D] [--json]", stderr)
-	target := fs.String("target", "http://127.0.0.1:8080", "base URL of a running server on this machine")
-	rate := fs.Int("rate", 50, "requests per second")
-	duration := fs.Duration("duration", 10*time.Second, "how long to keep up the rate")
-	timeout := fs.Duration("timeout", 5*time.Second, "give up on one request after this long")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
-	varied := fs.Bool("varied", false, "make three searches in four new ones, so the result cache answers few")
-	abuse := fs.Bool("abuse", false, "mixed abuse: --clients clients send only the costliest requests while one well-behaved client times ordinary searches")
-	clients := fs.Int("clients", 200, "with --abuse, how many abusive clients, each from its own loopback address")
-	serverPID := fs.Int("server-pid", 0, "with --abuse, the server's process id, to sample its resident memory")
+// Loadtest's defaults: a rate the sample site answers on one core, for
+// long enough that p99 means something.
+const (
+	defaultLoadRate     = 50
+	defaultLoadDuration = 10 * time.Second
+	defaultLoadTimeout  = 5 * time.Second
+	defaultAbuseClients = 200
+)
+
+// loadtestConfig is one loadtest run as the command line asks for it: a
+// steady load, or with Abuse a mixed-abuse run.
+type loadtestConfig struct {
+	Load  loadConfig
+	Abuse bool
+	// AbuseClients and ServerPID are the mixed-abuse run's; it takes
+	// its target, duration and probe rate from Load.
+	AbuseClients int
+	ServerPID    int
+	JSON         bool
+}
+
+func parseLoadtest(args []string, stderr io.Writer) (*loadtestConfig, error) {
+	fs := newFlagSet("loadtest", "loadtest [--target http://"+defaultAddr+"] [--rate N] [--duration D] [--json]", stderr)
+	cfg := &loadtestConfig{}
+	l := &cfg.Load
+	fs.StringVar(&l.Target, "target", "http://"+defaultAddr, "base URL of a running server on this machine")
+	fs.IntVar(&l.Rate, "rate", defaultLoadRate, "requests per second")
+	fs.DurationVar(&l.Duration, "duration", defaultLoadDuration, "how long to keep up the rate")
+	fs.DurationVar(&l.Timeout, "timeout", defaultLoadTimeout, "give up on one request after this long")
+	fs.BoolVar(&cfg.JSON, "json", false, "print the report as JSON")
+	fs.BoolVar(&l.Varied, "varied", false, "make three searches in four new ones, so the result cache answers few")
+	fs.BoolVar(&cfg.Abuse, "abuse", false, "mixed abuse: --clients clients send only the costliest requests while one well-behaved client times ordinary searches")
+	fs.IntVar(&cfg.AbuseClients, "clients", defaultAbuseClients, "with --abuse, how many abusive clients, each from its own loopback address")
+	fs.IntVar(&cfg.ServerPID, "server-pid", 0, "with --abuse, the server's process id, to sample its resident memory")
 	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("loadtest takes no arguments, got %q", fs.Args())
+	}
+	if _, err := checkLoopback(l.Target); err != nil {
+		return nil, err
+	}
+	if l.Rate <= 0 || l.Duration <= 0 || l.Timeout <= 0 {
+		return nil, errors.New("--rate, --duration and --timeout must be positive")
+	}
+	if cfg.Abuse && cfg.AbuseClients < 1 {
+		return nil, fmt.Errorf("--clients: %d is not a positive number", cfg.AbuseClients)
+	}
+	return cfg, nil
+}
+
+func runLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseLoadtest(args, stderr)
+	if err != nil {
 		return err
 	}
-	if *abuse {
-		rep, err := runAbuse(ctx, abuseConfig{Target: *target, Clients: *clients, Duration: *duration, ProbeRate: *rate, ServerPID: *serverPID})
+	if cfg.Abuse {
+		l := cfg.Load
+		rep, err := runAbuse(ctx, abuseConfig{Target: l.Target, Clients: cfg.AbuseClients, Duration: l.Duration, ProbeRate: l.Rate, ServerPID: cfg.ServerPID})
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		if cfg.JSON {
 			return json.NewEncoder(stdout).Encode(rep)
 		}
 		printAbuse(stdout, rep)
 		return nil
 	}
-	rep, err := runLoad(ctx, loadConfig{Target: *target, Rate: *rate, Duration: *duration, Timeout: *timeout, Varied: *varied})
+	rep, err := runLoad(ctx, cfg.Load)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if cfg.JSON {
 		return json.NewEncoder(stdout).Encode(rep)
 	}
 	codes := make([]string, 0, len(rep.StatusCodes))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -66,4 +67,23 @@ func TestAbuseLoad(t *testing.T) {
 		t.Error("resident memory was not sampled")
 	}
 	t.Logf("probe p50 %.1f ms, p99 %.1f ms; abusive %v", rep.ProbeP50ms, rep.ProbeP99ms, rep.Abusive)
+}
+
+// TestLoadtestFlags: the target defaults to serve's own address, and a
+// target off this machine or a non-positive rate is refused before any
+// request is sent.
+func TestLoadtestFlags(t *testing.T) {
+	cfg, err := parseLoadtest(nil, io.Discard)
+	if err != nil || cfg.Load.Target != "http://"+defaultAddr || cfg.Load.Rate != defaultLoadRate || cfg.Load.Timeout != defaultLoadTimeout || cfg.Abuse {
+		t.Fatalf("defaults: %+v, %v", cfg, err)
+	}
+	cfg, err = parseLoadtest([]string{"--abuse", "--clients", "5", "--duration", "2s"}, io.Discard)
+	if err != nil || !cfg.Abuse || cfg.AbuseClients != 5 || cfg.Load.Duration != 2*time.Second {
+		t.Fatalf("--abuse: %+v, %v", cfg, err)
+	}
+	for _, args := range [][]string{{"--target", "http://example.org"}, {"--rate", "0"}, {"--abuse", "--clients", "0"}, {"extra"}} {
+		if _, err := parseLoadtest(args, io.Discard); err == nil {
+			t.Errorf("%q accepted", args)
+		}
+	}
 }

@@ -15,16 +15,30 @@ import (
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
-func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("search", "search [--data DIR] [--json] [--page N] [--size N] [--sort relevance|newest|oldest] [--from DATE] [--to DATE] [--no-expand] [--glossary FILE] QUERY...", stderr)
-	data := fs.String("data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
-	asJSON := fs.Bool("json", false, "print the search API's JSON instead of text")
-	page := fs.Int("page", 1, "page of results")
-	size := fs.Int("size", search.DefaultSize, "results per page")
-	sortBy := fs.String("sort", search.SortRelevance, "relevance, newest or oldest")
-	from := fs.String("from", "", "published on or after: a year, month or day (2019, 2019-06, 2019-06-01)")
-	to := fs.String("to", "", "published on or before: a year, month or day")
-	noExpand := fs.Bool("no-expand", false, "do not expand acronyms from the glossary")
+const searchSynopsis = "search [--data DIR] [--json] [--page N] [--size N] [--sort relevance|newest|oldest] [--from DATE] [--to DATE] [--no-expand] [--glossary FILE] QUERY..."
+
+// searchConfig is one search from the terminal.
+type searchConfig struct {
+	Data    string         // the data directory
+	JSON    bool           // print the API's JSON
+	Request search.Request // the query (the arguments) and its flags
+	Search  []search.Option
+}
+
+// parseSearch reads the search subcommand's flags; the page size and sort
+// default to the search package's own defaults.
+func parseSearch(args []string, stderr io.Writer) (*searchConfig, error) {
+	fs := newFlagSet("search", searchSynopsis, stderr)
+	cfg := &searchConfig{}
+	r := &cfg.Request
+	dataFlag(fs, &cfg.Data)
+	fs.BoolVar(&cfg.JSON, "json", false, "print the search API's JSON instead of text")
+	fs.IntVar(&r.Page, "page", 1, "page of results")
+	fs.IntVar(&r.Size, "size", search.DefaultSize, "results per page")
+	fs.StringVar(&r.Sort, "sort", search.SortRelevance, "relevance, newest or oldest")
+	fs.StringVar(&r.From, "from", "", "published on or after: a year, month or day (2019, 2019-06, 2019-06-01)")
+	fs.StringVar(&r.To, "to", "", "published on or before: a year, month or day")
+	fs.BoolVar(&r.NoExpand, "no-expand", false, "do not expand acronyms from the glossary")
 	glossary := glossaryFlag(fs)
 	filters := make([]stringList, len(search.Facets))
 	for i, f := range search.Facets {
@@ -35,32 +49,38 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	r.Query = strings.Join(fs.Args(), " ")
+	r.Filters = search.Filters{}
+	for i, f := range search.Facets {
+		if len(filters[i]) > 0 {
+			r.Filters[f] = filters[i]
+		}
+	}
+	var err error
+	if cfg.Search, err = glossary(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseSearch(args, stderr)
+	if err != nil {
 		return err
 	}
-	idx, meta, err := indexer.Open(dataDirs{root: *data}.index())
+	idx, meta, err := indexer.Open(dataDirs{root: cfg.Data}.index())
 	if err != nil {
 		return fmt.Errorf("%w (build one with `inquirysearch index`, or run `inquirysearch serve` once)", err)
 	}
-	opts, err := glossary()
-	if err != nil {
-		idx.Close()
-		return err
-	}
-	s := search.New(idx, meta, opts...)
+	s := search.New(idx, meta, cfg.Search...)
 	defer s.Close()
-
-	req := search.Request{Query: strings.Join(fs.Args(), " "), Page: *page, Size: *size, Sort: *sortBy, Filters: search.Filters{},
-		From: *from, To: *to, NoExpand: *noExpand}
-	for i, f := range search.Facets {
-		if len(filters[i]) > 0 {
-			req.Filters[f] = filters[i]
-		}
-	}
-	res, err := s.Search(ctx, req)
+	res, err := s.Search(ctx, cfg.Request)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if cfg.JSON {
 		return json.NewEncoder(stdout).Encode(res)
 	}
 	printResult(stdout, res, isTerminal(stdout))

@@ -60,12 +60,12 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs := newFlagSet("serve", "serve [--addr HOST:PORT] [--data DIR]", stderr)
 	cfg := &serveConfig{}
 	o := &cfg.Server
-	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
-	fs.StringVar(&cfg.Data, "data", defaultDataDir(), "data directory holding the corpus and the index (env INQUIRYSEARCH_DATA)")
+	fs.StringVar(&cfg.Addr, "addr", defaultAddr, "address to listen on (port 0 picks a free port)")
+	dataFlag(fs, &cfg.Data)
 	fs.DurationVar(&o.SearchTimeout, "search-timeout", server.DefaultSearchTimeout, "longest time one request may take")
 	fs.DurationVar(&o.ExportTimeout, "export-timeout", server.DefaultExportTimeout, "longest time one export may take")
-	fs.Float64Var(&o.RateLimit.Rate, "rate-limit", 10, "searches and pages per second allowed to one client address (0: no limit)")
-	fs.IntVar(&o.RateLimit.Burst, "burst", 30, "requests one client may make at once before the rate limit applies")
+	fs.Float64Var(&o.RateLimit.Rate, "rate-limit", server.DefaultRateLimit.Rate, "searches and pages per second allowed to one client address (0: no limit)")
+	fs.IntVar(&o.RateLimit.Burst, "burst", server.DefaultRateLimit.Burst, "requests one client may make at once before the rate limit applies")
 	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR prefixes of proxies whose X-Forwarded-For is believed")
 	var seeds stringList
 	fs.Var(&seeds, "seed", "URL the admin crawl fetches (repeatable; default: the embedded sample site)")
@@ -73,7 +73,7 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs.StringVar(&o.Notice.SupportURL, "support-url", server.DefaultNotice.SupportURL, "the content notice's link to support services")
 	fs.StringVar(&o.Notice.SupportLabel, "support-label", server.DefaultNotice.SupportLabel, "the text of the support link")
 	fs.StringVar(&o.PublicURL, "public-url", "", "the address clients reach this server at (http[s]://host[:port][/path]), for absolute links in feeds and exports; default: from each request's Host header")
-	fs.IntVar(&cfg.ConnsPerClient, "max-conns-per-client", 64, "open connections allowed from one address; more are closed at once")
+	fs.IntVar(&cfg.ConnsPerClient, "max-conns-per-client", server.DefaultConnsPerClient, "open connections allowed from one address; more are closed at once")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file, for a load test's account of where the time went")
 	fs.BoolVar(&cfg.Verbose, "verbose", false, "log debug detail")
 	glossary := glossaryFlag(fs)
