@@ -34,7 +34,7 @@ func TestBatchCountsEqualSearches(t *testing.T) {
 		}
 		var paras uint64
 		sum, err := testSearcher.Export(ctx, Request{Query: c.Term}, 0, nil, func(h Hit) error {
-			paras += uint64(len(h.Paragraphs))
+			paras += uint64(h.MatchCount)
 			return nil
 		})
 		if err != nil {
