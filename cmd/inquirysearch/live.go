@@ -142,6 +142,10 @@ func (l *live) Batch(ctx context.Context, terms []string) (*searchapi.Batch, err
 	return with(l, func(s *search.Searcher) (*searchapi.Batch, error) { return s.Batch(ctx, terms) })
 }
 
+func (l *live) DocumentMatches(ctx context.Context, id, q string) (*searchapi.DocumentMatches, error) {
+	return with(l, func(s *search.Searcher) (*searchapi.DocumentMatches, error) { return s.DocumentMatches(ctx, id, q) })
+}
+
 func (l *live) Examples(ctx context.Context) (*searchapi.Examples, error) {
 	return with(l, func(s *search.Searcher) (*searchapi.Examples, error) { return s.Examples(ctx) })
 }

@@ -38,6 +38,8 @@ type Service interface {
 	// Batch counts, for each term, the documents and paragraphs a search
 	// for it finds.
 	Batch(ctx context.Context, terms []string) (*Batch, error)
+	// DocumentMatches returns where a query matches in one document.
+	DocumentMatches(ctx context.Context, id, q string) (*DocumentMatches, error)
 	// Examples returns searches, taken from the index, that find
 	// something in it.
 	Examples(ctx context.Context) (*Examples, error)
