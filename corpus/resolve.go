@@ -3,11 +3,13 @@ package corpus
 import "strings"
 
 // Resolve fills in what a page does not say about itself but its report
-// does: section pages print no publication date, so they take the date of
-// the report's landing page (matched by report title, whatever its
-// capitalisation). It changes docs in place and returns how many it changed.
-// Resolve is idempotent.
+// does: the report's name as the report spells it (NormaliseReports), and,
+// since section pages print no publication date, the date of the report's
+// landing page (matched by report title, whatever its capitalisation). It
+// changes docs in place and returns how many changes it made. Resolve is
+// idempotent.
 func Resolve(docs []*Document) int {
+	renamed := NormaliseReports(docs)
 	dates := map[string]string{}
 	for _, d := range docs {
 		if d.Report == "" || d.Published == "" || d.Type == TypeNews {
@@ -28,7 +30,7 @@ func Resolve(docs []*Document) int {
 			changed++
 		}
 	}
-	return changed
+	return renamed + changed
 }
 
 func reportKey(title string) string {

@@ -42,10 +42,13 @@ const (
 
 	FieldSource = "source" // the document as JSON: stored, not indexed
 
+	// Every document that belongs to a report: the report's name, one
+	// spelling a report (corpus.NormaliseReports).
+	FieldReport = "report" // keyword facet
+
 	// Recommendation documents only.
 	FieldRecipient    = "recipient"     // keyword facet: the institutions addressed, canonical names
 	FieldRecipientKey = "recipient_key" // lower-cased, for filters typed by hand
-	FieldReport       = "report"        // keyword facet: the report's title
 	FieldNumber       = "number"        // the recommendation's number, for ordering
 
 	// Testimony documents only (one speaker's turns at one sitting).

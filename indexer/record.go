@@ -34,9 +34,6 @@ func recommendationRecord(r *RecommendationDocument) (map[string]any, error) {
 		}
 		rec[FieldRecipientKey] = keys
 	}
-	if r.Report != "" {
-		rec[FieldReport] = r.Report
-	}
 	rec[FieldNumber] = float64(r.Recommendation.Number)
 	return rec, nil
 }
@@ -73,6 +70,7 @@ func recordWithSource(d *corpus.Document, source any) (map[string]any, error) {
 	}
 	set(FieldInvestigation, d.Investigation)
 	set(FieldInvestigationKey, FoldKey(d.Investigation))
+	set(FieldReport, d.Report)
 	setList(FieldPlace, d.Places, false)
 	setList(FieldPlaceKey, d.Places, true)
 	setList(FieldInstitution, d.Institutions, false)

@@ -11,6 +11,7 @@ type (
 	Request                = searchapi.Request
 	Result                 = searchapi.Result
 	Hit                    = searchapi.Hit
+	Match                  = searchapi.Match
 	FacetValue             = searchapi.FacetValue
 	Filters                = searchapi.Filters
 	Citation               = searchapi.Citation
@@ -51,6 +52,9 @@ const (
 	FacetReport        = searchapi.FacetReport
 	MaxFilterValues    = searchapi.MaxFilterValues
 	MaxExportRows      = searchapi.MaxExportRows
+	MaxMatches         = searchapi.MaxMatches
+	UnitDocument       = searchapi.UnitDocument
+	UnitParagraph      = searchapi.UnitParagraph
 	DidYouMeanBelow    = searchapi.DidYouMeanBelow
 )
 

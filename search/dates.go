@@ -26,9 +26,14 @@ type dateRange struct {
 	from, to time.Time
 }
 
-// datePeriod reads a year, a month or a day (2020, 2020-06, 2020-06-01)
-// and returns the span it covers.
-func datePeriod(s string) (dateRange, error) {
+// datePeriod reads a year, a month or a day (2020, 2020-06, 2020-06-01,
+// or a form isoDate reads: 20/06/2020, June 2020) and returns the span it
+// covers.
+func datePeriod(typed string) (dateRange, error) {
+	s, err := isoDate(typed)
+	if err != nil {
+		return dateRange{}, err
+	}
 	for _, p := range []struct {
 		layout string
 		next   func(time.Time) time.Time
@@ -42,12 +47,12 @@ func datePeriod(s string) (dateRange, error) {
 		}
 		if t, err := time.Parse(p.layout, s); err == nil {
 			if y := t.Year(); y < MinYear || y > MaxYear {
-				return dateRange{}, invalidf(fmt.Sprintf("%q is out of range: dates run from %d to %d", s, MinYear, MaxYear))
+				return dateRange{}, invalidf(fmt.Sprintf("%q is out of range: dates run from %d to %d", typed, MinYear, MaxYear))
 			}
 			return dateRange{from: t, to: p.next(t)}, nil
 		}
 	}
-	return dateRange{}, invalidf(fmt.Sprintf("%q is not a date: write a year (2020), a month (2020-06) or a day (2020-06-01)", s))
+	return dateRange{}, invalidf(fmt.Sprintf("%q is not a date: %s", typed, dateFormsHelp))
 }
 
 // parseDates reads the value of a published: filter: a period
@@ -99,6 +104,43 @@ func parseDates(expr string) (dateRange, error) {
 		}
 	}
 	return datePeriod(e)
+}
+
+// normaliseDates rewrites the value of a published: filter with its dates
+// in ISO form (published:"20 March 2020..June 2020" reads back as
+// published:2020-03-20..2020-06), so that the parsed query is one the
+// search box reads again, and checks it.
+func normaliseDates(expr string) (string, error) {
+	e := strings.TrimSpace(expr)
+	var out string
+	if a, b, ok := strings.Cut(e, ".."); ok {
+		a, err := isoDate(a)
+		if err != nil {
+			return "", err
+		}
+		if b, err = isoDate(b); err != nil {
+			return "", err
+		}
+		out = a + ".." + b
+	} else {
+		op := ""
+		for _, o := range []string{">=", "<=", ">", "<"} {
+			if rest, ok := strings.CutPrefix(e, o); ok {
+				op, e = o, rest
+				break
+			}
+		}
+		d, err := isoDate(e)
+		if err != nil {
+			return "", err
+		}
+		out = op + d
+	}
+	out = strings.Join(strings.Fields(out), "")
+	if _, err := parseDates(out); err != nil {
+		return "", err
+	}
+	return out, nil
 }
 
 // query returns the range as a query on the publication date.

@@ -11,7 +11,9 @@ import (
 // and After of r are ignored; at most limit results are exported
 // (MaxExportRows when limit is 0 or larger). before, if not nil, is called
 // once with the total before the first result, so that a caller can write
-// headers. Errors are those of Search, or emit's.
+// headers. With r.Unit UnitParagraph each hit carries every one of its
+// matched paragraphs, with their text; limit still counts documents.
+// Errors are those of Search, or emit's.
 func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func(total uint64) error, emit func(Hit) error) (*ExportSummary, error) {
 	r.Page, r.Size, r.After = 1, 1, ""
 	if err := r.Validate(); err != nil {
@@ -27,6 +29,7 @@ func (s *Searcher) Export(ctx context.Context, r Request, limit int, before func
 	if err != nil {
 		return nil, err
 	}
+	p.passages = passageLimit{all: r.Unit == UnitParagraph, text: r.Unit == UnitParagraph}
 	spec := p.spec
 	spec.facets = nil
 	sum := &ExportSummary{}

@@ -30,6 +30,7 @@ type facetSpec struct {
 // searchFacets are the facets of a search.
 var searchFacets = map[string]facetSpec{
 	FacetInvestigation: {name: FacetInvestigation, field: indexer.FieldInvestigation, key: indexer.FieldInvestigationKey, size: 50, fold: true},
+	FacetReport:        {name: FacetReport, field: indexer.FieldReport, key: indexer.FieldReport, size: 100},
 	FacetType:          {name: FacetType, field: indexer.FieldType, key: indexer.FieldType, size: 20},
 	FacetYear:          {name: FacetYear, field: indexer.FieldYear, key: indexer.FieldYear, size: 100},
 	FacetPlace:         {name: FacetPlace, field: indexer.FieldPlace, key: indexer.FieldPlaceKey, size: 60, fold: true},

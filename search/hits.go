@@ -16,10 +16,10 @@ import (
 )
 
 // toHit turns a fetched document into a Hit with its score: it reads the
-// stored document, names the paragraphs the query matched and cuts the
-// snippet from the best one. keep, if not nil, says which term locations
-// count as matches.
-func toHit(h *bsearch.DocumentMatch, score float64, keep func(field, term string, para int) bool) (Hit, error) {
+// stored document, names the paragraphs the query matched, makes the
+// passages lim allows of them, and cuts the snippet from the best one.
+// keep, if not nil, says which term locations count as matches.
+func toHit(h *bsearch.DocumentMatch, score float64, keep func(field, term string, para int) bool, lim passageLimit) (Hit, error) {
 	doc, err := sourceOf(h)
 	if err != nil {
 		return Hit{}, err
@@ -36,28 +36,35 @@ func toHit(h *bsearch.DocumentMatch, score float64, keep func(field, term string
 	}
 	sort.Ints(indices)
 	for _, i := range indices {
-		hit.Paragraphs = append(hit.Paragraphs, doc.Paragraphs[i].Number)
+		hit.Paragraphs = append(hit.Paragraphs, matchNumber(doc.Paragraphs[i], spans[i]))
 	}
-	hit.Snippet = bestSnippet(doc, spans)
+	ranked := rankParagraphs(spans)
+	hit.Snippet = bestSnippet(doc, spans, ranked)
+	hit.MatchCount = len(ranked)
 	first := ""
 	if len(hit.Paragraphs) > 0 {
 		first = hit.Paragraphs[0]
 	}
+	cited := doc
 	if doc.Type == corpus.TypeTestimony {
-		return testimonyHit(h, hit, doc, first)
+		var err error
+		if hit, cited, err = testimonyHit(h, hit, doc, first); err != nil {
+			return Hit{}, err
+		}
 	}
-	hit.Citation = searchapi.Cite(doc, first)
+	hit.Citation = searchapi.Cite(cited, first)
 	hit.Permalink = hit.Citation.Permalink
+	hit.Matches = passages(doc, spans, ranked, lim, func(number string) searchapi.Citation { return searchapi.Cite(cited, number) })
 	return hit, nil
 }
 
 // testimonyHit completes the hit of a testimony document: its speaker and
-// sitting, the question its first matched answer answers, and links to
-// the turn in the whole transcript.
-func testimonyHit(h *bsearch.DocumentMatch, hit Hit, doc *corpus.Document, first string) (Hit, error) {
+// sitting, and the question its first matched answer answers. It returns
+// the document its turns are cited in: the whole transcript.
+func testimonyHit(h *bsearch.DocumentMatch, hit Hit, doc *corpus.Document, first string) (Hit, *corpus.Document, error) {
 	var t indexer.TestimonyDocument
 	if err := json.Unmarshal([]byte(h.Fields[indexer.FieldSource].(string)), &t); err != nil {
-		return Hit{}, fmt.Errorf("%w: testimony %s: %v", ErrUnavailable, h.ID, err)
+		return Hit{}, nil, fmt.Errorf("%w: testimony %s: %v", ErrUnavailable, h.ID, err)
 	}
 	hit.Speaker, hit.Role, hit.Hearing = t.Testimony.Speaker, t.Testimony.Role, t.Testimony.Hearing.Label()
 	if q, ok := t.Testimony.Questions[first]; ok {
@@ -65,9 +72,7 @@ func testimonyHit(h *bsearch.DocumentMatch, hit Hit, doc *corpus.Document, first
 	}
 	whole := *doc
 	whole.ID = t.Testimony.TranscriptID
-	hit.Citation = searchapi.Cite(&whole, first)
-	hit.Permalink = hit.Citation.Permalink
-	return hit, nil
+	return hit, &whole, nil
 }
 
 func sourceOf(h *bsearch.DocumentMatch) (*corpus.Document, error) {

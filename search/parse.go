@@ -51,6 +51,7 @@ func (q *Query) Empty() bool { return len(q.Groups) == 0 && len(q.Exclude) == 0 
 // match the facets; "institution" matches named bodies.
 var filterFields = map[string]string{
 	"investigation": "investigation",
+	"report":        "report",
 	"type":          "type",
 	"place":         "place",
 	"year":          "year",
@@ -248,10 +249,7 @@ func normaliseTerm(field, value string) (string, error) {
 		}
 		return strings.ToUpper(v), nil
 	case FieldPublished:
-		if _, err := parseDates(v); err != nil {
-			return "", err
-		}
-		return strings.Join(strings.Fields(v), ""), nil
+		return normaliseDates(v)
 	}
 	return searchapi.NormaliseFilter(field, v)
 }

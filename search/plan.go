@@ -18,6 +18,7 @@ type plan struct {
 	expanded []Expansion
 	prox     proximities // the verified proximity terms, whose paragraphs the fetch keeps
 	spec     rankSpec
+	passages passageLimit // how many of a hit's matched paragraphs it carries
 }
 
 // compile parses a validated request, verifies its proximity terms, and

@@ -29,6 +29,7 @@ type Searcher struct {
 	suggester lazySuggester
 	empty     emptyBox
 	facets    lazyTable
+	examples  lazyExamples
 	tune      Tuning
 }
 

@@ -19,22 +19,11 @@ type span struct {
 	term       string
 }
 
-// bestSnippet cuts the snippet from the paragraph that matched the most
-// distinct terms (then the most often, then the earliest); with no match in
-// any paragraph it shows the opening of the first paragraph.
-func bestSnippet(doc *corpus.Document, spans map[int][]span) string {
-	best, bestTerms, bestCount := -1, 0, 0
-	for i, ss := range spans {
-		terms := map[string]bool{}
-		for _, s := range ss {
-			terms[s.term] = true
-		}
-		if len(terms) > bestTerms || (len(terms) == bestTerms && len(ss) > bestCount) ||
-			(len(terms) == bestTerms && len(ss) == bestCount && i < best) {
-			best, bestTerms, bestCount = i, len(terms), len(ss)
-		}
-	}
-	if best < 0 {
+// bestSnippet cuts the snippet from the best of the ranked paragraphs
+// (rankParagraphs); with no match in any paragraph it shows the opening
+// of the first paragraph that is not a heading.
+func bestSnippet(doc *corpus.Document, spans map[int][]span, ranked []int) string {
+	if len(ranked) == 0 {
 		for _, p := range doc.Paragraphs {
 			if !p.Heading {
 				return Snippet(p.Text, nil, SnippetLength)
@@ -45,7 +34,7 @@ func bestSnippet(doc *corpus.Document, spans map[int][]span) string {
 		}
 		return ""
 	}
-	return Snippet(doc.Paragraphs[best].Text, spans[best], SnippetLength)
+	return Snippet(doc.Paragraphs[ranked[0]].Text, spans[ranked[0]], SnippetLength)
 }
 
 // Snippet returns a window of text of about max bytes around the first

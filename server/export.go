@@ -47,6 +47,47 @@ func (e exportRow) cells() []string {
 		e.Citation, e.Permalink, e.URL, strconv.FormatFloat(e.Score, 'f', 4, 64), e.Snippet}
 }
 
+// paragraphColumns are the columns of an export by paragraph (unit=paragraph).
+var paragraphColumns = []string{"id", "title", "report", "section", "type", "investigation", "published",
+	"paragraph", "page", "citation", "permalink", "url", "text"}
+
+// paragraphRow is one matched paragraph as an export by paragraph writes
+// it: its document, its number, page and citation, and its whole text.
+type paragraphRow struct {
+	ID            string `json:"id"`
+	Title         string `json:"title"`
+	Report        string `json:"report"`
+	Section       string `json:"section"`
+	Type          string `json:"type"`
+	Investigation string `json:"investigation"`
+	Published     string `json:"published"`
+	Paragraph     string `json:"paragraph"`
+	Page          int    `json:"page,omitempty"`
+	Citation      string `json:"citation"`
+	Permalink     string `json:"permalink"`
+	URL           string `json:"url"`
+	Text          string `json:"text"`
+}
+
+func toParagraphRow(h searchapi.Hit, m searchapi.Match, base string) paragraphRow {
+	return paragraphRow{ID: h.ID, Title: h.Title, Report: h.Report, Section: h.Section, Type: h.Type,
+		Investigation: h.Investigation, Published: h.Published, Paragraph: m.Paragraph, Page: m.Page,
+		Citation: m.Citation.Text, Permalink: base + m.Citation.Permalink, URL: m.Citation.URL, Text: m.Text}
+}
+
+func (e paragraphRow) cells() []string {
+	page := ""
+	if e.Page > 0 {
+		page = strconv.Itoa(e.Page)
+	}
+	return []string{e.ID, e.Title, e.Report, e.Section, e.Type, e.Investigation, e.Published, e.Paragraph,
+		page, e.Citation, e.Permalink, e.URL, e.Text}
+}
+
+// row is one row of an export, of either unit: its CSV cells, and itself
+// as a JSON object.
+type row interface{ cells() []string }
+
 // defuse keeps a spreadsheet from reading a cell as a formula: crawled
 // text may start with = + - @ (or a tab or carriage return that some
 // programs skip), so such a cell gets a leading apostrophe.
@@ -60,10 +101,12 @@ func defuse(cell string) string {
 // errHeadOnly stops an export once its headers are written.
 var errHeadOnly = errors.New("head only")
 
-// export streams every result of the request's search through write,
-// after headers that give the total and whether the cap cut it.
+// export streams every result of the request's search through write, one
+// row a document or, with unit=paragraph, one a matched paragraph, after
+// headers that give the total of documents and whether the cap cut it.
+// finish is given the columns of the request's unit.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWriter, contentType, ext string,
-	write func(exportRow) error, finish func(*searchapi.ExportSummary) error) error {
+	write func(row) error, finish func(sum *searchapi.ExportSummary, columns []string) error) error {
 	client := clientAddr(r, s.opts.TrustedProxies)
 	if !s.exports.enter(client) {
 		w.Header().Set("Retry-After", "10")
@@ -98,7 +141,17 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWrite
 			return errHeadOnly // the headers say all a HEAD asks
 		}
 		return nil
-	}, func(h searchapi.Hit) error { return write(toExportRow(h, base)) })
+	}, func(h searchapi.Hit) error {
+		if req.Unit != searchapi.UnitParagraph {
+			return write(toExportRow(h, base))
+		}
+		for _, m := range h.Matches {
+			if err := write(toParagraphRow(h, m, base)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if errors.Is(err, errHeadOnly) {
 		return nil
 	}
@@ -115,7 +168,11 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, out *exportWrite
 		}
 		sum.Truncated = true
 	}
-	err = finish(sum)
+	columns := exportColumns
+	if req.Unit == searchapi.UnitParagraph {
+		columns = paragraphColumns
+	}
+	err = finish(sum, columns)
 	if err == nil {
 		err = out.flush(false)
 	}
@@ -131,32 +188,37 @@ func truncationNote(sum *searchapi.ExportSummary) string {
 }
 
 // exportCSV answers GET /api/v1/search.csv: every result of a search as
-// CSV, one row per document, cells defused against formula injection. A
-// capped export ends with a row whose id cell is "#truncated".
+// CSV, one row per document (per matched paragraph with unit=paragraph),
+// cells defused against formula injection. A capped export ends with a
+// row whose id cell is "#truncated".
 func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) error {
 	out := newExportWriter(w, r, s.opts.ExportWriteTimeout)
 	cw := csv.NewWriter(out)
 	header := false
-	writeRow := func(cells []string) error {
-		if !header {
-			header = true
-			if err := cw.Write(exportColumns); err != nil {
-				return err
-			}
-		}
-		for i, c := range cells {
-			cells[i] = defuse(c)
-		}
-		return cw.Write(cells)
-	}
 	return s.export(w, r, out, "text/csv; charset=utf-8", "csv",
-		func(e exportRow) error { return writeRow(e.cells()) },
-		func(sum *searchapi.ExportSummary) error {
+		func(e row) error {
 			if !header {
-				cw.Write(exportColumns)
+				header = true
+				columns := exportColumns
+				if _, ok := e.(paragraphRow); ok {
+					columns = paragraphColumns
+				}
+				if err := cw.Write(columns); err != nil {
+					return err
+				}
+			}
+			cells := e.cells()
+			for i, c := range cells {
+				cells[i] = defuse(c)
+			}
+			return cw.Write(cells)
+		},
+		func(sum *searchapi.ExportSummary, columns []string) error {
+			if !header {
+				cw.Write(columns)
 			}
 			if sum.Truncated {
-				note := make([]string, len(exportColumns))
+				note := make([]string, len(columns))
 				note[0], note[len(note)-1] = "#truncated", truncationNote(sum)
 				cw.Write(note)
 			}
@@ -166,14 +228,14 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) error {
 }
 
 // exportNDJSON answers GET /api/v1/search.ndjson: every result of a search
-// as one JSON object a line. A capped export ends with a line
+// (every matched paragraph with unit=paragraph) as one JSON object a line. A capped export ends with a line
 // {"truncated": true, "rows": N, "total": M, "message": "..."}.
 func (s *Server) exportNDJSON(w http.ResponseWriter, r *http.Request) error {
 	out := newExportWriter(w, r, s.opts.ExportWriteTimeout)
 	enc := json.NewEncoder(out)
 	return s.export(w, r, out, "application/x-ndjson; charset=utf-8", "ndjson",
-		func(e exportRow) error { return enc.Encode(e) },
-		func(sum *searchapi.ExportSummary) error {
+		func(e row) error { return enc.Encode(e) },
+		func(sum *searchapi.ExportSummary, _ []string) error {
 			if sum.Truncated {
 				return enc.Encode(map[string]any{"truncated": true, "rows": sum.Rows, "total": sum.Total, "message": truncationNote(sum)})
 			}

@@ -20,6 +20,11 @@ type hitView struct {
 	DocURL     string
 	Snippet    template.HTML // escaped by the search layer, with only <mark> added
 	Paragraphs []linkView
+	// The hit's passages: the best few, those behind "show all", and
+	// whether it has more than it carries.
+	Shown, More []passageView
+	Beyond      bool
+	CopyText    string // the hit's citation as Copy citation copies it
 }
 
 type linkView struct {
@@ -82,6 +87,12 @@ type searchView struct {
 	// search without glossary expansion.
 	DidYouMean linkView
 	LiteralURL string
+	// Examples, taken from the index, fill the search box's hint.
+	Examples *searchapi.Examples
+	// Collection, on the home page (no query, no filter), says what the
+	// index holds.
+	Collection *collectionView
+	Links      exportLinks // Download and Subscribe
 }
 
 // searchPage renders GET / and GET /search.
@@ -93,6 +104,15 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		view.Title = view.Query + " – Inquiry Search"
 	}
 	view.Keep = keepParams(values)
+	view.Examples = s.examples(r.Context())
+	if len(values) == 0 && r.URL.Query().Get("page") == "" && r.URL.Query().Get("after") == "" {
+		if c, err := s.collection(r.Context()); err == nil {
+			view.Collection = c
+		} else {
+			s.log.Warn("read the collection's summary", "error", err)
+		}
+	}
+	view.Links = exportLinksFor(values)
 	req, err := searchRequest(r.URL.Query())
 	view.NoExpand = req.NoExpand
 	if err == nil {
@@ -109,13 +129,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		status, view.Error = e.status, e.message
 	}
 	if view.Result != nil {
-		s.fillSearchView(&view, values)
+		s.fillSearchView(&view, values, s.baseURL(r))
 	}
 	s.render(w, status, "search.html", view)
 	return nil
 }
 
-func (s *Server) fillSearchView(v *searchView, values url.Values) {
+func (s *Server) fillSearchView(v *searchView, values url.Values, base string) {
 	res := v.Result
 	q := values.Get("q")
 	for _, h := range res.Hits {
@@ -128,6 +148,8 @@ func (s *Server) fillSearchView(v *searchView, values url.Values) {
 		for _, p := range h.Paragraphs {
 			hv.Paragraphs = append(hv.Paragraphs, linkView{Label: p, URL: docURL(id, q, p)})
 		}
+		hv.Shown, hv.More, hv.Beyond = passageViews(h, id, q, base)
+		hv.CopyText = copyText(h.Citation, base)
 		v.Hits = append(v.Hits, hv)
 	}
 	for _, f := range searchapi.Facets {
@@ -239,7 +261,7 @@ func docURL(id, q, paragraph string) string {
 		u += "?q=" + url.QueryEscape(q)
 	}
 	if paragraph != "" {
-		u += "#p-" + paragraph
+		u += "#" + corpus.Anchor(paragraph)
 	}
 	return u
 }

@@ -14,10 +14,12 @@ import (
 // q, page, size, sort, from, to, expand (true or false), after (a
 // result's next cursor, which sets the page), facets (the facets to count,
 // or none), and the repeatable filters investigation, type, place, year
-// and institution.
+// and institution; unit (document or paragraph) is what one row of an
+// export is.
 func searchRequest(q url.Values) (searchapi.Request, error) {
 	req := searchapi.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: searchapi.Filters{},
-		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after"))}
+		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after")),
+		Unit: strings.ToLower(strings.TrimSpace(q.Get("unit")))}
 	switch v := strings.ToLower(strings.TrimSpace(q.Get("expand"))); v {
 	case "", "true", "1", "yes", "on":
 	case "false", "0", "no", "off":
@@ -75,7 +77,7 @@ func requestValues(r *http.Request) url.Values {
 	out := url.Values{}
 	for k, vs := range r.URL.Query() {
 		switch k {
-		case "q", "sort", "size", "from", "to", "expand", "investigation", "type", "place", "year", "institution", "speaker", "hearing", "role":
+		case "q", "sort", "size", "from", "to", "expand", "investigation", "report", "type", "place", "year", "institution", "speaker", "hearing", "role":
 			for _, v := range vs {
 				if v != "" {
 					out.Add(k, v)

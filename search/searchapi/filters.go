@@ -25,7 +25,7 @@ const (
 )
 
 // Facets lists the facet names in display order.
-var Facets = []string{FacetInvestigation, FacetType, FacetYear, FacetPlace, FacetInstitution, FacetSpeaker, FacetHearing, FacetRole}
+var Facets = []string{FacetInvestigation, FacetReport, FacetType, FacetYear, FacetPlace, FacetInstitution, FacetSpeaker, FacetHearing, FacetRole}
 
 // MaxFilterValues bounds the values one request may filter on.
 const MaxFilterValues = 50

@@ -41,6 +41,9 @@ type Request struct {
 	// FacetsNone alone counts none. Each facet costs a walk of its values
 	// for every match, so a caller that shows no facets should not ask.
 	Facets []string `json:",omitempty"`
+	// Unit is what one row of an export is: UnitDocument (the default) or
+	// UnitParagraph. Searches ignore it.
+	Unit string
 }
 
 // Validate fills in defaults and checks every bound of the request; its
@@ -70,6 +73,8 @@ func (r *Request) Validate() error {
 		// Divided rather than multiplied: page × size overflows for a
 		// page near the largest int, and a negative product passed.
 		return Invalid(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
+	case r.Unit != "" && r.Unit != UnitDocument && r.Unit != UnitParagraph:
+		return Invalid(fmt.Sprintf("unknown unit %q; use document or paragraph", r.Unit))
 	case !ValidSort(r.Sort):
 		return Invalid(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
 	}
@@ -125,7 +130,12 @@ type Hit struct {
 	Published     string   `json:"published"`
 	Score         float64  `json:"score"`
 	Snippet       string   `json:"snippet"`    // HTML: escaped text with <mark> around matches
-	Paragraphs    []string `json:"paragraphs"` // numbers of the paragraphs that matched, in page order
+	Paragraphs    []string `json:"paragraphs"` // the matched paragraphs in page order, "74(a)" for a match in a sub-paragraph
+	// Matches are the matched paragraphs, best first (most distinct
+	// terms, then most matches, then page order), at most MaxMatches of
+	// them; MatchCount is how many there are in all.
+	Matches    []Match `json:"matches"`
+	MatchCount int     `json:"match_count"`
 	// Citation cites the first matched paragraph (the page, when the match
 	// is in its title); Permalink is its stable link on this service.
 	Citation  Citation `json:"citation"`

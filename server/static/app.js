@@ -251,9 +251,9 @@
   // server; otherwise it builds one from the data-cite-* attributes of the
   // paragraph and of its document (or search hit).
   function citationFor(button) {
-    var para = button.closest('.para');
+    var para = button.closest('.para, .passage');
     var holder = para || button.closest('.hit, .rec');
-    var own = holder && holder.querySelector('.citation');
+    var own = holder && (holder.querySelector('.own-citation') || holder.querySelector('.citation'));
     if (own && own.textContent.trim()) return own.textContent.replace(/\s+/g, ' ').trim();
     var doc = button.closest('[data-cite-url]');
     if (!doc) return '';

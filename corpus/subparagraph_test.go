@@ -1,0 +1,76 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSubparagraphAt(t *testing.T) {
+	p := Paragraph{Number: "74", Text: "The Inquiry recommends that:\n(a) councils keep records;\n- for 75 years\n(b) audits are published.",
+		Subparagraphs: []Subparagraph{{Label: "a", Text: "(a) councils keep records;"}, {Label: "b", Text: "(b) audits are published."}}}
+	for _, c := range []struct {
+		word string
+		want string
+	}{
+		{"Inquiry", "74"}, {"councils", "74(a)"}, {"75 years", "74(a)"}, {"(b)", "74(b)"}, {"published", "74(b)"},
+	} {
+		off := strings.Index(p.Text, c.word)
+		if got := p.CiteAt(off); got != c.want {
+			t.Errorf("%q at %d cited %q, want %q", c.word, off, got, c.want)
+		}
+	}
+	for _, off := range []int{-1, len(p.Text), len(p.Text) + 5, strings.Index(p.Text, "\n(a)")} {
+		if s, ok := p.SubparagraphAt(off); ok {
+			t.Errorf("offset %d is in sub-paragraph %q", off, s.Label)
+		}
+	}
+	// An item whose text the paragraph does not hold cites the paragraph.
+	p.Subparagraphs[0].Text = "(a) something else"
+	if got := p.CiteAt(strings.Index(p.Text, "councils")); got != "74" {
+		t.Errorf("a match before an item not found cited %q", got)
+	}
+	if got := p.CiteAt(strings.Index(p.Text, "audits")); got != "74(b)" {
+		t.Errorf("the item after it cited %q", got)
+	}
+}
+
+func TestAnchor(t *testing.T) {
+	for label, want := range map[string]string{"74": "p-74", "74(a)": "p-74-a", "12.1(iv)": "p-12.1-iv", "1-2(b)": "p-1-2-b", "u3": "p-u3", "": ""} {
+		if got := Anchor(label); got != want {
+			t.Errorf("Anchor(%q) = %q, want %q", label, got, want)
+		}
+	}
+	if n, s := SplitCitation("74(a)"); n != "74" || s != "a" {
+		t.Errorf("SplitCitation(74(a)) = %q, %q", n, s)
+	}
+	if n, s := SplitCitation("(a)"); n != "(a)" || s != "" {
+		t.Errorf("SplitCitation((a)) = %q, %q", n, s)
+	}
+}
+
+// FuzzCiteAt: for any paragraph text, items and offset, the items' spans
+// lie in the text in order without overlapping, and a match is cited by
+// the paragraph or by one of its items, a label that splits back.
+func FuzzCiteAt(f *testing.F) {
+	f.Add("Lead-in:\n(a) one;\n(b) two.", "(a) one;|(b) two.", 12)
+	f.Add("(i) first\n(ii) second", "(i) first|(ii) second|(iii) gone", 0)
+	f.Add("x", "", -3)
+	f.Fuzz(func(t *testing.T, text, items string, offset int) {
+		p := Paragraph{Number: "74", Text: text}
+		for i, s := range strings.Split(items, "|") {
+			p.Subparagraphs = append(p.Subparagraphs, Subparagraph{Label: string(rune('a' + i%26)), Text: s})
+		}
+		end := 0
+		for _, s := range p.SubparagraphSpans() {
+			if s.Start < end || s.End < s.Start || s.End > len(text) || !strings.HasPrefix(text[s.Start:], s.Text) {
+				t.Fatalf("span %+v after %d in %q", s, end, text)
+			}
+			end = s.End
+		}
+		label := p.CiteAt(offset)
+		n, sub := SplitCitation(label)
+		if n != "74" || (sub == "") != (label == "74") || !strings.HasPrefix(Anchor(label), "p-74") {
+			t.Fatalf("CiteAt(%d) = %q (splits %q %q)", offset, label, n, sub)
+		}
+	})
+}
