@@ -99,3 +99,22 @@ func FuzzCiteAt(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCiteAt is the cost a search pays per matched paragraph that
+// has items: paragraph 13 of the sample's organised networks
+// recommendations, four items, a match in the third.
+func BenchmarkCiteAt(b *testing.B) {
+	lead := "The figures should be published in a form that allows areas to be compared with one another. At a minimum, the published data should include:"
+	items := []string{"(a) the number of children identified as at risk;", "(b) the number of investigations opened;",
+		"(c) the time taken from first report to charge; and", "(d) the number of children offered independent advocacy."}
+	p := Paragraph{Number: "13", Text: lead + "\n" + strings.Join(items, "\n")}
+	for i, it := range items {
+		p.Subparagraphs = append(p.Subparagraphs, Subparagraph{Label: string(rune('a' + i)), Text: it})
+	}
+	off := strings.Index(p.Text, "first report")
+	for b.Loop() {
+		if p.CiteAt(off) != "13(c)" {
+			b.Fatal("wrong item")
+		}
+	}
+}
