@@ -87,6 +87,11 @@ type searchView struct {
 	// search without glossary expansion.
 	DidYouMean linkView
 	LiteralURL string
+	// Examples, taken from the index, fill the search box's hint.
+	Examples *searchapi.Examples
+	// Collection, on the home page (no query, no filter), says what the
+	// index holds.
+	Collection *collectionView
 	Links      exportLinks // Download and Subscribe
 }
 
@@ -99,6 +104,14 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		view.Title = view.Query + " – Inquiry Search"
 	}
 	view.Keep = keepParams(values)
+	view.Examples = s.examples(r.Context())
+	if len(values) == 0 && r.URL.Query().Get("page") == "" && r.URL.Query().Get("after") == "" {
+		if c, err := s.collection(r.Context()); err == nil {
+			view.Collection = c
+		} else {
+			s.log.Warn("read the collection's summary", "error", err)
+		}
+	}
 	view.Links = exportLinksFor(values)
 	req, err := searchRequest(r.URL.Query())
 	view.NoExpand = req.NoExpand
