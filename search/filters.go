@@ -70,7 +70,7 @@ type facetFilter struct {
 	facet   facetSpec
 	col     *facetColumn
 	accept  []bool // by value number
-	counted bool   // the facet is counted (unless the search asks for other facets)
+	counted bool   // the facet's counts are asked for (by default they are)
 }
 
 func (f *facetFilter) passes(num uint64) bool {

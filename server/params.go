@@ -13,9 +13,8 @@ import (
 // searchRequest reads a search from URL parameters:
 // q, page, size, sort, from, to, expand (true or false), after (a
 // result's next cursor, which sets the page), facets (the facets to count,
-// or none), and the repeatable filters investigation, type, place, year
-// and institution; unit (document or paragraph) is what one row of an
-// export is.
+// or none), the repeatable filters investigation, type, place, year and
+// institution; unit (document or paragraph) is what one row of an export is.
 func searchRequest(q url.Values) (searchapi.Request, error) {
 	req := searchapi.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: searchapi.Filters{},
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after")),

@@ -37,13 +37,13 @@ type Request struct {
 	// page, in place of Page, and reaches past MaxWindow; the rest of the
 	// request must be the one that made it.
 	After string
+	// Unit is what one row of an export is: UnitDocument (the default) or
+	// UnitParagraph. Searches ignore it.
+	Unit string
 	// Facets names the facets to count; none named counts every one, and
 	// FacetsNone alone counts none. Each facet costs a walk of its values
 	// for every match, so a caller that shows no facets should not ask.
 	Facets []string `json:",omitempty"`
-	// Unit is what one row of an export is: UnitDocument (the default) or
-	// UnitParagraph. Searches ignore it.
-	Unit string
 }
 
 // Validate fills in defaults and checks every bound of the request; its
