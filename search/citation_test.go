@@ -104,9 +104,18 @@ func TestMatchInASubparagraphIsCitedByItsLetter(t *testing.T) {
 		!strings.HasSuffix(h.Permalink, "#p-13-c") || !strings.HasSuffix(h.Citation.URL, "#p-13-c") {
 		t.Errorf("citation %+v, permalink %s", h.Citation, h.Permalink)
 	}
-	// Words in the lead-in and in an item name both, in page order.
+	if len(h.Matches) != 1 || h.Matches[0].Paragraph != "13(c)" || h.Matches[0].Citation.Paragraph != "13(c)" ||
+		!strings.Contains(h.Matches[0].Snippet, "<mark>") {
+		t.Errorf("matches %+v, want one passage cited 13(c)", h.Matches)
+	}
+	// Words in the lead-in and in an item cite the paragraph, which holds
+	// both; words in one item alone cite the item.
 	res = mustSearch(t, Request{Query: `"published data should include" "independent advocacy"`, Size: 10})
-	if len(res.Hits) != 1 || res.Hits[0].ID != h.ID || !slices.Equal(res.Hits[0].Paragraphs, []string{"13", "13(d)"}) {
-		t.Errorf("the lead-in and item (d): %d hits, the first citing %v, want [13 13(d)] of the same page", len(res.Hits), res.Hits)
+	if len(res.Hits) != 1 || res.Hits[0].ID != h.ID || !slices.Equal(res.Hits[0].Paragraphs, []string{"13"}) {
+		t.Errorf("the lead-in and item (d): %d hits, want [13] of the same page: %+v", len(res.Hits), res.Hits)
+	}
+	res = mustSearch(t, Request{Query: `"independent advocacy" "recorded outcomes"`, Size: 10})
+	if len(res.Hits) != 1 || res.Hits[0].ID != h.ID || !slices.Equal(res.Hits[0].Paragraphs, []string{"13"}) {
+		t.Errorf("items (b) and (d): %d hits, want [13] of the same page: %+v", len(res.Hits), res.Hits)
 	}
 }

@@ -70,7 +70,7 @@ func (s *Searcher) readExamples(ctx context.Context) (*searchapi.Examples, error
 			}
 		}
 	}
-	empty, err := s.empty.get(ctx, s, time.Now())
+	empty, err := s.empty.get(ctx, s, Request{}, time.Now())
 	if err != nil {
 		return nil, err
 	}

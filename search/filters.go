@@ -67,9 +67,10 @@ func (f facetSpec) term(value string) query.Query {
 // the facet's column it accepts. The facet is counted over the matches
 // that pass every other filter, so that a person can widen the selection.
 type facetFilter struct {
-	facet  facetSpec
-	col    *facetColumn
-	accept []bool // by value number
+	facet   facetSpec
+	col     *facetColumn
+	accept  []bool // by value number
+	counted bool   // the search asks for the facet's counts
 }
 
 func (f *facetFilter) passes(num uint64) bool {

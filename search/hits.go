@@ -36,7 +36,7 @@ func toHit(h *bsearch.DocumentMatch, score float64, keep func(field, term string
 	}
 	sort.Ints(indices)
 	for _, i := range indices {
-		hit.Paragraphs = append(hit.Paragraphs, citedLabels(doc.Paragraphs[i], spans[i])...)
+		hit.Paragraphs = append(hit.Paragraphs, matchNumber(doc.Paragraphs[i], spans[i]))
 	}
 	ranked := rankParagraphs(spans)
 	hit.Snippet = bestSnippet(doc, spans, ranked)
@@ -73,26 +73,6 @@ func testimonyHit(h *bsearch.DocumentMatch, hit Hit, doc *corpus.Document, first
 	whole := *doc
 	whole.ID = t.Testimony.TranscriptID
 	return hit, &whole, nil
-}
-
-// citedLabels names how a paragraph's matches are cited, in text order:
-// its number, and "74(a)" for each sub-paragraph a match falls in.
-func citedLabels(p corpus.Paragraph, spans []span) []string {
-	if len(p.Subparagraphs) == 0 {
-		return []string{p.Number}
-	}
-	starts := make([]int, 0, len(spans))
-	for _, s := range spans {
-		starts = append(starts, s.start)
-	}
-	sort.Ints(starts)
-	var out []string
-	for _, off := range starts {
-		if l := p.CiteAt(off); !slices.Contains(out, l) {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 func sourceOf(h *bsearch.DocumentMatch) (*corpus.Document, error) {

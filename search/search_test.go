@@ -78,6 +78,35 @@ func TestWordsAreANDedAndStemmed(t *testing.T) {
 	}
 }
 
+// TestLiteralWordsAreExact: =word finds the word as typed, unstemmed, as
+// a quoted word does, and =w1 =w2 finds documents holding both as typed.
+func TestLiteralWordsAreExact(t *testing.T) {
+	t.Parallel()
+	for _, q := range []string{"=records", "=recorded", "=records =council", "=CSE", "=homes =children", "=the"} {
+		words := strings.Fields(strings.ReplaceAll(q, "=", ""))
+		want := count(func(d *corpus.Document) bool {
+			for _, w := range words {
+				if !phraseIn(d, w) {
+					return false
+				}
+			}
+			return true
+		})
+		res := mustSearch(t, Request{Query: q, Size: 1})
+		if int(res.Total) != want || want == 0 {
+			t.Errorf("%q: %d results, the corpus holds %d (which must not be 0)", q, res.Total, want)
+		}
+		if len(res.Expanded) > 0 {
+			t.Errorf("%q: expanded %v", q, res.Expanded)
+		}
+	}
+	// Unstemmed is narrower than stemmed: "records" also finds "record".
+	exact, stemmed := mustSearch(t, Request{Query: "=records"}), mustSearch(t, Request{Query: "records", NoExpand: true})
+	if exact.Total >= stemmed.Total {
+		t.Errorf("=records found %d, records %d: the exact word should find fewer", exact.Total, stemmed.Total)
+	}
+}
+
 func phraseIn(d *corpus.Document, phrase string) bool {
 	paras, inTitle := phraseParagraphs(d, phrase)
 	return len(paras) > 0 || inTitle
@@ -133,8 +162,12 @@ func TestEveryParagraphIsFoundByAPhrase(t *testing.T) {
 				continue
 			}
 			mid := len(words)/2 - 2
-			// The phrase is cited where it starts: "13(a)" in an item.
+			// A phrase inside one item is cited by it ("13(a)"); one that
+			// runs from the lead-in into an item, by the paragraph.
 			label := p.CiteAt(wordOffset(p.Text, mid))
+			if label != p.CiteAt(wordOffset(p.Text, mid+3)) {
+				label = p.Number
+			}
 			phrase := strings.Join(words[mid:mid+4], " ")
 			if len(analyze("inquiry_exact", phrase)) < 2 {
 				continue // four words of punctuation and numbers prove nothing

@@ -35,12 +35,13 @@ func (s *Server) apiDocumentMatches(w http.ResponseWriter, r *http.Request) erro
 // markedRun is a run of a paragraph's text (a sub-paragraph, or the
 // text between them) with its matches marked.
 type markedRun struct {
-	Anchor string
-	HTML   template.HTML
+	Anchor, Cite, Label string // as paraRun's
+	HTML                template.HTML
 }
 
 // markParagraphs marks a search's matches in a document's paragraphs:
-// for each matched paragraph, its runs (as paraRuns cuts them) with every
+// for each matched paragraph, its runs (as paraRuns cuts them, each a
+// label and then text, which together cover the paragraph) with every
 // match in a <mark> numbered in page order (id m-1, m-2, ...), the
 // targets of the page's previous and next match. The text is escaped
 // here, the one place it becomes HTML on this page. It returns the runs
@@ -62,8 +63,10 @@ func markParagraphs(d *corpus.Document, m *searchapi.DocumentMatches) (map[strin
 		}
 		at := 0
 		for _, run := range paraRuns(p) {
-			end := at + len(run.Text)
-			out[p.Number] = append(out[p.Number], markedRun{Anchor: run.Anchor, HTML: markText(p.Text, at, end, ps, &n)})
+			// A sub-paragraph's label is its link, and is not marked.
+			from := at + len(run.Label)
+			end := from + len(run.Text)
+			out[p.Number] = append(out[p.Number], markedRun{Anchor: run.Anchor, Cite: run.Cite, Label: run.Label, HTML: markText(p.Text, from, end, ps, &n)})
 			at = end
 		}
 	}

@@ -31,6 +31,10 @@ func TestSubparagraphAnchorsAndCitations(t *testing.T) {
 	if n := doc.Find(`#p-13 span.subpara`).Length(); n != 4 {
 		t.Errorf("paragraph 13 has %d item anchors, want 4", n)
 	}
+	// The item's printed label is its link, for a reader to take.
+	if a := item.Find("a.sublabel"); a.Text() != "(c)" || a.AttrOr("href", "") != "#p-13-c" || a.AttrOr("aria-label", "") != "Paragraph 13(c)" {
+		t.Errorf("item (c)'s label links %q to %q", a.Text(), a.AttrOr("href", ""))
+	}
 	// The lead-in stays in the paragraph, outside every item.
 	if text := doc.Find("#p-13 .para-text").Text(); !strings.HasPrefix(text, "The figures should be published") {
 		t.Errorf("paragraph 13 reads %q", text)
@@ -82,6 +86,7 @@ func testSubparagraphLink(t *testing.T, tb *tab) {
 	if bg == "rgba(0, 0, 0, 0)" || bg == "rgb(255, 255, 255)" {
 		t.Errorf("the target item's background is %s", bg)
 	}
+	tb.screenshot("document-subparagraph-target")
 	// The paragraph's own anchor still works beside its items'.
 	tb.do(chromedp.Evaluate[chromedp.Void](`location.hash = '#p-13'`))
 	tb.waitFor("the mark to move to the paragraph", `document.getElementById('p-13').classList.contains('is-target') && document.querySelectorAll('.is-target').length === 1`)

@@ -123,10 +123,8 @@ func importJSONL(ctx context.Context, dirs dataDirs, path string, replaceSample 
 			return err
 		}
 	}
-	for _, d := range docs {
-		if err := store.PutDocument(d); err != nil {
-			return err
-		}
+	if err := store.PutDocuments(ctx, docs); err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "Added %d documents from %s to the corpus.\n", len(docs), path)
 	return nil

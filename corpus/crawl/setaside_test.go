@@ -1,7 +1,6 @@
 package crawl
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,18 +12,7 @@ import (
 func TestSetAsideDocumentReturnsWithTheNextCrawl(t *testing.T) {
 	h := newHostileSite(t)
 	store, _ := OpenStore(t.TempDir())
-	crawl := func() *CrawlReport {
-		t.Helper()
-		c, err := NewCrawler(store, mustGazetteer(t), hostileOptions(h, -1))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := c.Run(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep
-	}
+	crawl := func() *CrawlReport { return crawlHostile(t, h, store) }
 	crawl()
 	docs, _ := store.Documents()
 	var id, url string

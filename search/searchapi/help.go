@@ -60,7 +60,7 @@ var Help = []HelpEntry{
 	{"a OR b", "either term", "Wrenfield OR Larkspur", ""},
 	{"-word", `leave out documents with the word (or -"a phrase")`, "records -police", ""},
 	{"ACRONYM", "an acronym from the glossary also finds what it stands for, as a phrase, and a spelled-out phrase also finds its acronym; the results say what was added", "CSE", ""},
-	{"=word", "exactly this word, without glossary expansion (or =\"a phrase\"; the page and API also take expand=false)", "=CSE", ""},
+	{"=word", "exactly this word as typed, unstemmed and without glossary expansion (or =\"a phrase\"; the page and API also take expand=false to turn expansion off)", "=CSE", ""},
 	{"HOM003339_078", "an evidence reference finds the paragraphs that cite it, in a footnote or in their text; the six-digit part alone (HOM003339) finds every page of it, and a page finds citations of page ranges that hold it", "urn:HOM003339", "document"},
 	{"AB-A12", "an anonymised cipher code finds the paragraphs that name it (ciphers are never evidence references)", "cipher:FO-A3", "cipher"},
 	{"published:DATES", "published in a year, month or day (2020, 2020-06, 2020-06-01), a range with both ends included (2019..2021, 2019.., ..2021) or a comparison (>2020-06-01, >=2020, <2021, <=2021-03); the page and API also take from= and to=", "published:2019..2021", ""},

@@ -40,6 +40,10 @@ type Request struct {
 	// Unit is what one row of an export is: UnitDocument (the default) or
 	// UnitParagraph. Searches ignore it.
 	Unit string
+	// Facets names the facets to count; none named counts every one, and
+	// FacetsNone alone counts none. Each facet costs a walk of its values
+	// for every match, so a caller that shows no facets should not ask.
+	Facets []string `json:",omitempty"`
 }
 
 // Validate fills in defaults and checks every bound of the request; its
@@ -79,6 +83,9 @@ func (r *Request) Validate() error {
 		return err
 	}
 	r.Filters = filters
+	if r.Facets, err = normaliseFacetChoice(r.Facets); err != nil {
+		return err
+	}
 	return nil
 }
 
