@@ -14,14 +14,14 @@ import (
 // reports, its documents by type, the dates they span and when it was
 // last crawled.
 type collectionView struct {
-	Documents   int
-	Paragraphs  int
-	Reports     []linkView // the reports by name, each linked to a search of its pages
-	Types       []typeCount
-	Earliest    string // ISO dates of the oldest and newest publication
-	Latest      string
-	Crawled     string // the last crawl's end, or the index's build when no crawl is known (ISO date)
-	CrawlKnown  bool
+	Documents  int
+	Paragraphs int
+	Reports    []linkView // the reports by name, each linked to a search of its pages
+	Types      []typeCount
+	Earliest   string // ISO dates of the oldest and newest publication
+	Latest     string
+	Crawled    string // the last crawl's end, or the index's build when no crawl is known (ISO date)
+	CrawlKnown bool
 }
 
 type typeCount struct {
