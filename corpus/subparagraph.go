@@ -16,15 +16,19 @@ type SubparagraphSpan struct {
 // lead-in, "The Inquiry recommends that:") belongs to no sub-paragraph.
 // An item whose text is not found where expected is left out, so a
 // paragraph edited by hand cites its whole number rather than a wrong
-// letter.
+// letter. An item whose label the paragraph has already used (a list of
+// (i), (ii) under each of (a) and (b)) starts no span of its own: it
+// stays in the item it is printed in, so that no two items share a
+// citation or an anchor.
 func (p Paragraph) SubparagraphSpans() []SubparagraphSpan {
 	if len(p.Subparagraphs) == 0 {
 		return nil
 	}
 	out := make([]SubparagraphSpan, 0, len(p.Subparagraphs))
 	from := 0
+	seen := make(map[string]bool, len(p.Subparagraphs))
 	for _, s := range p.Subparagraphs {
-		if s.Text == "" {
+		if s.Text == "" || seen[s.Label] {
 			continue
 		}
 		i := strings.Index(p.Text[from:], s.Text)
@@ -36,6 +40,7 @@ func (p Paragraph) SubparagraphSpans() []SubparagraphSpan {
 			out[n-1].End = start
 		}
 		out = append(out, SubparagraphSpan{Subparagraph: s, Start: start, End: len(p.Text)})
+		seen[s.Label] = true
 		from = start + len(s.Text)
 	}
 	// Each item ends before the line break that starts the next one.

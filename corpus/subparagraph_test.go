@@ -34,6 +34,28 @@ func TestSubparagraphAt(t *testing.T) {
 	}
 }
 
+// TestRepeatedLabelsStayInTheirItem: (i) and (ii) printed under both (a)
+// and (b) give one span each to (i) and (ii), the first ones, and the
+// second pair stays in (b), so no two items share an anchor.
+func TestRepeatedLabelsStayInTheirItem(t *testing.T) {
+	text := "Lead:\n(a) first;\n(i) one\n(ii) two\n(b) second;\n(i) three\n(ii) four"
+	p := Paragraph{Number: "5", Text: text}
+	for _, l := range strings.Split(text, "\n")[1:] {
+		label := strings.Trim(strings.Fields(l)[0], "()")
+		p.Subparagraphs = append(p.Subparagraphs, Subparagraph{Label: label, Text: l})
+	}
+	var labels []string
+	for _, s := range p.SubparagraphSpans() {
+		labels = append(labels, s.Label)
+	}
+	if got := strings.Join(labels, " "); got != "a i ii b" {
+		t.Errorf("spans %q, want a i ii b", got)
+	}
+	if got := p.CiteAt(strings.Index(text, "four")); got != "5(b)" {
+		t.Errorf("the second (ii) cited %q, want 5(b)", got)
+	}
+}
+
 func TestAnchor(t *testing.T) {
 	for label, want := range map[string]string{"74": "p-74", "74(a)": "p-74-a", "12.1(iv)": "p-12.1-iv", "1-2(b)": "p-1-2-b", "u3": "p-u3", "": ""} {
 		if got := Anchor(label); got != want {
@@ -49,7 +71,8 @@ func TestAnchor(t *testing.T) {
 }
 
 // FuzzCiteAt: for any paragraph text, items and offset, the items' spans
-// lie in the text in order without overlapping, and a match is cited by
+// lie in the text in order without overlapping or sharing a label, and a
+// match is cited by
 // the paragraph or by one of its items, a label that splits back.
 func FuzzCiteAt(f *testing.F) {
 	f.Add("Lead-in:\n(a) one;\n(b) two.", "(a) one;|(b) two.", 12)
@@ -61,11 +84,13 @@ func FuzzCiteAt(f *testing.F) {
 			p.Subparagraphs = append(p.Subparagraphs, Subparagraph{Label: string(rune('a' + i%26)), Text: s})
 		}
 		end := 0
+		seen := map[string]bool{}
 		for _, s := range p.SubparagraphSpans() {
-			if s.Start < end || s.End < s.Start || s.End > len(text) || !strings.HasPrefix(text[s.Start:], s.Text) {
-				t.Fatalf("span %+v after %d in %q", s, end, text)
+			if s.Start < end || s.End < s.Start || s.End > len(text) || !strings.HasPrefix(text[s.Start:], s.Text) || seen[s.Label] {
+				t.Fatalf("span %+v after %d in %q (labels so far %v)", s, end, text, seen)
 			}
 			end = s.End
+			seen[s.Label] = true
 		}
 		label := p.CiteAt(offset)
 		n, sub := SplitCitation(label)
@@ -73,4 +98,23 @@ func FuzzCiteAt(f *testing.F) {
 			t.Fatalf("CiteAt(%d) = %q (splits %q %q)", offset, label, n, sub)
 		}
 	})
+}
+
+// BenchmarkCiteAt is the cost a search pays per matched paragraph that
+// has items: paragraph 13 of the sample's organised networks
+// recommendations, four items, a match in the third.
+func BenchmarkCiteAt(b *testing.B) {
+	lead := "The figures should be published in a form that allows areas to be compared with one another. At a minimum, the published data should include:"
+	items := []string{"(a) the number of children identified as at risk;", "(b) the number of investigations opened;",
+		"(c) the time taken from first report to charge; and", "(d) the number of children offered independent advocacy."}
+	p := Paragraph{Number: "13", Text: lead + "\n" + strings.Join(items, "\n")}
+	for i, it := range items {
+		p.Subparagraphs = append(p.Subparagraphs, Subparagraph{Label: string(rune('a' + i)), Text: it})
+	}
+	off := strings.Index(p.Text, "first report")
+	for b.Loop() {
+		if p.CiteAt(off) != "13(c)" {
+			b.Fatal("wrong item")
+		}
+	}
 }
