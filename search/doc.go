@@ -56,7 +56,18 @@
 // filter); it then reads the listed documents by id and orders them by
 // report and number, as the inquiry numbered them.
 //
-// Not a search, and so through bleve's own collector: Document (one stored
+// Batch (batch.go) compiles each of its terms as a search does (step 3)
+// and walks each one's matches once with their term locations to count
+// documents and paragraphs, without ranking or fetching; DocumentMatches
+// (docmatches.go) builds a query as step 3 does, without the type and date
+// restrictions, and fetches one document's match locations as step 5
+// does.
+//
+// Not a search, and so through bleve's own collector: Quote (the
+// quotation's rarest words and some of its phrases find candidate
+// paragraphs, each then aligned with it word by word: quote.go,
+// quotealign.go, quotetokens.go), Examples (identifier dictionaries, the
+// lexicon and the empty box's facets, read once), Document (one stored
 // document by id), Similar (a few distinctive words of one paragraph,
 // whose locations say which paragraph of each document is closest),
 // Evidence (every paragraph citing a reference, oldest first, with the

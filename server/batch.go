@@ -126,14 +126,15 @@ type batchView struct {
 	MaxTerms int
 	Error    string
 	Result   *searchapi.Batch
-	Found    int // terms found in at least one document
+	Found    int                 // terms found in at least one document
+	Examples *searchapi.Examples // for the hint, taken from the index
 }
 
 // batchPage renders GET /batch (the form) and POST /batch (the counts,
 // with the form filled in again). A list that cannot be read is shown
 // again with the reason, as a 400.
 func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) error {
-	view := batchView{Title: "Batch search", MaxTerms: searchapi.MaxBatchTerms}
+	view := batchView{Title: "Batch search", MaxTerms: searchapi.MaxBatchTerms, Examples: s.examples(r.Context())}
 	if r.Method != http.MethodPost {
 		s.render(w, http.StatusOK, "batch.html", view)
 		return nil

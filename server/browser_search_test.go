@@ -38,6 +38,9 @@ func TestBrowser(t *testing.T) {
 		{"screenshots", testScreenshots},
 		{"witness page", testWitnessPage},
 		{"recommendations page", testRecommendationsPage},
+		{"quote check", testQuoteCheck},
+		{"batch search", testBatchSearch},
+		{"find in document", testFindInDocument},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tb := newTab(t, ctx)

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"net/url"
+	"sort"
 	"sync"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
@@ -13,15 +14,14 @@ import (
 // reports, its documents by type, the dates they span and when it was
 // last crawled.
 type collectionView struct {
-	Documents   int
-	Paragraphs  int
-	Reports     []linkView // the reports' landing pages, oldest first
-	ReportCount uint64
-	Types       []typeCount
-	Earliest    string // ISO dates of the oldest and newest publication
-	Latest      string
-	Crawled     string // the last crawl's end, or the index's build when no crawl is known (ISO date)
-	CrawlKnown  bool
+	Documents  int
+	Paragraphs int
+	Reports    []linkView // the reports by name, each linked to a search of its pages
+	Types      []typeCount
+	Earliest   string // ISO dates of the oldest and newest publication
+	Latest     string
+	Crawled    string // the last crawl's end, or the index's build when no crawl is known (ISO date)
+	CrawlKnown bool
 }
 
 type typeCount struct {
@@ -29,9 +29,6 @@ type typeCount struct {
 	Count int
 	URL   string
 }
-
-// reportTypes are the types of a report's own landing page.
-var reportTypes = []string{string(corpus.TypeInvestigationReport), string(corpus.TypeFinalReport), string(corpus.TypeResearch)}
 
 // collectionCache keeps the collection's summary for one index version:
 // the index never changes while it is served, and a new one has a new
@@ -61,23 +58,25 @@ func (s *Server) collection(ctx context.Context) (*collectionView, error) {
 			v.Types = append(v.Types, typeCount{Label: typeLabel(string(t)), Count: n, URL: "/search?" + url.Values{"type": {string(t)}}.Encode()})
 		}
 	}
-	reports, err := s.backend.Search(ctx, searchapi.Request{Filters: searchapi.Filters{"type": reportTypes}, Size: searchapi.MaxSize, Page: 1, Sort: searchapi.SortOldest})
+	// The reports are the report facet's values: one name per report,
+	// as its landing page prints it.
+	all, err := s.backend.Search(ctx, searchapi.Request{Size: 1, Page: 1, Sort: searchapi.SortRelevance})
 	if err != nil {
 		return nil, err
 	}
-	v.ReportCount = reports.Total
-	for _, h := range reports.Hits {
-		v.Reports = append(v.Reports, linkView{Label: h.Title, URL: searchapi.Permalink(h.ID, "")})
+	for _, r := range all.Facets[searchapi.FacetReport] {
+		v.Reports = append(v.Reports, linkView{Label: r.Value, Count: r.Count, URL: "/search?" + url.Values{"report": {r.Value}}.Encode()})
 	}
-	for _, sort := range []string{searchapi.SortOldest, searchapi.SortNewest} {
-		res, err := s.backend.Search(ctx, searchapi.Request{Size: 1, Page: 1, Sort: sort})
+	sort.Slice(v.Reports, func(i, j int) bool { return v.Reports[i].Label < v.Reports[j].Label })
+	for _, order := range []string{searchapi.SortOldest, searchapi.SortNewest} {
+		res, err := s.backend.Search(ctx, searchapi.Request{Size: 1, Page: 1, Sort: order})
 		if err != nil {
 			return nil, err
 		}
 		if len(res.Hits) == 0 {
 			continue
 		}
-		if sort == searchapi.SortOldest {
+		if order == searchapi.SortOldest {
 			v.Earliest = res.Hits[0].Published
 		} else {
 			v.Latest = res.Hits[0].Published

@@ -20,7 +20,8 @@ func TestHomePageDescribesTheCollection(t *testing.T) {
 		t.Fatal("the home page has no collection summary")
 	}
 	types := map[string]int{}
-	earliest, latest, reports := "9999", "", 0
+	earliest, latest := "9999", ""
+	reports := map[string]bool{}
 	for _, d := range searchableDocs2() {
 		types[typeLabel(string(d.Type))]++
 		if d.Published != "" && d.Published < earliest {
@@ -29,8 +30,8 @@ func TestHomePageDescribesTheCollection(t *testing.T) {
 		if d.Published > latest {
 			latest = d.Published
 		}
-		if d.Type == corpus.TypeInvestigationReport || d.Type == corpus.TypeFinalReport || d.Type == corpus.TypeResearch {
-			reports++
+		if d.Report != "" {
+			reports[d.Report] = true
 		}
 	}
 	c.Find("li").Each(func(_ int, li *goquery.Selection) {
@@ -49,9 +50,23 @@ func TestHomePageDescribesTheCollection(t *testing.T) {
 	if !strings.Contains(text, longDate(earliest)) || !strings.Contains(text, longDate(latest)) {
 		t.Errorf("the summary %q lacks the dates %s to %s", text, earliest, latest)
 	}
-	if !strings.Contains(text, strconv.Itoa(reports)+" reports") || c.Find("h3 + ul a[href^='/documents/']").Length() != reports {
-		t.Errorf("want %d reports listed: %q", reports, text)
+	// Each report once, by its name, linked to a search of its pages whose
+	// total is the count shown.
+	links := c.Find("h3 + ul a[href^='/search?report=']")
+	if !strings.Contains(text, strconv.Itoa(len(reports))+" reports") || links.Length() != len(reports) {
+		t.Errorf("want %d reports listed: %q", len(reports), text)
 	}
+	links.Each(func(_ int, a *goquery.Selection) {
+		if !reports[a.Text()] {
+			t.Errorf("%q is not a report of the corpus", a.Text())
+		}
+		href, _ := a.Attr("href")
+		var res searchJSON
+		getJSON(t, "/api/v1/"+strings.TrimPrefix(href, "/"), &res)
+		if got := a.Parent().Find(".count").Text(); got != strconv.Itoa(res.Total) || res.Total == 0 {
+			t.Errorf("%s: shows %s, the search finds %d", a.Text(), got, res.Total)
+		}
+	})
 	if !strings.Contains(text, "Indexed") && !strings.Contains(text, "Last crawled") {
 		t.Errorf("the summary does not say when: %q", text)
 	}

@@ -278,6 +278,12 @@ type documentView struct {
 	Extras    map[string]paragraphJSON
 	Footnotes []footnoteView
 	Nav       sectionNav
+	// Marked holds the matched paragraphs' runs with the query's matches
+	// marked, by paragraph number; Marks counts the marks, and FindError
+	// says why a query could not be matched.
+	Marked    map[string][]markedRun
+	Marks     int
+	FindError string
 }
 
 // documentPage renders GET /documents/{id}.
@@ -306,6 +312,16 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	view.Footnotes = footnoteViews(d.Footnotes)
 	view.Nav = s.sectionsAround(ctx, d, q)
+	if strings.TrimSpace(q) != "" {
+		m, err := s.backend.DocumentMatches(ctx, id, q)
+		switch {
+		case errors.Is(err, searchapi.ErrInvalidQuery):
+			view.FindError = err.Error()
+		case err != nil:
+			return err
+		}
+		view.Marked, view.Marks = markParagraphs(d, m)
+	}
 	s.render(w, http.StatusOK, "document.html", view)
 	return nil
 }

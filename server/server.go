@@ -152,6 +152,7 @@ func (s *Server) registerAPIRoutes(r *mux.Router) {
 	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/documents/{id}/similar", s.api(s.apiSimilar)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/documents/{id}/matches", s.api(s.apiDocumentMatches)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/status", s.api(s.status)).Methods(http.MethodGet, http.MethodHead)
 	if s.opts.Admin.Token != "" {
 		r.HandleFunc("/api/v1/admin/reindex", s.api(s.adminJob("reindex", s.opts.Admin.Reindex))).Methods(http.MethodPost)
