@@ -14,11 +14,12 @@ import (
 // q, page, size, sort, from, to, expand (true or false), after (a
 // result's next cursor, which sets the page), and the repeatable filters
 // investigation, type, place, year and institution; unit (document or
-// paragraph) is what one row of an export is.
+// paragraph) is what one row of an export is; scope=paragraph asks for
+// the words in one paragraph.
 func searchRequest(q url.Values) (searchapi.Request, error) {
 	req := searchapi.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: searchapi.Filters{},
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after")),
-		Unit: strings.ToLower(strings.TrimSpace(q.Get("unit")))}
+		Unit: strings.ToLower(strings.TrimSpace(q.Get("unit"))), Scope: strings.ToLower(strings.TrimSpace(q.Get("scope")))}
 	switch v := strings.ToLower(strings.TrimSpace(q.Get("expand"))); v {
 	case "", "true", "1", "yes", "on":
 	case "false", "0", "no", "off":
@@ -67,7 +68,7 @@ func requestValues(r *http.Request) url.Values {
 	out := url.Values{}
 	for k, vs := range r.URL.Query() {
 		switch k {
-		case "q", "sort", "size", "from", "to", "expand", "investigation", "report", "type", "place", "year", "institution", "speaker", "hearing", "role":
+		case "q", "sort", "size", "from", "to", "expand", "scope", "investigation", "report", "type", "place", "year", "institution", "speaker", "hearing", "role":
 			for _, v := range vs {
 				if v != "" {
 					out.Add(k, v)
