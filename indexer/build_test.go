@@ -29,6 +29,7 @@ func sampleDocs(t testing.TB) []*corpus.Document {
 }
 
 func TestBuildAndOpen(t *testing.T) {
+	t.Parallel()
 	docs := sampleDocs(t)
 	dir := filepath.Join(t.TempDir(), "index")
 	meta, err := Build(context.Background(), docs, dir, nil)
@@ -78,6 +79,7 @@ func TestBuildAndOpen(t *testing.T) {
 }
 
 func TestFailedBuildKeepsLiveIndex(t *testing.T) {
+	t.Parallel()
 	docs := sampleDocs(t)
 	dir := filepath.Join(t.TempDir(), "index")
 	first, err := Build(context.Background(), docs, dir, nil)
@@ -108,6 +110,7 @@ func TestFailedBuildKeepsLiveIndex(t *testing.T) {
 }
 
 func TestOpenRestoresIndexLeftMidSwap(t *testing.T) {
+	t.Parallel()
 	docs := sampleDocs(t)
 	dir := filepath.Join(t.TempDir(), "index")
 	if _, err := Build(context.Background(), docs, dir, nil); err != nil {
@@ -129,6 +132,7 @@ func TestOpenRestoresIndexLeftMidSwap(t *testing.T) {
 }
 
 func TestAnalyzers(t *testing.T) {
+	t.Parallel()
 	m, err := NewMapping()
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestPhraseTerms(t *testing.T) {
+	t.Parallel()
 	// "the" pairs with any word; "of", "to" and "and" with each other and
 	// with "the".
 	p := Pairing{common: map[string]bool{"of": true, "the": true, "to": true, "and": true},
@@ -37,6 +38,7 @@ func TestPhraseTerms(t *testing.T) {
 }
 
 func TestCommonGramsFilter(t *testing.T) {
+	t.Parallel()
 	m, err := NewMapping("of", "the", "to")
 	if err != nil {
 		t.Fatal(err)
@@ -80,6 +82,7 @@ func TestCommonGramsFilter(t *testing.T) {
 // Queries must pair words as the index did, whatever this version's
 // CommonestCount: the pairing is read back from the index's own mapping.
 func TestPairingTravelsWithTheMapping(t *testing.T) {
+	t.Parallel()
 	words := make([]string, 30)
 	for i := range words {
 		words[i] = fmt.Sprintf("w%02d", i)

@@ -46,6 +46,7 @@ func damage(t *testing.T, dir string) {
 // without a manifest (an index built before them) Open still does not
 // panic.
 func TestDamagedIndexIsRefused(t *testing.T) {
+	t.Parallel()
 	docs := sampleDocs(t)
 	dir := filepath.Join(t.TempDir(), "index")
 	if _, err := Build(context.Background(), docs, dir, nil); err != nil {

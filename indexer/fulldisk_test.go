@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/internal/smalldisk"
 )
 
 // TestFullDiskEndsBuild: on a file system with too little room for a
@@ -20,30 +20,15 @@ import (
 // It needs root to mount a small tmpfs (CI runs as root) and skips
 // otherwise; TestUnwritableIndexEndsBuild covers the same path without.
 func TestFullDiskEndsBuild(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small tmpfs needs root")
-	}
-	mnt := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", mnt).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs here: %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
+	mnt := smalldisk.Mount(t, "64m")
 	docs := sampleDocs(t)
 	dir := filepath.Join(mnt, "index")
 	first, err := Build(context.Background(), docs, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var st syscall.Statfs_t
-	if err := syscall.Statfs(mnt, &st); err != nil {
-		t.Fatal(err)
-	}
-	used := (st.Blocks - st.Bfree) * uint64(st.Bsize)
 	// Room for a tenth of another index.
-	size := used + used/10
-	if out, err := exec.Command("mount", "-o", "remount,size="+strconv.FormatUint(size, 10), mnt).CombinedOutput(); err != nil {
-		t.Skipf("cannot shrink the tmpfs: %v %s", err, out)
-	}
+	smalldisk.Shrink(t, mnt, 0.1)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	start := time.Now()

@@ -12,6 +12,7 @@ import (
 // sample corpus: every reference a paragraph's footnotes cite is among its
 // terms, no cipher ever is, and every cipher in its text is in its ciphers.
 func TestParagraphIdentifiers(t *testing.T) {
+	t.Parallel()
 	docs := sampleDocs(t)
 	cited, named := 0, 0
 	for _, d := range docs {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestLexicon(t *testing.T) {
+	t.Parallel()
 	docs := sampleDocs(t)
 	lex := buildLexicon(docs)
 	has := func(kind, text string) bool {

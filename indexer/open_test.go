@@ -13,6 +13,7 @@ import (
 // An index of an older schema opens as ErrNoIndex, which makes the
 // program rebuild it rather than search fields it lacks.
 func TestOpenRejectsOlderSchema(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "index")
 	if _, err := Build(context.Background(), sampleDocs(t)[:3], dir, nil); err != nil {
 		t.Fatal(err)

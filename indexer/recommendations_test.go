@@ -23,6 +23,7 @@ type goldenRecommendation struct {
 }
 
 func TestRecommendationsGolden(t *testing.T) {
+	t.Parallel()
 	docs := sampleDocs(t)
 	corpus.Resolve(docs)
 	recs, err := Recommendations(docs)
@@ -69,6 +70,7 @@ func TestRecommendationsGolden(t *testing.T) {
 }
 
 func TestRecipientNormalisation(t *testing.T) {
+	t.Parallel()
 	gaz, _ := corpus.DefaultGazetteer()
 	rs, err := newRecipients(recipientsTable, gaz)
 	if err != nil {
@@ -95,6 +97,7 @@ func TestRecipientNormalisation(t *testing.T) {
 }
 
 func TestAddressees(t *testing.T) {
+	t.Parallel()
 	gaz, _ := corpus.DefaultGazetteer()
 	rs, _ := newRecipients(recipientsTable, gaz)
 	for _, tc := range []struct {

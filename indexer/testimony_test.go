@@ -8,6 +8,7 @@ import (
 )
 
 func TestTestimonies(t *testing.T) {
+	t.Parallel()
 	h := &corpus.Hearing{Day: 2, Date: "2019-02-04"}
 	d := &corpus.Document{ID: "t", URL: "https://example.org/t.pdf", Type: corpus.TypeTranscript, Hearing: h, Paragraphs: []corpus.Paragraph{
 		{Number: "1:1", Text: "(10.00 am)", Heading: true},

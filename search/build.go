@@ -156,7 +156,9 @@ func (b builder) term(t Term, expand bool, prox proximities, p *scoring) query.Q
 	switch {
 	case t.Within > 0:
 		return prox.query(t)
-	case t.Phrase:
+	case t.Phrase || t.Literal:
+		// =word is the word as typed: the exact fields, unstemmed, as a
+		// quoted word is.
 		tq = b.exactPhrase(t.Text)
 	default:
 		tq = b.words(t.Text)
@@ -254,6 +256,16 @@ func match(text, field, analyzer string, boost float64) query.Query {
 }
 
 func (b builder) phrase(text, field, analyzer string, boost float64) query.Query {
+	if toks := b.tokens(analyzer, text); len(toks) == 1 {
+		// One word has no order to check: its term finds the same
+		// documents, with the same score, without the phrase searcher,
+		// which decodes the positions of every match (a common word's
+		// search spent most of its time there).
+		tq := bleve.NewTermQuery(toks[0])
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		return tq
+	}
 	p := bleve.NewMatchPhraseQuery(text)
 	p.Analyzer = analyzer
 	p.SetField(field)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,5 +54,68 @@ func TestCiteFields(t *testing.T) {
 	}
 	if u := searchapi.Cite(d, "u3"); !strings.Contains(u.Text, "unnumbered paragraph 3") {
 		t.Errorf("unnumbered: %q", u.Text)
+	}
+	c = searchapi.Cite(d, "74(a)")
+	if c.Text != "A report, B.1: Introduction, para 74(a) (published 1 February 2022). https://example.test/a/b#p-74-a" ||
+		c.Permalink != "/documents/0123456789abcdef#p-74-a" || c.Paragraph != "74(a)" {
+		t.Errorf("Cite of a sub-paragraph = %+v", c)
+	}
+}
+
+// paragraphNumbers reduces a hit's cited labels to the paragraphs they
+// are in ("13(a)" and "13(b)" are paragraph 13), for tests whose oracle
+// knows paragraphs but not their items.
+func paragraphNumbers(labels []string) []string {
+	var out []string
+	for _, l := range labels {
+		n, _ := corpus.SplitCitation(l)
+		if len(out) == 0 || out[len(out)-1] != n {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// citesLabel reports whether labels cite want: a paragraph is cited by
+// itself or by any of its items; an item ("13(a)") only by itself.
+func citesLabel(labels []string, want string) bool {
+	if _, sub := corpus.SplitCitation(want); sub != "" {
+		return slices.Contains(labels, want)
+	}
+	return slices.Contains(paragraphNumbers(labels), want)
+}
+
+// TestMatchInASubparagraphIsCitedByItsLetter searches words printed in
+// item (c) of paragraph 13 of the sample's organised networks
+// recommendations: the hit names 13(c), its citation says "para 13(c)"
+// and its permalink lands on the item.
+func TestMatchInASubparagraphIsCitedByItsLetter(t *testing.T) {
+	t.Parallel()
+	res := mustSearch(t, Request{Query: `"from first report to charge"`, Size: 10})
+	if len(res.Hits) != 1 {
+		t.Fatalf("%d hits, want the recommendations page", len(res.Hits))
+	}
+	h := res.Hits[0]
+	if !strings.HasSuffix(h.URL, "/organised-networks/part-e-conclusions-and-recommendations/e2-recommendations") ||
+		!slices.Equal(h.Paragraphs, []string{"13(c)"}) {
+		t.Fatalf("found %s citing %v, want 13(c) of the organised networks recommendations", h.URL, h.Paragraphs)
+	}
+	if h.Citation.Paragraph != "13(c)" || !strings.Contains(h.Citation.Text, ", para 13(c) (published") ||
+		!strings.HasSuffix(h.Permalink, "#p-13-c") || !strings.HasSuffix(h.Citation.URL, "#p-13-c") {
+		t.Errorf("citation %+v, permalink %s", h.Citation, h.Permalink)
+	}
+	if len(h.Matches) != 1 || h.Matches[0].Paragraph != "13(c)" || h.Matches[0].Citation.Paragraph != "13(c)" ||
+		!strings.Contains(h.Matches[0].Snippet, "<mark>") {
+		t.Errorf("matches %+v, want one passage cited 13(c)", h.Matches)
+	}
+	// Words in the lead-in and in an item cite the paragraph, which holds
+	// both; words in one item alone cite the item.
+	res = mustSearch(t, Request{Query: `"published data should include" "independent advocacy"`, Size: 10})
+	if len(res.Hits) != 1 || res.Hits[0].ID != h.ID || !slices.Equal(res.Hits[0].Paragraphs, []string{"13"}) {
+		t.Errorf("the lead-in and item (d): %d hits, want [13] of the same page: %+v", len(res.Hits), res.Hits)
+	}
+	res = mustSearch(t, Request{Query: `"independent advocacy" "recorded outcomes"`, Size: 10})
+	if len(res.Hits) != 1 || res.Hits[0].ID != h.ID || !slices.Equal(res.Hits[0].Paragraphs, []string{"13"}) {
+		t.Errorf("items (b) and (d): %d hits, want [13] of the same page: %+v", len(res.Hits), res.Hits)
 	}
 }

@@ -20,7 +20,8 @@
 //     filters (facetFilter), the one form a filter takes.
 //  4. Rank (Searcher.rank, rank.go): one pass over the query's matches,
 //     split into parts walked side by side, each match checked against the
-//     filters in the facet table (facetcount.go), counted into the facets,
+//     filters in the facet table (facetcount.go), counted into the facets
+//     the request asks for (Request.Facets; all by default),
 //     and offered to a heap ordered by score or by date (dates from the
 //     same table), then by id. It returns a page: the total, the page's
 //     hits with their sort keys, the facet counts.
@@ -28,7 +29,8 @@
 //     their stored documents and match locations, made into Hits (hits.go:
 //     matched paragraphs, snippet, citation). A body phrase's locations
 //     come from the same phrase matcher that ranked it. The next cursor is
-//     the last hit's sort keys (nextCursor).
+//     the last hit's sort keys (nextCursor). Beside the fetch, a search
+//     with fewer than three results looks for a did-you-mean correction.
 //
 // Below bleve's search API, the passes read the index through
 // internal/engine, which lists what it assumes of bleve.
@@ -54,7 +56,18 @@
 // filter); it then reads the listed documents by id and orders them by
 // report and number, as the inquiry numbered them.
 //
-// Not a search, and so through bleve's own collector: Document (one stored
+// Batch (batch.go) compiles each of its terms as a search does (step 3)
+// and walks each one's matches once with their term locations to count
+// documents and paragraphs, without ranking or fetching; DocumentMatches
+// (docmatches.go) builds a query as step 3 does, without the type and date
+// restrictions, and fetches one document's match locations as step 5
+// does.
+//
+// Not a search, and so through bleve's own collector: Quote (the
+// quotation's rarest words and some of its phrases find candidate
+// paragraphs, each then aligned with it word by word: quote.go,
+// quotealign.go, quotetokens.go), Examples (identifier dictionaries, the
+// lexicon and the empty box's facets, read once), Document (one stored
 // document by id), Similar (a few distinctive words of one paragraph,
 // whose locations say which paragraph of each document is closest),
 // Evidence (every paragraph citing a reference, oldest first, with the

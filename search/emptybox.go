@@ -22,7 +22,8 @@ type emptyBox struct {
 }
 
 // isEmptyBox reports whether a validated request is the empty box's first
-// page in the default order.
+// page in the default order (with any choice of facets: they are counted
+// once, all of them).
 func isEmptyBox(r Request) bool {
 	if strings.TrimSpace(r.Query) != "" || r.From != "" || r.To != "" || r.After != "" ||
 		r.Page != 1 || r.Size != DefaultSize || r.Sort != SortRelevance {
@@ -36,11 +37,12 @@ func isEmptyBox(r Request) bool {
 	return true
 }
 
-// get returns the empty box's result, computing it on first use. It is
+// get returns the empty box's result, with the facets r asks for,
+// computing it on first use. It is
 // computed apart from the asking request's deadline, once for everyone
 // (Warm computes it before the server is ready); a failure is not kept, and
 // the next caller tries again.
-func (e *emptyBox) get(ctx context.Context, s *Searcher, start time.Time) (*Result, error) {
+func (e *emptyBox) get(ctx context.Context, s *Searcher, r Request, start time.Time) (*Result, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.res == nil {
@@ -53,6 +55,14 @@ func (e *emptyBox) get(ctx context.Context, s *Searcher, start time.Time) (*Resu
 		e.res = res
 	}
 	out := *e.res // the hits and facets are shared: callers only read them
+	if len(r.Facets) > 0 {
+		out.Facets = map[string][]FacetValue{}
+		for _, f := range Facets {
+			if r.CountsFacet(f) {
+				out.Facets[f] = e.res.Facets[f]
+			}
+		}
+	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return &out, nil
 }
@@ -61,7 +71,7 @@ func (e *emptyBox) get(ctx context.Context, s *Searcher, start time.Time) (*Resu
 // that the first person to open the page after a start or a rebuild does
 // not wait for it.
 func (s *Searcher) Warm(ctx context.Context) error {
-	if _, err := s.empty.get(ctx, s, time.Now()); err != nil {
+	if _, err := s.empty.get(ctx, s, Request{}, time.Now()); err != nil {
 		return err
 	}
 	_, err := s.suggester.get(ctx)

@@ -50,7 +50,7 @@ type facetColumn struct {
 }
 
 // tableFields are the fields the table holds: every facet a search or the
-// recommendations list counts.
+// recommendations list counts, and the split marker.
 func tableFields() []string {
 	var out []string
 	for _, f := range Facets {
@@ -61,7 +61,16 @@ func tableFields() []string {
 			out = append(out, recFacets[f].field)
 		}
 	}
-	return out
+	// Whether any transcript is split into testimony: a search leaves
+	// split transcripts out only when some are.
+	return append(out, indexer.FieldSplit)
+}
+
+// holds reports whether some document has the value in the field; a
+// field the table lacks holds anything, as far as the caller can tell.
+func (t *facetTable) holds(field, value string) bool {
+	col, ok := t.fields[field]
+	return !ok || slices.Contains(t.cols[col].values, value)
 }
 
 // readFacetTable reads the facet fields' doc values of every document.

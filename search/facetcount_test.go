@@ -8,6 +8,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 // The facet table's counts must be bleve's own, for every facet field,
@@ -77,4 +80,27 @@ func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetVa
 		return nil, err
 	}
 	return counter.values(), nil
+}
+
+// TestTableHolds: the facet table says which values some document has, so
+// that a search leaves out by a clause only what the index holds.
+func TestTableHolds(t *testing.T) {
+	tab, err := testSearcher.table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		field, value string
+		want         bool
+	}{
+		{indexer.FieldType, string(corpus.TypeRecommendation), true},
+		{indexer.FieldType, string(corpus.TypeTranscript), true},
+		{indexer.FieldSplit, splitTestimony, true},
+		{indexer.FieldType, "podcast", false},
+		{"no-such-field", "x", true},
+	} {
+		if got := tab.holds(c.field, c.value); got != c.want {
+			t.Errorf("holds(%s, %s) = %v, want %v", c.field, c.value, got, c.want)
+		}
+	}
 }

@@ -67,9 +67,10 @@ func (f facetSpec) term(value string) query.Query {
 // the facet's column it accepts. The facet is counted over the matches
 // that pass every other filter, so that a person can widen the selection.
 type facetFilter struct {
-	facet  facetSpec
-	col    *facetColumn
-	accept []bool // by value number
+	facet   facetSpec
+	col     *facetColumn
+	accept  []bool // by value number
+	counted bool   // the facet's counts are asked for (by default they are)
 }
 
 func (f *facetFilter) passes(num uint64) bool {
@@ -102,7 +103,7 @@ func (t *facetTable) filters(specs map[string]facetSpec, names []string, filters
 		for _, v := range values {
 			want[spec.foldValue(v)] = true
 		}
-		f := facetFilter{facet: spec, col: &t.cols[col]}
+		f := facetFilter{facet: spec, col: &t.cols[col], counted: true}
 		f.accept = make([]bool, len(f.col.values))
 		for o, v := range f.col.values {
 			f.accept[o] = want[spec.foldValue(v)]

@@ -36,7 +36,7 @@ func toHit(h *bsearch.DocumentMatch, score float64, keep func(field, term string
 	}
 	sort.Ints(indices)
 	for _, i := range indices {
-		hit.Paragraphs = append(hit.Paragraphs, doc.Paragraphs[i].Number)
+		hit.Paragraphs = append(hit.Paragraphs, matchNumber(doc.Paragraphs[i], spans[i]))
 	}
 	ranked := rankParagraphs(spans)
 	hit.Snippet = bestSnippet(doc, spans, ranked)

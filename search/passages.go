@@ -65,8 +65,23 @@ func passages(doc *corpus.Document, spans map[int][]span, ranked []int, lim pass
 	return out
 }
 
-// matchNumber is the number a match in p is cited by: the sub-paragraph's
-// ("74(a)") when the first marked span lies in one, else the paragraph's.
+// matchNumber is the number the matches in p are cited by: the
+// sub-paragraph's ("74(a)") when every marked span lies in that one item
+// (corpus.Paragraph.CiteAt), else the paragraph's, which holds them all.
 func matchNumber(p corpus.Paragraph, ss []span) string {
-	return p.Number
+	label := ""
+	for _, s := range ss {
+		if s.start < 0 {
+			continue // a span with no place in the text marks nothing
+		}
+		l := p.CiteAt(s.start)
+		if label != "" && l != label {
+			return p.Number
+		}
+		label = l
+	}
+	if label == "" {
+		return p.Number
+	}
+	return label
 }

@@ -72,7 +72,7 @@ func TestHitPassages(t *testing.T) {
 					continue
 				}
 				if !strings.Contains(m.Snippet, "<mark>") || m.Page != p.Page ||
-					m.Citation.Paragraph != m.Paragraph || !strings.HasSuffix(m.Citation.Permalink, "#p-"+m.Paragraph) {
+					m.Citation.Paragraph != m.Paragraph || !strings.HasSuffix(m.Citation.Permalink, "#"+corpus.Anchor(m.Paragraph)) {
 					t.Errorf("%s: %s ¶%s: %+v", c.query, h.ID, m.Paragraph, m)
 				}
 			}

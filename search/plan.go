@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/indexer"
 )
 
 // plan is one search compiled: what the ranking pass walks, keeps and
@@ -42,8 +43,12 @@ func (s *Searcher) compile(ctx context.Context, r Request, after *rankAfter) (*p
 		return nil, unavailable(ctx, err)
 	}
 	sc := s.builder.build(parsed, !r.NoExpand, prox)
+	// What the index holds none of needs no clause to leave it out: each
+	// clause wraps the search in a searcher that every match goes through.
+	recs := asksForRecommendations(parsed, r.Filters) || !t.holds(indexer.FieldType, string(corpus.TypeRecommendation))
+	transcripts := asksForType(parsed, r.Filters, corpus.TypeTranscript) || !t.holds(indexer.FieldSplit, splitTestimony)
 	spec := rankSpec{
-		query: restrict(sc.query, dates, asksForRecommendations(parsed, r.Filters), asksForType(parsed, r.Filters, corpus.TypeTranscript)),
+		query: restrict(sc.query, dates, recs, transcripts),
 		order: orderOf(r.Sort), after: after,
 	}
 	if after == nil {
@@ -53,8 +58,11 @@ func (s *Searcher) compile(ctx context.Context, r Request, after *rankAfter) (*p
 	if spec.filters, err = t.filters(searchFacets, Facets, r.Filters); err != nil {
 		return nil, unavailable(ctx, err)
 	}
+	for i := range spec.filters {
+		spec.filters[i].counted = r.CountsFacet(spec.filters[i].facet.name)
+	}
 	for _, f := range Facets {
-		if len(r.Filters[f]) == 0 {
+		if len(r.Filters[f]) == 0 && r.CountsFacet(f) {
 			spec.facets = append(spec.facets, searchFacets[f])
 		}
 	}

@@ -63,7 +63,7 @@ func checkProximity(t *testing.T, words string, n int) int {
 			t.Errorf("%s: found %s, which does not hold it", q, h.ID)
 			continue
 		}
-		if !slices.Equal(nums, h.Paragraphs) {
+		if !slices.Equal(nums, paragraphNumbers(h.Paragraphs)) {
 			t.Errorf("%s in %s: cited %v, the words are near in %v", q, h.ID, h.Paragraphs, nums)
 		}
 	}
@@ -124,7 +124,7 @@ func TestProximityDistance(t *testing.T) {
 
 func citesParagraph(res *Result, id, number string) bool {
 	for _, h := range res.Hits {
-		if h.ID == id && slices.Contains(h.Paragraphs, number) {
+		if h.ID == id && citesLabel(h.Paragraphs, number) {
 			return true
 		}
 	}

@@ -216,7 +216,11 @@ func newRankWalk(t *facetTable, r *engine.Snapshot, spec rankSpec) (*rankWalk, e
 		return nil, w.counter.err
 	}
 	for _, f := range spec.filters {
-		c := t.counter([]facetSpec{f.facet})
+		var counted []facetSpec // a filter's facet not asked for counts nothing
+		if f.counted {
+			counted = []facetSpec{f.facet}
+		}
+		c := t.counter(counted)
 		if c.err != nil {
 			return nil, c.err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -58,7 +57,7 @@ func loadJudgements(t *testing.T) []judgement {
 // the testimony of each of its speakers.
 func citedAmong(hits []Hit, doc, p string) bool {
 	for _, h := range hits {
-		if strings.HasSuffix(h.URL, "/"+doc) && slices.Contains(h.Paragraphs, p) {
+		if strings.HasSuffix(h.URL, "/"+doc) && citesLabel(h.Paragraphs, p) {
 			return true
 		}
 	}

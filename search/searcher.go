@@ -29,6 +29,7 @@ type Searcher struct {
 	suggester lazySuggester
 	empty     emptyBox
 	facets    lazyTable
+	examples  lazyExamples
 	tune      Tuning
 }
 
@@ -85,7 +86,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	if isEmptyBox(r) {
-		return s.empty.get(ctx, s, start)
+		return s.empty.get(ctx, s, r, start)
 	}
 	return s.search(ctx, r, after, start)
 }
@@ -102,7 +103,15 @@ func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, star
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
+	// A correction needs only the total: it is looked for beside the
+	// fetch, on the other core, rather than after it.
+	var didYouMean string
+	var looked sync.WaitGroup
+	if pg.total < DidYouMeanBelow && suggestionsWanted(ctx) {
+		looked.Go(func() { didYouMean = s.didYouMean(ctx, r, p.parsed, pg.total) })
+	}
 	hits, err := s.fetch(ctx, p, pg.hits)
+	looked.Wait()
 	if err != nil {
 		return nil, err
 	}
@@ -116,11 +125,11 @@ func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, star
 	}
 	out.Next = nextCursor(r, p.spec.order, pg)
 	for _, f := range Facets {
-		out.Facets[f] = pg.facets[f]
+		if r.CountsFacet(f) {
+			out.Facets[f] = pg.facets[f]
+		}
 	}
-	if out.Total < DidYouMeanBelow && suggestionsWanted(ctx) {
-		out.DidYouMean = s.didYouMean(ctx, r, p.parsed, out.Total)
-	}
+	out.DidYouMean = didYouMean
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
@@ -170,10 +179,14 @@ func and(a, b query.Query) query.Query {
 // searches leave out.
 var recommendations = typeTerm(corpus.TypeRecommendation)
 
+// splitTestimony marks, in indexer.FieldSplit, a transcript whose turns are
+// indexed as testimony documents.
+const splitTestimony = "testimony"
+
 // splitTranscripts matches the transcripts whose turns are indexed as
 // testimony documents.
 var splitTranscripts = func() query.Query {
-	tq := bleve.NewTermQuery("testimony")
+	tq := bleve.NewTermQuery(splitTestimony)
 	tq.SetField(indexer.FieldSplit)
 	return tq
 }()

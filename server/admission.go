@@ -109,6 +109,9 @@ func (s *Server) weigh(r *http.Request, route string) (heavy, distance bool) {
 	switch route {
 	case "/api/v1/search.csv", "/api/v1/search.ndjson":
 		return true, false
+	case "/api/v1/batch", "/api/v1/batch.csv", "/batch":
+		// A batch counts up to a thousand searches' matches.
+		return r.Method == http.MethodPost, false
 	case "/api/v1/search", "/search", "/feed.atom", "/speakers/{name}":
 		// A witness page searches with the person as a filter; weighed
 		// without it, its words are judged as broadly as a search's.

@@ -89,6 +89,15 @@ type paragraphJSON struct {
 	corpus.Paragraph
 	References []string           `json:"references"` // evidence references, each at /api/v1/evidence/{urn}
 	Citation   searchapi.Citation `json:"citation"`
+	// Subparagraphs shadows the paragraph's own list to give each item
+	// its citation, "74(a)".
+	Subparagraphs []subparagraphJSON `json:"subparagraphs,omitempty"`
+}
+
+// subparagraphJSON is a lettered or roman item and how to cite it.
+type subparagraphJSON struct {
+	corpus.Subparagraph
+	Citation searchapi.Citation `json:"citation"`
 }
 
 // apiDocument answers GET /api/v1/documents/{id}.
@@ -118,7 +127,11 @@ func toDocumentJSON(d *corpus.Document) documentJSON {
 		if refs == nil {
 			refs = []string{}
 		}
-		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Paragraph: p, References: refs, Citation: searchapi.Cite(d, p.Number)})
+		pj := paragraphJSON{Paragraph: p, References: refs, Citation: searchapi.Cite(d, p.Number)}
+		for _, sub := range p.Subparagraphs {
+			pj.Subparagraphs = append(pj.Subparagraphs, subparagraphJSON{Subparagraph: sub, Citation: searchapi.Cite(d, p.Cite(sub))})
+		}
+		out.Paragraphs = append(out.Paragraphs, pj)
 	}
 	if out.Places == nil {
 		out.Places = []string{}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
 func keys(m map[string]any) []string {
@@ -79,6 +80,40 @@ func TestSearchAPIFilterMatchesFacet(t *testing.T) {
 			getJSON(t, "/api/v1/search?q=&"+f+"="+url.QueryEscape(v.Value), &res)
 			if res.Total != v.Count {
 				t.Errorf("%s=%q: facet showed %d, filter returned %d", f, v.Value, v.Count, res.Total)
+			}
+		}
+	}
+}
+
+// TestSearchAPIFacetChoice: facets= narrows the facets counted to those
+// named (none: no facets) and changes nothing else; a facet that is also
+// filtered keeps its counts over what passes the other filters.
+func TestSearchAPIFacetChoice(t *testing.T) {
+	for _, search := range []string{"q=", "q=council", "q=council&type=section", "q=council&type=section&place=Ashcombe&size=3"} {
+		var all searchJSON
+		getJSON(t, "/api/v1/search?"+search, &all)
+		if len(all.Facets) != len(searchapi.Facets) || all.Total == 0 {
+			t.Fatalf("%s: %d facets, total %d: the test needs a search with results and every facet", search, len(all.Facets), all.Total)
+		}
+		for _, c := range []struct {
+			facets string
+			want   []string
+		}{{"none", nil}, {"type", []string{"type"}}, {"place,type,place", []string{"place", "type"}}, {"type&facets=year", []string{"type", "year"}}} {
+			var got searchJSON
+			getJSON(t, "/api/v1/search?"+search+"&facets="+c.facets, &got)
+			if got.Total != all.Total || len(got.Hits) != len(all.Hits) || (len(got.Hits) > 0 && got.Hits[0].ID != all.Hits[0].ID) {
+				t.Errorf("%s&facets=%s: total %d, %d hits, want %d, %d as without facets=", search, c.facets, got.Total, len(got.Hits), all.Total, len(all.Hits))
+			}
+			var names []string
+			for f, vs := range got.Facets {
+				names = append(names, f)
+				if !slices.Equal(vs, all.Facets[f]) {
+					t.Errorf("%s&facets=%s: %s counted %v, want %v", search, c.facets, f, vs, all.Facets[f])
+				}
+			}
+			sort.Strings(names)
+			if !slices.Equal(names, c.want) {
+				t.Errorf("%s&facets=%s: facets %v, want %v", search, c.facets, names, c.want)
 			}
 		}
 	}
@@ -155,6 +190,8 @@ func TestAPIErrors(t *testing.T) {
 		{"GET", "/api/v1/search?from=2020-13", 400, "invalid_query"},
 		{"GET", "/api/v1/search?from=2021&to=2019", 400, "invalid_query"},
 		{"GET", "/api/v1/search?expand=maybe", 400, "invalid_parameter"},
+		{"GET", "/api/v1/search?facets=colour", 400, "invalid_query"},
+		{"GET", "/api/v1/search?facets=none,type", 400, "invalid_query"},
 		{"GET", "/api/v1/search?q=urn:HOM12", 400, "invalid_query"},
 		{"GET", "/api/v1/search?q=published:soon", 400, "invalid_query"},
 		{"GET", "/api/v1/suggest?q=%FF", 400, "invalid_query"},

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/search"
 )
 
@@ -53,7 +54,7 @@ func testPassages(t *testing.T, tb *tab) {
 	tb.do(chromedp.Focus(chromedp.CSS(button)), chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("the passage's copy", `document.querySelector('.passage .copy-cite.copied') !== null`)
 	got := evalIn[string](tb, `navigator.clipboard.readText()`)
-	for _, want := range []string{m.Citation.Text, m.Citation.URL, testServer.URL + m.Citation.Permalink, "#p-" + m.Paragraph} {
+	for _, want := range []string{m.Citation.Text, m.Citation.URL, testServer.URL + m.Citation.Permalink, "#" + corpus.Anchor(m.Paragraph)} {
 		if !strings.Contains(got, want) {
 			t.Errorf("passage ¶%s copied %q, which lacks %q", m.Paragraph, got, want)
 		}
@@ -62,7 +63,7 @@ func testPassages(t *testing.T, tb *tab) {
 	// The hit's own Copy citation cites its first matched paragraph.
 	tb.do(chromedp.Focus(chromedp.CSS(fmt.Sprintf(`.hit:nth-child(%d) .hit-foot .copy-cite`, hit+1))), chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("the hit's copy", `document.querySelector('.hit-foot .copy-cite.copied') !== null`)
-	if got := evalIn[string](tb, `navigator.clipboard.readText()`); !strings.Contains(got, h.Citation.Text) || !strings.Contains(got, "#p-"+h.Citation.Paragraph) {
+	if got := evalIn[string](tb, `navigator.clipboard.readText()`); !strings.Contains(got, h.Citation.Text) || !strings.Contains(got, "#"+corpus.Anchor(h.Citation.Paragraph)) {
 		t.Errorf("the hit's citation reads %q; want %q with its paragraph", got, h.Citation.Text)
 	}
 }

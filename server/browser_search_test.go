@@ -25,6 +25,7 @@ func TestBrowser(t *testing.T) {
 		{"sort", testSort},
 		{"paging and back", testPagingAndBack},
 		{"paragraph link", testParagraphLink},
+		{"sub-paragraph link", testSubparagraphLink},
 		{"copy citation", testCopyCitation},
 		{"passages", testPassages},
 		{"download and subscribe", testDownloadSubscribe},
@@ -37,6 +38,9 @@ func TestBrowser(t *testing.T) {
 		{"screenshots", testScreenshots},
 		{"witness page", testWitnessPage},
 		{"recommendations page", testRecommendationsPage},
+		{"quote check", testQuoteCheck},
+		{"batch search", testBatchSearch},
+		{"find in document", testFindInDocument},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tb := newTab(t, ctx)

@@ -18,7 +18,12 @@
 //	             GET /documents/{id}            the document page
 //	             GET /api/v1/documents/{id}/similar, GET /documents/{id}/similar
 //	                                            paragraphs most like one paragraph (similar.go)
-//	evidence     GET /api/v1/evidence/{urn}, GET /evidence/{urn}
+//	             GET /api/v1/documents/{id}/matches where a search matches in it, marked on its page (docmatches.go)
+//	checks       GET /api/v1/quote, GET /quote   the paragraphs a quotation comes from (quote.go)
+//	             POST /api/v1/batch, POST /api/v1/batch.csv, GET and POST /batch
+//	                                            counts of a list of terms (batch.go, batchinput.go)
+//	evidence     GET /evidence                  looks up a reference (evidencelookup.go)
+//	             GET /api/v1/evidence/{urn}, GET /evidence/{urn}
 //	                                            the paragraphs citing a reference (evidence.go)
 //	recommendations
 //	             GET /api/v1/recommendations, GET /recommendations

@@ -77,7 +77,13 @@ func (s *Server) apiWithin(limit time.Duration, h handlerFunc) http.HandlerFunc 
 
 // page adapts a handler to render its error as an HTML page.
 func (s *Server) page(h handlerFunc) http.HandlerFunc {
-	h = s.within(s.opts.SearchTimeout, h)
+	return s.pageWithin(s.opts.SearchTimeout, h)
+}
+
+// pageWithin is page with a deadline of its own, for the pages that run
+// many searches (a batch).
+func (s *Server) pageWithin(limit time.Duration, h handlerFunc) http.HandlerFunc {
+	h = s.within(limit, h)
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			e := classify(err, s.log, r)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/search"
 )
 
@@ -51,7 +52,7 @@ func TestExportByParagraph(t *testing.T) {
 		got := map[string][]string{}
 		for _, r := range records[1:] {
 			got[r[0]] = append(got[r[0]], r[7])
-			if r[12] == "" || !strings.Contains(r[10], "/documents/") || !strings.HasSuffix(r[10], "#p-"+r[7]) {
+			if r[12] == "" || !strings.Contains(r[10], "/documents/") || !strings.HasSuffix(r[10], "#"+corpus.Anchor(r[7])) {
 				t.Errorf("csv %s: row %v lacks its text or permalink", q, r)
 			}
 		}

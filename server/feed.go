@@ -57,6 +57,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	req.Sort, req.Page, req.Size, req.After = searchapi.SortNewest, 1, feedSize, ""
+	req.Facets = []string{searchapi.FacetsNone} // a feed shows none
 	ctx := r.Context()
 	res, err := s.search(ctx, req)
 	if err != nil {

@@ -25,6 +25,8 @@ func FuzzParams(f *testing.F) {
 		{"", "-1", "0", "relevance", "2020-13", "2019", "eyJ9"},
 		{"council", "", "", "", "", "", "eyJzb3J0IjoicmVsZXZhbmNlIiwic2l6ZSI6MTAsInBhZ2UiOjJ9"},
 		{"\xff", "1e9", "1.5", "x", "", "", ""},
+		{"council", "", "", "", "none", "", ""},
+		{"", "", "", "", "type,year,place", "", ""},
 	} {
 		for i := range fuzzRoutes {
 			f.Add(uint8(i), c[0], c[1], c[2], c[3], c[4], c[5], c[6])
@@ -33,7 +35,7 @@ func FuzzParams(f *testing.F) {
 	h := mustServerWith(f, Options{MaxInFlight: 64})
 	f.Fuzz(func(t *testing.T, route uint8, q, page, size, sort, from, to, after string) {
 		v := url.Values{"q": {q}, "page": {page}, "size": {size}, "sort": {sort}, "from": {from}, "to": {to},
-			"after": {after}, "limit": {size}, "recipient": {from}, "place": {to}}
+			"after": {after}, "limit": {size}, "recipient": {from}, "place": {to}, "facets": {from}}
 		for k, vs := range v {
 			if vs[0] == "" {
 				delete(v, k)

@@ -87,8 +87,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			"status", sw.status, "duration_ms", float64(d.Microseconds())/1000, "client", client)
 	}()
 
-	// Nothing here reads a body but the admin routes, which need none:
-	// cap it so that no client can make the server hold a large one.
+	// Only a batch search reads a body (its list of terms; the admin
+	// routes need none): cap it so that no client can make the server
+	// hold a large one.
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(sw, r.Body, maxBodyBytes)
 	}

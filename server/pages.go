@@ -87,6 +87,11 @@ type searchView struct {
 	// search without glossary expansion.
 	DidYouMean linkView
 	LiteralURL string
+	// Examples, taken from the index, fill the search box's hint.
+	Examples *searchapi.Examples
+	// Collection, on the home page (no query, no filter), says what the
+	// index holds.
+	Collection *collectionView
 	Links      exportLinks // Download and Subscribe
 }
 
@@ -99,6 +104,14 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		view.Title = view.Query + " – Inquiry Search"
 	}
 	view.Keep = keepParams(values)
+	view.Examples = s.examples(r.Context())
+	if len(values) == 0 && r.URL.Query().Get("page") == "" && r.URL.Query().Get("after") == "" {
+		if c, err := s.collection(r.Context()); err == nil {
+			view.Collection = c
+		} else {
+			s.log.Warn("read the collection's summary", "error", err)
+		}
+	}
 	view.Links = exportLinksFor(values)
 	req, err := searchRequest(r.URL.Query())
 	view.NoExpand = req.NoExpand
@@ -248,7 +261,7 @@ func docURL(id, q, paragraph string) string {
 		u += "?q=" + url.QueryEscape(q)
 	}
 	if paragraph != "" {
-		u += "#p-" + paragraph
+		u += "#" + corpus.Anchor(paragraph)
 	}
 	return u
 }
@@ -265,6 +278,12 @@ type documentView struct {
 	Extras    map[string]paragraphJSON
 	Footnotes []footnoteView
 	Nav       sectionNav
+	// Marked holds the matched paragraphs' runs with the query's matches
+	// marked, by paragraph number; Marks counts the marks, and FindError
+	// says why a query could not be matched.
+	Marked    map[string][]markedRun
+	Marks     int
+	FindError string
 }
 
 // documentPage renders GET /documents/{id}.
@@ -293,6 +312,16 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	view.Footnotes = footnoteViews(d.Footnotes)
 	view.Nav = s.sectionsAround(ctx, d, q)
+	if strings.TrimSpace(q) != "" {
+		m, err := s.backend.DocumentMatches(ctx, id, q)
+		switch {
+		case errors.Is(err, searchapi.ErrInvalidQuery):
+			view.FindError = err.Error()
+		case err != nil:
+			return err
+		}
+		view.Marked, view.Marks = markParagraphs(d, m)
+	}
 	s.render(w, http.StatusOK, "document.html", view)
 	return nil
 }

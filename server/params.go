@@ -12,10 +12,10 @@ import (
 
 // searchRequest reads a search from URL parameters:
 // q, page, size, sort, from, to, expand (true or false), after (a
-// result's next cursor, which sets the page), and the repeatable filters
-// investigation, type, place, year and institution; unit (document or
-// paragraph) is what one row of an export is; scope=paragraph asks for
-// the words in one paragraph.
+// result's next cursor, which sets the page), facets (the facets to count,
+// or none), the repeatable filters investigation, report, type, place, year
+// and institution; unit (document or paragraph) is what one row of an
+// export is; scope=paragraph asks for the words in one paragraph.
 func searchRequest(q url.Values) (searchapi.Request, error) {
 	req := searchapi.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: searchapi.Filters{},
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after")),
@@ -26,6 +26,15 @@ func searchRequest(q url.Values) (searchapi.Request, error) {
 		req.NoExpand = true
 	default:
 		return req, badParam(fmt.Sprintf("expand must be true or false, not %q", v))
+	}
+	// facets=none, or facets=type,year (repeatable): the names are checked
+	// with the rest of the request.
+	for _, v := range q["facets"] {
+		for _, name := range strings.Split(v, ",") {
+			if name = strings.TrimSpace(name); name != "" {
+				req.Facets = append(req.Facets, name)
+			}
+		}
 	}
 	var err error
 	if req.Page, err = intParam(q, "page"); err != nil {

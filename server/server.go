@@ -77,6 +77,7 @@ type Server struct {
 	limit      *limiter
 	cheapLimit *limiter
 	jobs       jobs
+	coll       collectionCache // the home page's summary of the index
 	slots      chan struct{}
 	extraction *extractionCache
 	exports    gate          // exports in flight, by client
@@ -151,6 +152,7 @@ func (s *Server) registerAPIRoutes(r *mux.Router) {
 	r.HandleFunc("/api/v1/search", s.api(s.apiSearch)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/documents/{id}", s.api(s.apiDocument)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/documents/{id}/similar", s.api(s.apiSimilar)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/documents/{id}/matches", s.api(s.apiDocumentMatches)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/status", s.api(s.status)).Methods(http.MethodGet, http.MethodHead)
 	if s.opts.Admin.Token != "" {
 		r.HandleFunc("/api/v1/admin/reindex", s.api(s.adminJob("reindex", s.opts.Admin.Reindex))).Methods(http.MethodPost)
@@ -164,6 +166,11 @@ func (s *Server) registerAPIRoutes(r *mux.Router) {
 	r.HandleFunc("/api/v1/evidence/{urn}", s.api(s.apiEvidence)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/search.csv", s.apiWithin(s.opts.ExportTimeout, s.exportCSV)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/v1/search.ndjson", s.apiWithin(s.opts.ExportTimeout, s.exportNDJSON)).Methods(http.MethodGet, http.MethodHead)
+
+	// Checks of a quotation, and of a list of terms.
+	r.HandleFunc("/api/v1/quote", s.api(s.apiQuote)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/v1/batch", s.apiWithin(s.opts.ExportTimeout, s.apiBatch)).Methods(http.MethodPost)
+	r.HandleFunc("/api/v1/batch.csv", s.apiWithin(s.opts.ExportTimeout, s.apiBatchCSV)).Methods(http.MethodPost)
 }
 
 func (s *Server) registerPageRoutes(r *mux.Router) {
@@ -176,10 +183,15 @@ func (s *Server) registerPageRoutes(r *mux.Router) {
 
 	// Recommendations and evidence.
 	r.HandleFunc("/recommendations", s.page(s.recommendationsPage)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/evidence", s.page(s.evidenceLookupPage)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/evidence/{urn}", s.page(s.evidencePage)).Methods(http.MethodGet, http.MethodHead)
 
 	// Hearings: every sitting at which one person spoke.
 	r.HandleFunc("/speakers/{name}", s.page(s.speakerPage)).Methods(http.MethodGet, http.MethodHead)
+
+	// Checks of a quotation, and of a list of terms.
+	r.HandleFunc("/quote", s.page(s.quotePage)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/batch", s.pageWithin(s.opts.ExportTimeout, s.batchPage)).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -24,6 +24,11 @@ var funcs = template.FuncMap{
 	"statusLabel": statusLabel,
 	"statusClass": statusClass,
 	"navAt":       navAt,
+	"paraLabel":   paraLabel,
+	"paraShort":   paraShort,
+	"quoteOp":     quoteOp,
+	"percent":     percent,
+	"paraRuns":    paraRuns,
 	"notice":      func() *noticeView { return nil },
 	"sample":      func() bool { return false },
 }
@@ -34,7 +39,7 @@ var funcs = template.FuncMap{
 func parseTemplates(notice *noticeView, sample func() bool) (*templates, error) {
 	t := &templates{byName: map[string]*template.Template{}}
 	site := template.FuncMap{"notice": func() *noticeView { return notice }, "sample": sample}
-	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html", "similar.html", "speaker.html"} {
+	for _, name := range []string{"search.html", "document.html", "error.html", "help.html", "recommendations.html", "evidence.html", "similar.html", "speaker.html", "quote.html", "batch.html", "evidencelookup.html"} {
 		tmpl, err := template.New("layout.html").Funcs(funcs).Funcs(site).ParseFS(assets, "templates/layout.html", "templates/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)

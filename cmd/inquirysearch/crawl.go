@@ -113,22 +113,12 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if !cfg.Sample && !cfg.Resume {
-		ids, err := store.SampleIDs()
+		removed, err := clearSample(store, dirs.root, "a crawl of real seeds", cfg.ReplaceSample, stdout)
 		if err != nil {
 			return err
 		}
-		if len(ids) > 0 && !cfg.ReplaceSample {
-			return fmt.Errorf("%w: %s holds %d fictional pages of the embedded sample site, and a crawl of real seeds would mix them with real ones; "+
-				"use another --data directory, or --replace-sample to remove the sample's pages first", crawl.ErrHoldsSample, dirs.root, len(ids))
-		}
-		for _, id := range ids {
-			if err := store.Remove(id); err != nil {
-				return err
-			}
-		}
-		if len(ids) > 0 {
+		if removed > 0 {
 			opts.Fresh = true
-			fmt.Fprintf(stdout, "Removed %d pages of the embedded sample site from %s.\n", len(ids), dirs.corpus())
 		}
 	}
 	if cfg.Resume {

@@ -2,13 +2,11 @@ package main
 
 import (
 	"net/http"
-	"os"
-	"os/exec"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/inquirysearch/inquirysearch/internal/smalldisk"
 )
 
 // TestAdminReindexOnFullDisk: through the admin route, a rebuild on a
@@ -17,28 +15,14 @@ import (
 // next job is accepted. It mounts a small tmpfs, so it needs root (as CI
 // runs) and skips otherwise.
 func TestAdminReindexOnFullDisk(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small tmpfs needs root")
-	}
-	data := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=256m", "tmpfs", data).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs here: %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", data).Run() })
+	data := smalldisk.Mount(t, "256m")
 	t.Setenv(adminTokenEnv, "test-admin-token")
 	base, stop, _ := startServe(t, data)
 	defer stop()
 	before := status(t, base)
 
-	var st syscall.Statfs_t
-	if err := syscall.Statfs(data, &st); err != nil {
-		t.Fatal(err)
-	}
-	used := (st.Blocks - st.Bfree) * uint64(st.Bsize)
 	// Room for the corpus and the index there, and a sliver more.
-	if out, err := exec.Command("mount", "-o", "remount,size="+strconv.FormatUint(used+used/20, 10), data).CombinedOutput(); err != nil {
-		t.Skipf("cannot shrink the tmpfs: %v %s", err, out)
-	}
+	smalldisk.Shrink(t, data, 0.05)
 	reindex := func() int {
 		req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/admin/reindex", nil)
 		req.Header.Set("Authorization", "Bearer test-admin-token")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/corpus/crawl"
@@ -22,7 +23,10 @@ type indexConfig struct {
 	WARCs       []string // WARC files to extract into the corpus first
 	JSONL       string   // a JSON-lines file to add to the corpus first, or ""
 	MemoryLimit int64    // soft limit on the Go heap in bytes; 0: GOMEMLIMIT's
-	Verbose     bool
+	// ReplaceSample removes the sample's pages before real ones are
+	// imported into a data directory holding them.
+	ReplaceSample bool
+	Verbose       bool
 }
 
 // parseIndex reads the index subcommand's flags and checks that the
@@ -33,6 +37,7 @@ func parseIndex(args []string, stderr io.Writer) (*indexConfig, error) {
 	dataFlag(fs, &cfg.Data)
 	fromWARC := fs.Bool("from-warc", false, "first extract the pages archived in the WARC files named as arguments (ours, wget's, other crawlers') into the corpus")
 	fs.StringVar(&cfg.JSONL, "from-jsonl", "", "first add the documents of this JSON-lines file (see the README) to the corpus")
+	fs.BoolVar(&cfg.ReplaceSample, "replace-sample", false, "remove the embedded sample site's pages from the data directory before importing real pages")
 	memLimit := fs.String("memory-limit", "", "soft limit on the build's Go heap, such as 1300MiB or 2GiB: the collector works harder as it nears it, trading build time for peak memory (default: GOMEMLIMIT, else none)")
 	fs.BoolVar(&cfg.Verbose, "verbose", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
@@ -71,12 +76,22 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dirs := dataDirs{root: cfg.Data}
 	switch {
 	case cfg.JSONL != "":
-		if err := importJSONL(ctx, dirs, cfg.JSONL, stdout); err != nil {
+		docs, whole, err := importJSONL(ctx, dirs, cfg.JSONL, cfg.ReplaceSample, stdout)
+		if err != nil {
 			return err
+		}
+		if whole {
+			// The corpus is what was just imported: index it as read,
+			// rather than read every document back from its file (at 100k
+			// documents that took longer than writing them).
+			return buildIndexOf(ctx, dirs, docs, stdout, log)
 		}
 	case len(cfg.WARCs) > 0:
 		store, err := crawl.OpenStore(dirs.corpus())
 		if err != nil {
+			return err
+		}
+		if _, err := clearSample(store, dirs.root, "an import of WARC files", cfg.ReplaceSample, stdout); err != nil {
 			return err
 		}
 		gaz, err := corpus.DefaultGazetteer()
@@ -94,26 +109,35 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // importJSONL adds a JSON-lines corpus to the store: every line is checked
-// before any is written.
-func importJSONL(ctx context.Context, dirs dataDirs, path string, stdout io.Writer) error {
+// before any is written. Real documents go into no store holding the
+// sample unless replaceSample removes it. It returns the documents, and
+// whether they are the whole corpus (the store held none before).
+func importJSONL(ctx context.Context, dirs dataDirs, path string, replaceSample bool, stdout io.Writer) ([]*corpus.Document, bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("from-jsonl: %w", err)
+		return nil, false, fmt.Errorf("from-jsonl: %w", err)
 	}
 	defer f.Close()
 	docs, err := crawl.ReadJSONL(ctx, f)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, false, fmt.Errorf("%s: %w", path, err)
 	}
 	store, err := crawl.OpenStore(dirs.corpus())
 	if err != nil {
-		return err
+		return nil, false, err
 	}
-	for _, d := range docs {
-		if err := store.PutDocument(d); err != nil {
-			return err
+	if slices.ContainsFunc(docs, func(d *corpus.Document) bool { return !corpus.IsSample(d.URL) }) {
+		if _, err := clearSample(store, dirs.root, "an import of real documents", replaceSample, stdout); err != nil {
+			return nil, false, err
 		}
 	}
+	before, err := store.Len()
+	if err != nil {
+		return nil, false, err
+	}
+	if err := store.PutDocuments(ctx, docs); err != nil {
+		return nil, false, err
+	}
 	fmt.Fprintf(stdout, "Added %d documents from %s to the corpus.\n", len(docs), path)
-	return nil
+	return docs, before == 0, nil
 }

@@ -13,11 +13,11 @@ import (
 func TestIndexFlags(t *testing.T) {
 	t.Setenv("INQUIRYSEARCH_DATA", "")
 	cfg, err := parseIndex(nil, io.Discard)
-	if err != nil || cfg.Data != defaultDataDir() || len(cfg.WARCs) != 0 || cfg.MemoryLimit != 0 {
+	if err != nil || cfg.Data != defaultDataDir() || len(cfg.WARCs) != 0 || cfg.MemoryLimit != 0 || cfg.ReplaceSample {
 		t.Fatalf("defaults: %+v, %v", cfg, err)
 	}
-	cfg, err = parseIndex([]string{"--from-warc", "--memory-limit", "2GiB", "a.warc.gz", "b.warc"}, io.Discard)
-	if err != nil || !slices.Equal(cfg.WARCs, []string{"a.warc.gz", "b.warc"}) || cfg.MemoryLimit != 2<<30 {
+	cfg, err = parseIndex([]string{"--from-warc", "--replace-sample", "--memory-limit", "2GiB", "a.warc.gz", "b.warc"}, io.Discard)
+	if err != nil || !slices.Equal(cfg.WARCs, []string{"a.warc.gz", "b.warc"}) || cfg.MemoryLimit != 2<<30 || !cfg.ReplaceSample || cfg.JSONL != "" {
 		t.Fatalf("--from-warc: %+v, %v", cfg, err)
 	}
 	for _, c := range []struct {

@@ -134,6 +134,22 @@ func (l *live) Export(ctx context.Context, r search.Request, limit int, before f
 	return with(l, func(s *search.Searcher) (*search.ExportSummary, error) { return s.Export(ctx, r, limit, before, emit) })
 }
 
+func (l *live) Quote(ctx context.Context, text string, n int) (*searchapi.QuoteCheck, error) {
+	return with(l, func(s *search.Searcher) (*searchapi.QuoteCheck, error) { return s.Quote(ctx, text, n) })
+}
+
+func (l *live) Batch(ctx context.Context, terms []string) (*searchapi.Batch, error) {
+	return with(l, func(s *search.Searcher) (*searchapi.Batch, error) { return s.Batch(ctx, terms) })
+}
+
+func (l *live) DocumentMatches(ctx context.Context, id, q string) (*searchapi.DocumentMatches, error) {
+	return with(l, func(s *search.Searcher) (*searchapi.DocumentMatches, error) { return s.DocumentMatches(ctx, id, q) })
+}
+
+func (l *live) Examples(ctx context.Context) (*searchapi.Examples, error) {
+	return with(l, func(s *search.Searcher) (*searchapi.Examples, error) { return s.Examples(ctx) })
+}
+
 func (l *live) TypeCounts(ctx context.Context) (map[string]int, error) {
 	return with(l, func(s *search.Searcher) (map[string]int, error) { return s.TypeCounts(ctx) })
 }

@@ -63,6 +63,20 @@ func TestRealCrawlIntoSampleDataIsRefused(t *testing.T) {
 		t.Fatalf("the refused crawl changed the corpus: %d documents, had %d", n, sum.Pages)
 	}
 
+	// Real pages brought from a file are refused as a real crawl is: the
+	// WARC files before any is read.
+	jsonl := filepath.Join(t.TempDir(), "real.jsonl")
+	os.WriteFile(jsonl, []byte(`{"id": "r1", "title": "A real report", "body": "Text of a real report.", "url": "https://example.org/r1"}`+"\n"), 0o644)
+	for _, args := range [][]string{{"--from-jsonl", jsonl}, {"--from-warc", filepath.Join(t.TempDir(), "real.warc.gz")}} {
+		err = run(ctx, append([]string{"index", "--data", data}, args...), &out, &errOut)
+		if !errors.Is(err, crawl.ErrHoldsSample) || !strings.Contains(err.Error(), "--replace-sample") {
+			t.Errorf("index %s into the sample's data directory: %v", args[0], err)
+		}
+	}
+	if n := len(docFiles(t, data)); n != sum.Pages {
+		t.Fatalf("the refused imports changed the corpus: %d documents, had %d", n, sum.Pages)
+	}
+
 	out.Reset()
 	if err := run(ctx, []string{"crawl", "--seed", site.URL + "/", "--rate", "0", "--replace-sample", "--data", data}, &out, &errOut); err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())

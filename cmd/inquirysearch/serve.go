@@ -51,6 +51,9 @@ type serveConfig struct {
 	Search         []search.Option
 	Verbose        bool
 	CPUProfile     string // a file for a CPU profile of the whole run, or ""
+	// CacheEntries bounds the result cache; 0 turns it off, so that a
+	// benchmark's repeated queries are really searched.
+	CacheEntries int
 }
 
 // parseServe reads the serve subcommand's flags and environment into a
@@ -75,6 +78,7 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs.StringVar(&o.PublicURL, "public-url", "", "the address clients reach this server at (http[s]://host[:port][/path]), for absolute links in feeds and exports; default: from each request's Host header")
 	fs.IntVar(&cfg.ConnsPerClient, "max-conns-per-client", server.DefaultConnsPerClient, "open connections allowed from one address; more are closed at once")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file, for a load test's account of where the time went")
+	fs.IntVar(&cfg.CacheEntries, "cache-entries", 2048, "search results kept in the result cache (0: no cache, every search is run)")
 	fs.BoolVar(&cfg.Verbose, "verbose", false, "log debug detail")
 	glossary := glossaryFlag(fs)
 	if err := fs.Parse(args); err != nil {
@@ -99,6 +103,9 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	}
 	if cfg.ConnsPerClient < 1 {
 		return nil, fmt.Errorf("--max-conns-per-client must be 1 or more, not %d", cfg.ConnsPerClient)
+	}
+	if cfg.CacheEntries < 0 {
+		return nil, fmt.Errorf("--cache-entries must be 0 (no cache) or more, not %d", cfg.CacheEntries)
 	}
 	if cfg.Search, err = glossary(); err != nil {
 		return nil, err
@@ -145,15 +152,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Info("admin API enabled", "routes", "/api/v1/admin/reindex, /api/v1/admin/crawl")
 	}
 
-	cached, err := server.NewCached(backend, 2048)
-	if err != nil {
-		return err
+	var served server.Backend = backend
+	if cfg.CacheEntries > 0 {
+		if served, err = server.NewCached(backend, cfg.CacheEntries); err != nil {
+			return err
+		}
 	}
 	so := cfg.Server
 	so.Logger, so.Ready = log, backend.ready
 	so.Admin = server.Admin{Token: cfg.AdminToken, Reindex: backend.reindex, Crawl: backend.crawl, Context: ctx}
 	so.CrawlReport, so.Extraction = backend.crawlReport, backend.extraction
-	handler, err := server.New(cached, so)
+	handler, err := server.New(served, so)
 	if err != nil {
 		return err
 	}

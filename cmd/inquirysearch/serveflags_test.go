@@ -21,6 +21,7 @@ func TestServeRefusesWeakSettings(t *testing.T) {
 		{"", []string{"--public-url", "search.example.org"}, "not an absolute"},
 		{"", []string{"--public-url", "ftp://search.example.org"}, "not an absolute"},
 		{"", []string{"--max-conns-per-client", "0"}, "1 or more"},
+		{"", []string{"--cache-entries", "-1"}, "0 (no cache) or more"},
 	} {
 		t.Setenv(adminTokenEnv, c.token)
 		args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", t.TempDir()}, c.args...)
@@ -50,4 +51,52 @@ func TestPublicURL(t *testing.T) {
 			t.Errorf("%s: links not from the public URL: %.400s", path, body)
 		}
 	}
+}
+
+// TestServeWithoutCache: with --cache-entries 0 a repeated search is run
+// again (the cache's counters are not even exported), and with the
+// default it is answered from the cache.
+func TestServeWithoutCache(t *testing.T) {
+	data := t.TempDir()
+	for _, c := range []struct {
+		args      []string
+		wantCache bool
+	}{{nil, true}, {[]string{"--cache-entries", "0"}, false}} {
+		base, stop, _ := startServe(t, data, c.args...)
+		for range 2 {
+			get(t, base+"/api/v1/search?q=council")
+		}
+		metrics := get(t, base+"/metrics")
+		stop()
+		hit := strings.Contains(metrics, "inquirysearch_search_cache_hits_total 1")
+		if hit != c.wantCache || strings.Contains(metrics, "inquirysearch_search_cache_misses_total") != c.wantCache {
+			t.Errorf("%v: cache counters in /metrics %v, want %v:\n%s", c.args, hit, c.wantCache, grepLines(metrics, "cache"))
+		}
+	}
+}
+
+// get returns the body of a GET that must answer 200.
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", url, resp.StatusCode, b)
+	}
+	return string(b)
+}
+
+// grepLines keeps the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
 }

@@ -157,6 +157,20 @@ func hostileOptions(h *hostileSite, rate float64) Options {
 	}
 }
 
+// crawlHostile crawls the hostile site into store, without a rate limit.
+func crawlHostile(t *testing.T, h *hostileSite, store *Store) *CrawlReport {
+	t.Helper()
+	c, err := NewCrawler(store, mustGazetteer(t), hostileOptions(h, -1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := c.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
 func outcomesByPath(rep *CrawlReport) map[string]PageOutcome {
 	out := map[string]PageOutcome{}
 	for _, p := range rep.Pages {

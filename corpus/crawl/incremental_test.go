@@ -16,18 +16,7 @@ import (
 func TestSecondCrawlIsConditionalAndIncremental(t *testing.T) {
 	h := newHostileSite(t)
 	store, _ := OpenStore(t.TempDir())
-	crawl := func() *CrawlReport {
-		t.Helper()
-		c, err := NewCrawler(store, mustGazetteer(t), hostileOptions(h, -1))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := c.Run(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep
-	}
+	crawl := func() *CrawlReport { return crawlHostile(t, h, store) }
 	first := crawl()
 	before, _ := store.Documents()
 

@@ -60,6 +60,11 @@ func CrawlSample(ctx context.Context, store *Store, gaz *corpus.Gazetteer, opts 
 	}
 	opts.Seeds = nil
 	for _, s := range SampleSeeds {
+		if shell == "ukgwa" {
+			// The web archive's copy is crawled through the archive, as
+			// a real capture is: from its seeds' captures.
+			s = samplesite.ArchivedPath(s)
+		}
 		opts.Seeds = append(opts.Seeds, "http://"+corpus.SampleHost+s)
 	}
 	opts.AllowedHosts = []string{corpus.SampleHost}

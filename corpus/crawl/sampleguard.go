@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 )
@@ -23,7 +22,7 @@ func (s *Store) SampleIDs() ([]string, error) {
 	}
 	var ids []string
 	for _, d := range docs {
-		if strings.HasPrefix(d.URL, "https://"+corpus.SampleHost+"/") {
+		if corpus.IsSample(d.URL) {
 			ids = append(ids, d.ID)
 		}
 	}

@@ -1,9 +1,13 @@
 package crawl
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
@@ -64,5 +68,39 @@ func TestWriteFileAtomicKeepsOldFileOnFailure(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// TestPutDocuments: many documents written at once are all kept, each
+// whole; an invalid one stops the import with its error, and so does a
+// cancelled context.
+func TestPutDocuments(t *testing.T) {
+	s, err := OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*corpus.Document
+	for i := range 300 {
+		u := fmt.Sprintf("https://example.org/%d", i)
+		docs = append(docs, &corpus.Document{ID: corpus.IDFor(u), URL: u, Title: fmt.Sprint(i),
+			Paragraphs: []corpus.Paragraph{{Number: "1", Text: fmt.Sprintf("Paragraph %d.", i)}}})
+	}
+	if err := s.PutDocuments(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		got, err := s.Document(d.ID)
+		if err != nil || got.Title != d.Title || got.Paragraphs[0].Text != d.Paragraphs[0].Text {
+			t.Fatalf("%s: %+v, %v", d.ID, got, err)
+		}
+	}
+	bad := append(slices.Clone(docs), &corpus.Document{ID: "../x"})
+	if err := s.PutDocuments(context.Background(), bad); err == nil || !strings.Contains(err.Error(), "invalid id") {
+		t.Errorf("an invalid id: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.PutDocuments(ctx, docs); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled import: %v", err)
 	}
 }

@@ -10,7 +10,9 @@
 // every page says so.
 //
 // Pages are written in a small text format described in FORMAT.md and
-// rendered into the site's HTML layout on request. Hearing transcripts
+// rendered into the site's HTML layout on request, or into one of the page
+// shells of real publishing systems (HandlerIn); the web-archive shell also
+// answers at its capture paths (ArchivedPath), so a crawl can go through it. Hearing transcripts
 // (transcripts/*.txt) are printed on request as PDFs laid out like the
 // real ones, with go-pdf/fpdf, the one library the package uses beside the
 // standard library.

@@ -14,16 +14,22 @@ var (
 	figureLine   = regexp.MustCompile(`^\[figure:\s*(.*)\]$`)
 	// olNumber is a paragraph a list can number: a single-level number.
 	olNumber = regexp.MustCompile(`^(\d+)\.\s(.*)$`)
+	// letteredLine is a sub-paragraph, "(a) text" or "(iv) text".
+	letteredLine = regexp.MustCompile(`^\(([a-z]|[ivx]{1,4})\)\s(.*)$`)
 )
 
 // style is how a publishing system marks up a page's body: the sample's
 // own layout, or one of the shells real sites print (see shells.go).
 type style struct {
 	// marker renders footnote marker n; numberSep follows a paragraph's
-	// printed number; olNumbers numbers paragraphs with <ol> lists instead.
-	marker    func(n string) string
-	numberSep string
-	olNumbers bool
+	// printed number; olNumbers numbers paragraphs with <ol> lists instead;
+	// letterLists prints lettered sub-paragraphs as an <ol type="a">, nested
+	// in the paragraph's item when paragraphs are a list, rather than as
+	// paragraphs that print their own "(a)".
+	marker      func(n string) string
+	numberSep   string
+	olNumbers   bool
+	letterLists bool
 }
 
 var sampleStyle = style{
@@ -57,11 +63,15 @@ func (st style) markers(escaped string) string {
 // renderBody turns body lines into HTML.
 func renderBody(lines []string, st style) template.HTML {
 	var b strings.Builder
-	inList, inOl := false, false
+	inList, inOl, inLetters := false, false, false
 	closeList := func() {
 		if inList {
 			b.WriteString("</ul>\n")
 			inList = false
+		}
+		if inLetters {
+			b.WriteString("</ol>\n")
+			inLetters = false
 		}
 	}
 	closeOl := func() {
@@ -73,6 +83,25 @@ func renderBody(lines []string, st style) template.HTML {
 	}
 	for _, line := range lines {
 		t := strings.TrimSpace(line)
+		switch {
+		case st.letterLists && letteredLine.MatchString(t):
+			if inList && !inLetters {
+				closeList()
+			}
+			m := letteredLine.FindStringSubmatch(t)
+			if !inLetters {
+				kind := "a"
+				if m[1] == "i" { // a run that starts at (i) is numbered in roman
+					kind = "i"
+				}
+				b.WriteString(`<ol type="` + kind + `">` + "\n")
+				inLetters = true
+			}
+			b.WriteString("<li>" + inline(m[2], st) + "</li>\n")
+			continue
+		case inLetters:
+			closeList()
+		}
 		switch {
 		case strings.HasPrefix(t, "- "):
 			if !inList {

@@ -16,6 +16,9 @@ type shell struct {
 	layout  *template.Template
 	style   style
 	rewrite func(page []byte, path string) []byte // what an archive or mirror does to the saved page
+	// captures serves pages at their archive paths too
+	// (ArchivedPath), so that a crawl can follow the rewritten links.
+	captures bool
 }
 
 var funcs = template.FuncMap{"inc": func(i int) int { return i + 1 }}
@@ -42,8 +45,9 @@ var shells = map[string]*shell{
 	// no-break space, bare <sup> markers and notes in a field of a class
 	// nothing knows.
 	"drupal8": {layout: shellLayout("drupal8.html"), style: style{
-		marker:    func(n string) string { return `<sup>` + n + `</sup>` },
-		numberSep: "\u00a0",
+		marker:      func(n string) string { return `<sup>` + n + `</sup>` },
+		numberSep:   "\u00a0",
+		letterLists: true,
 	}},
 	// GOV.UK Frontend and govspeak: caption above the h1, a tab after each
 	// number, "[footnote n]" markers, kramdown's footnote list.
@@ -55,16 +59,17 @@ var shells = map[string]*shell{
 	}},
 	// The UK Government Web Archive's capture: its banner on top and every
 	// link rewritten through the archive.
-	"ukgwa": {layout: layout, style: sampleStyle, rewrite: archiveCapture},
+	"ukgwa": {layout: layout, style: sampleStyle, rewrite: archiveCapture, captures: true},
 	// An offline mirror (HTTrack, wget): pages renamed to .html and a
 	// comment naming where they came from.
 	"mirror": {layout: layout, style: sampleStyle, rewrite: mirrorCopy},
 	// A CMS that numbers paragraphs with <ol start> lists, marks notes with
 	// <sup> links and prints them as a <div> of <p> of its own class.
 	"olcms": {layout: shellLayout("olcms.html"), style: style{
-		marker:    func(n string) string { return `<sup id="ref-` + n + `"><a href="#note-` + n + `">` + n + `</a></sup>` },
-		numberSep: " ",
-		olNumbers: true,
+		marker:      func(n string) string { return `<sup id="ref-` + n + `"><a href="#note-` + n + `">` + n + `</a></sup>` },
+		numberSep:   " ",
+		olNumbers:   true,
+		letterLists: true,
 	}},
 }
 
@@ -84,6 +89,9 @@ func HandlerIn(name string) (http.Handler, error) {
 		return nil, err
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if sh.captures && s.serveCapture(w, r, sh) {
+			return
+		}
 		s.serve(w, r, sh)
 	}), nil
 }
@@ -97,9 +105,9 @@ var (
 )
 
 func archiveCapture(page []byte, _ string) []byte {
-	page = sitePath.ReplaceAll(page, []byte(`$1="/ukgwa/`+ArchiveStamp+`/https://sample-inquiry.test$2"`))
+	page = sitePath.ReplaceAll(page, []byte(`$1="`+ArchivedPath("")+`$2"`))
 	banner := `<body><div id="webarchive-banner" class="ukgwa-banner"><p>This page has been archived by The National Archives in the UK Government Web Archive on 17 January 2023.</p>` +
-		`<p><a href="https://webarchive.nationalarchives.gov.uk/">Go to the UK Government Web Archive</a> – <a href="/ukgwa/` + ArchiveStamp + `/https://sample-inquiry.test/">this capture's home page</a></p></div>`
+		`<p><a href="https://webarchive.nationalarchives.gov.uk/">Go to the UK Government Web Archive</a> – <a href="` + ArchivedPath("/") + `">this capture's home page</a></p></div>`
 	return bytes.Replace(page, bodyTag, []byte(banner), 1)
 }
 

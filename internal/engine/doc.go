@@ -9,7 +9,8 @@
 // them for its own passes: the ranking pass and the counting passes walk a
 // query's matches by document number (Snapshot.EachMatch), the facet table
 // is read from doc values by number (Snapshot.EachDocument), did-you-mean
-// reads the fuzzy dictionary (Snapshot.Neighbours), and body phrases are
+// reads the fuzzy dictionary (Snapshot.Neighbours), the examples the
+// plain one (Snapshot.MostFrequent), and body phrases are
 // checked beside their terms' searchers (NewBodyPhrase).
 //
 // # What it assumes of bleve
@@ -55,6 +56,9 @@
 //     (in runes, without transpositions) but, since it omits counts, leaves
 //     Count at 0; Neighbours counts documents from the postings.
 //     TestNeighboursEditsAndCounts.
+//   - The plain dictionary. FieldDict's entries carry Count, the number
+//     of documents holding the term (not its occurrences); MostFrequent
+//     picks the help page's examples by it. TestMostFrequentCountsDocuments.
 //   - Segments. An open scorch index's reader is an *IndexSnapshot whose
 //     Segments() can each be read by document number (DocID,
 //     VisitStoredFields) and field dictionary; a damaged segment errors or

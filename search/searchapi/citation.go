@@ -21,23 +21,25 @@ type Citation struct {
 }
 
 // Permalink is the path of a document's page on this service, anchored at
-// a paragraph when one is given. Ids come from canonical URLs and numbers
-// from the page, so the link survives re-crawls of an unchanged page.
+// a paragraph or sub-paragraph ("74(a)") when one is given. Ids come from
+// canonical URLs and numbers from the page, so the link survives
+// re-crawls of an unchanged page.
 func Permalink(id, paragraph string) string {
 	p := "/documents/" + url.PathEscape(id)
 	if paragraph != "" {
-		p += "#p-" + url.PathEscape(paragraph)
+		p += "#" + url.PathEscape(corpus.Anchor(paragraph))
 	}
 	return p
 }
 
 // Cite returns the citation of paragraph number of d (of the whole page
-// when number is empty).
+// when number is empty). number may name a sub-paragraph, "74(a)", as
+// corpus.Paragraph.CiteAt labels a match.
 func Cite(d *corpus.Document, number string) Citation {
 	c := Citation{Report: d.Report, Title: d.Title, Paragraph: number, Published: d.Published,
 		URL: d.URL, Permalink: Permalink(d.ID, number)}
 	if number != "" && d.URL != "" {
-		c.URL = strings.SplitN(d.URL, "#", 2)[0] + "#p-" + number
+		c.URL = strings.SplitN(d.URL, "#", 2)[0] + "#" + corpus.Anchor(number)
 	}
 	if d.Hearing != nil && number != "" {
 		// A transcript's turn is cited as the record cites it: the

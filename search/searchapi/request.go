@@ -44,6 +44,10 @@ type Request struct {
 	// the query to match within one paragraph, as para:(...) around the
 	// whole query does.
 	Scope string
+	// Facets names the facets to count; none named counts every one, and
+	// FacetsNone alone counts none. Each facet costs a walk of its values
+	// for every match, so a caller that shows no facets should not ask.
+	Facets []string `json:",omitempty"`
 }
 
 // Scopes: where the words of a search must be found together.
@@ -91,6 +95,9 @@ func (r *Request) Validate() error {
 		return err
 	}
 	r.Filters = filters
+	if r.Facets, err = normaliseFacetChoice(r.Facets); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -140,7 +147,7 @@ type Hit struct {
 	Published     string   `json:"published"`
 	Score         float64  `json:"score"`
 	Snippet       string   `json:"snippet"`    // HTML: escaped text with <mark> around matches
-	Paragraphs    []string `json:"paragraphs"` // numbers of the paragraphs that matched, in page order
+	Paragraphs    []string `json:"paragraphs"` // the matched paragraphs in page order, "74(a)" for a match in a sub-paragraph
 	// Matches are the matched paragraphs, best first (most distinct
 	// terms, then most matches, then page order), at most MaxMatches of
 	// them; MatchCount is how many there are in all.

@@ -32,6 +32,17 @@ type Service interface {
 	Evidence(ctx context.Context, urn string) (*Evidence, error)
 	// Recommendations returns the recommendations a request selects.
 	Recommendations(ctx context.Context, r RecommendationsRequest) (*RecommendationList, error)
+	// Quote returns the paragraphs a quotation may come from, best
+	// first, at most n (MaxQuoteHits when n is 0 or larger).
+	Quote(ctx context.Context, text string, n int) (*QuoteCheck, error)
+	// Batch counts, for each term, the documents and paragraphs a search
+	// for it finds.
+	Batch(ctx context.Context, terms []string) (*Batch, error)
+	// DocumentMatches returns where a query matches in one document.
+	DocumentMatches(ctx context.Context, id, q string) (*DocumentMatches, error)
+	// Examples returns searches, taken from the index, that find
+	// something in it.
+	Examples(ctx context.Context) (*Examples, error)
 	// TypeCounts returns how many documents of each type are searched.
 	TypeCounts(ctx context.Context) (map[string]int, error)
 	// Info describes what is being searched.

@@ -1,6 +1,6 @@
 // Inquiry Search: the page's behaviour. Every page works without this
 // file; it adds typeahead, citation copying, the dismissible notice and
-// in-document highlighting. Text from the index is crawled and untrusted,
+// stepping through a document's matches. Text from the index is crawled and untrusted,
 // so the DOM is only ever built with createElement and textContent.
 (function () {
   'use strict';
@@ -313,74 +313,6 @@
 
   // ---- Document view --------------------------------------------------
 
-  // queryTerms reads the words and phrases of a search for highlighting,
-  // leaving out exclusions, filters and operators.
-  function queryTerms(q) {
-    var terms = [];
-    var re = /(-?)(?:([\w]+):)?(?:"([^"]*)"?(?:~\d+)?|(\S+))/g;
-    var m;
-    while ((m = re.exec(q)) !== null) {
-      if (m[1] || m[2]) continue;
-      if (m[3] !== undefined) {
-        var words = m[3].match(/[\p{L}\p{N}]+/gu);
-        if (words) terms.push({ words: words, phrase: true });
-        continue;
-      }
-      var word = m[4].replace(/^=/, '');
-      if (word === 'OR' || word === 'AND' || word === 'NOT') continue;
-      var ws = word.match(/[\p{L}\p{N}]+/gu);
-      if (ws) ws.forEach(function (w) { if (w.length > 1) terms.push({ words: [w], phrase: false }); });
-    }
-    return terms;
-  }
-
-  function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
-
-  // stem strips the common English endings, so that "records" in a query
-  // lights up "recorded" in the text, as the search itself matched it.
-  function stem(w) {
-    return w.toLowerCase().replace(/(ings?|ed|es|s|ly)$/, '').replace(/(.)\1$/, '$1') || w.toLowerCase();
-  }
-
-  function termPattern(terms) {
-    var alts = terms.map(function (t) {
-      if (t.phrase) return t.words.map(escapeRe).join('[^\\p{L}\\p{N}]+');
-      var s = stem(t.words[0]);
-      return s.length >= 3 ? escapeRe(s) + '[\\p{L}\\p{N}]*' : escapeRe(t.words[0]);
-    });
-    if (!alts.length) return null;
-    return new RegExp('(?<![\\p{L}\\p{N}])(?:' + alts.join('|') + ')(?![\\p{L}\\p{N}])', 'giu');
-  }
-
-  function highlightIn(container, pattern) {
-    var walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (n) {
-        return n.parentNode.closest('sup, mark, button, .para-tools') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-      }
-    });
-    var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    var count = 0;
-    nodes.forEach(function (node) {
-      var text = node.nodeValue;
-      pattern.lastIndex = 0;
-      var m, last = 0, frag = null;
-      while ((m = pattern.exec(text)) !== null) {
-        if (!m[0]) { pattern.lastIndex++; continue; }
-        frag = frag || document.createDocumentFragment();
-        frag.appendChild(document.createTextNode(text.slice(last, m.index)));
-        frag.appendChild(el('mark', 'hl', m[0]));
-        last = m.index + m[0].length;
-        count++;
-      }
-      if (frag) {
-        frag.appendChild(document.createTextNode(text.slice(last)));
-        node.parentNode.replaceChild(frag, node);
-      }
-    });
-    return count;
-  }
-
   var targeted = null;
   function markTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
@@ -399,15 +331,47 @@
   function initDocument() {
     var doc = document.querySelector('article.document');
     if (!doc) return;
-    var q = new URLSearchParams(location.search).get('q') || '';
-    var pattern = termPattern(queryTerms(q));
-    if (pattern) {
-      var n = 0;
-      doc.querySelectorAll('.para-text, .subhead').forEach(function (p) { n += highlightIn(p, pattern); });
-      if (n) announce(n + (n === 1 ? ' match' : ' matches') + ' of your search highlighted.');
-    }
     markTarget();
     window.addEventListener('hashchange', markTarget);
+    initFind();
+  }
+
+  // initFind steps through the search's matches, which the server has
+  // marked (mark.find, in page order) as the search matched them. Focus
+  // stays on the button pressed, so Enter steps on; the match is scrolled
+  // to, outlined, and named in the status line, which is read out.
+  function initFind() {
+    var bar = document.getElementById('find-bar');
+    var status = document.getElementById('find-status');
+    var marks = Array.prototype.slice.call(document.querySelectorAll('mark.find'));
+    if (!bar || !status || !marks.length) return;
+    var current = -1;
+    function startAtTarget() {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = /^p-/.test(id) && document.getElementById(id);
+      if (!target) return;
+      for (var i = 0; i < marks.length; i++) {
+        var at = target.compareDocumentPosition(marks[i]);
+        if (target.contains(marks[i]) || (at & Node.DOCUMENT_POSITION_FOLLOWING)) {
+          current = i - 1;
+          return;
+        }
+      }
+    }
+    function show(i) {
+      if (current >= 0) marks[current].classList.remove('current');
+      current = (i + marks.length) % marks.length;
+      var m = marks[current];
+      m.classList.add('current');
+      m.scrollIntoView({ block: 'center' });
+      var para = m.closest('.para');
+      var where = para ? ', paragraph ' + para.id.replace(/^p-u/, 'unnumbered ').replace(/^p-/, '') : '';
+      status.textContent = 'Match ' + (current + 1) + ' of ' + marks.length + where;
+    }
+    startAtTarget();
+    window.addEventListener('hashchange', startAtTarget);
+    bar.querySelector('.find-next').addEventListener('click', function () { show(current + 1); });
+    bar.querySelector('.find-prev').addEventListener('click', function () { show(current < 0 ? marks.length - 1 : current - 1); });
   }
 
   // "/" moves to the search box from anywhere, as on many search sites.
