@@ -55,6 +55,8 @@ const (
 	MaxMatches         = searchapi.MaxMatches
 	UnitDocument       = searchapi.UnitDocument
 	UnitParagraph      = searchapi.UnitParagraph
+	ScopeDocument      = searchapi.ScopeDocument
+	ScopeParagraph     = searchapi.ScopeParagraph
 	DidYouMeanBelow    = searchapi.DidYouMeanBelow
 )
 

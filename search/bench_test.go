@@ -19,6 +19,8 @@ func BenchmarkSearch(b *testing.B) {
 		"deep-page":       {Query: "the", Page: 5},
 		"speaker":         {Query: "missing", Filters: Filters{FacetSpeaker: {"Anna Rowe"}}},
 		"hearing-role":    {Query: `hearing:"Day 2" role:witness records`},
+		"same-paragraph":  {Query: "police council", Scope: ScopeParagraph},
+		"para-phrase":     {Query: `para:("record keeping" council)`},
 	}
 	for name, r := range kinds {
 		b.Run(name, func(b *testing.B) {

@@ -78,8 +78,9 @@ func (s *Searcher) broad(ctx context.Context, r Request, q *Query) bool {
 }
 
 // Weigh tells a server, before a search runs, what kind of cost it has:
-// broad (Broad), and whether it has a distance term, of which a server
-// lets one client run one at a time.
+// broad (Broad), and whether it has a distance term or a same-paragraph
+// group (both read their words' positions), of which a server lets one
+// client run one at a time.
 // The query is parsed once for both.
 func (s *Searcher) Weigh(ctx context.Context, r Request) (broad, distance bool) {
 	if r.Validate() != nil {
@@ -89,7 +90,7 @@ func (s *Searcher) Weigh(ctx context.Context, r Request) (broad, distance bool) 
 	if err != nil {
 		return false, false
 	}
-	return s.broad(ctx, r, q), q.HasDistance()
+	return s.broad(ctx, r, q), q.HasDistance() || len(scopedGroups(q, r.Scope == ScopeParagraph)) > 0
 }
 
 // HasDistance reports whether the query has a proximity term ("a b"~N),

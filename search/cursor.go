@@ -115,7 +115,13 @@ func fingerprint(r Request) string {
 			filters[k] = slices.Sorted(slices.Values(vs))
 		}
 	}
-	b, err := json.Marshal([]any{r.Query, filters, r.From, r.To, r.NoExpand})
+	parts := []any{r.Query, filters, r.From, r.To, r.NoExpand}
+	if r.Scope == ScopeParagraph {
+		// Added only when set, so that the cursors of other searches
+		// stay as they were.
+		parts = append(parts, r.Scope)
+	}
+	b, err := json.Marshal(parts)
 	if err != nil {
 		panic(err) // strings, a map of strings and a bool always marshal
 	}

@@ -32,6 +32,24 @@
 //     the last hit's sort keys (nextCursor). Beside the fetch, a search
 //     with fewer than three results looks for a did-you-mean correction.
 //
+// # Passages and same-paragraph search
+//
+// Every hit carries its matched paragraphs (hits.go, passages.go): the
+// fetch reads the locations of the page's hits only, every matched
+// paragraph is counted (MatchCount, exact), and at most MaxMatches of them,
+// the best first, are made into Matches with a snippet each; the work a
+// hit adds is one sort of its matched paragraphs and at most MaxMatches
+// snippets of SnippetLength. An export by paragraph asks for all of them.
+//
+// A same-paragraph search (para:(...), or Request.Scope ScopeParagraph) is
+// verified before ranking (sameparagraph.go): the documents the whole
+// search matches are listed, at most Tuning.MaxProximityCandidates of them
+// or the search is refused with advice, then each group's locations are
+// read in those documents only, keeping the paragraphs every group
+// matches; each walk looks at the deadline. The ranking pass then runs
+// over the kept documents, weighing each by its kept paragraphs in the
+// facets and in the paragraph total.
+//
 // Below bleve's search API, the passes read the index through
 // internal/engine, which lists what it assumes of bleve.
 //

@@ -240,11 +240,11 @@ func (t *facetTable) counter(facets []facetSpec) *facetCounter {
 }
 
 // addDoc counts the values of document number num.
-func (c *facetCounter) addDoc(num uint64) {
+func (c *facetCounter) addDoc(num uint64, n int) {
 	for i, col := range c.cols {
 		if num+1 < uint64(len(col.starts)) {
 			for _, o := range col.ords[col.starts[num]:col.starts[num+1]] {
-				c.counts[i][o]++
+				c.counts[i][o] += n
 			}
 		}
 	}

@@ -73,7 +73,7 @@ func (s *Searcher) count(ctx context.Context, p countPass) (map[string][]FacetVa
 		return nil, counter.err
 	}
 	err = r.EachMatch(ctx, p.query, false, 0, math.MaxUint64, func(num uint64, _ float64) error {
-		counter.addDoc(num)
+		counter.addDoc(num, 1)
 		return nil
 	})
 	if err != nil {

@@ -41,7 +41,7 @@ func (s *Searcher) fetch(ctx context.Context, p *plan, hits []*rankedHit) ([]Hit
 		if !ok {
 			return nil, fmt.Errorf("%w: document %s was ranked but could not be read", ErrUnavailable, h.id)
 		}
-		hit, err := toHit(dm, h.key.score, p.prox.keep(h.id), p.passages)
+		hit, err := toHit(dm, h.key.score, p.scope.keep(h.id, p.prox.keep(h.id)), p.passages)
 		if err != nil {
 			return nil, err
 		}

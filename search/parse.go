@@ -28,6 +28,9 @@ type Term struct {
 	Phrase  bool
 	Within  int  // for a phrase of two or more words: they lie within this many positions, in any order; 0 = exactly in order
 	Literal bool // =word: as typed, without glossary expansion
+	// Para marks a term of a para:(...) group: the groups so marked must
+	// all match in one paragraph.
+	Para bool
 }
 
 // Fields a query may name beside the facets.
@@ -38,11 +41,15 @@ const (
 )
 
 // Query is a parsed search-box query: every group must match (AND), any
-// term of a group may (OR), and no excluded term may.
+// term of a group may (OR), and no excluded term may. The groups whose
+// terms are marked Para must match within one paragraph.
 type Query struct {
 	Groups  [][]Term
 	Exclude []Term
 }
+
+// paraOpen begins a same-paragraph group, which a ")" ends.
+const paraOpen = "para:("
 
 // Empty reports whether the query asks for nothing, which browses all.
 func (q *Query) Empty() bool { return len(q.Groups) == 0 && len(q.Exclude) == 0 }
@@ -94,6 +101,9 @@ func Parse(input string) (*Query, error) {
 			continue
 		}
 		term := t.term
+		if term.Field == "" && !term.Phrase && hasPrefixFold([]rune(term.Text), "para:") {
+			return nil, invalidf(fmt.Sprintf("%s: para: takes the words that must share a paragraph in parentheses, as in para:(police school)", term.Text))
+		}
 		if term.Field == "" && !term.Phrase {
 			term = identifierTerm(term)
 		}
@@ -109,9 +119,13 @@ func Parse(input string) (*Query, error) {
 			return nil, invalidf(fmt.Sprintf("the query has more than %d terms", MaxTerms))
 		}
 		switch {
+		case t.negate && term.Para:
+			return nil, invalidf(fmt.Sprintf("para:(...) finds words that are all in one paragraph, so it cannot leave one out: put -%s outside the parentheses", term.String()))
 		case t.negate:
 			q.Exclude = append(q.Exclude, term)
 			pendingOr = false
+		case pendingOr && q.Groups[len(q.Groups)-1][0].Para != term.Para:
+			return nil, invalidf("OR cannot join a term inside para:(...) to one outside it: put both inside the parentheses, or both outside")
 		case pendingOr:
 			last := len(q.Groups) - 1
 			q.Groups[last] = append(q.Groups[last], term)
@@ -134,9 +148,22 @@ func lex(input string) []token {
 	var toks []token
 	rs := []rune(input)
 	i := 0
+	para := false // inside para:(...)
+	add := func(t token) {
+		t.term.Para = para && !t.or
+		toks = append(toks, t)
+	}
 	for i < len(rs) {
 		if r := rs[i]; unicode.IsSpace(r) || r == '(' || r == ')' {
+			if r == ')' {
+				para = false
+			}
 			i++
+			continue
+		}
+		if hasPrefixFold(rs[i:], paraOpen) {
+			para = true
+			i += len(paraOpen)
 			continue
 		}
 		// A run of signs before a term: the last one counts ("+" is the
@@ -158,7 +185,7 @@ func lex(input string) []token {
 				if len(strings.Fields(text)) < 2 {
 					within = 0
 				}
-				toks = append(toks, token{term: Term{Text: text, Phrase: true, Within: within, Literal: literal}, negate: negate})
+				add(token{term: Term{Text: text, Phrase: true, Within: within, Literal: literal}, negate: negate})
 			}
 			continue
 		}
@@ -168,7 +195,7 @@ func lex(input string) []token {
 		}
 		word := string(rs[start:i])
 		if word == "OR" && !negate {
-			toks = append(toks, token{or: true})
+			add(token{or: true})
 			continue
 		}
 		if word == "AND" && !negate {
@@ -180,16 +207,22 @@ func lex(input string) []token {
 					value, i = readPhrase(rs, i+1)
 				}
 				if strings.TrimSpace(value) != "" {
-					toks = append(toks, token{term: Term{Field: field, Text: strings.TrimSpace(value)}, negate: negate})
+					add(token{term: Term{Field: field, Text: strings.TrimSpace(value)}, negate: negate})
 				}
 				continue
 			}
 		}
 		if word != "" {
-			toks = append(toks, token{term: Term{Text: word, Literal: literal}, negate: negate})
+			add(token{term: Term{Text: word, Literal: literal}, negate: negate})
 		}
 	}
 	return toks
+}
+
+// hasPrefixFold reports whether rs begins with prefix, case aside.
+func hasPrefixFold(rs []rune, prefix string) bool {
+	p := []rune(prefix)
+	return len(rs) >= len(p) && strings.EqualFold(string(rs[:len(p)]), prefix)
 }
 
 // readPhrase reads up to the closing quote, or to the end of the input if
@@ -257,13 +290,20 @@ func normaliseTerm(field, value string) (string, error) {
 // String returns the query in normalised search-box syntax, so that a
 // search can be quoted and re-run.
 func (q *Query) String() string {
-	var parts []string
+	var parts, para []string
 	for _, g := range q.Groups {
 		alts := make([]string, len(g))
 		for i, t := range g {
 			alts[i] = t.String()
 		}
+		if g[0].Para {
+			para = append(para, strings.Join(alts, " OR "))
+			continue
+		}
 		parts = append(parts, strings.Join(alts, " OR "))
+	}
+	if len(para) > 0 {
+		parts = append([]string{paraOpen + strings.Join(para, " ") + ")"}, parts...)
 	}
 	for _, t := range q.Exclude {
 		parts = append(parts, "-"+t.String())

@@ -18,7 +18,8 @@ type plan struct {
 	expanded []Expansion
 	prox     proximities // the verified proximity terms, whose paragraphs the fetch keeps
 	spec     rankSpec
-	passages passageLimit // how many of a hit's matched paragraphs it carries
+	passages passageLimit    // how many of a hit's matched paragraphs it carries
+	scope    *paragraphScope // of a same-paragraph search, its verified paragraphs
 }
 
 // compile parses a validated request, verifies its proximity terms, and
@@ -65,7 +66,15 @@ func (s *Searcher) compile(ctx context.Context, r Request, after *rankAfter) (*p
 			spec.facets = append(spec.facets, searchFacets[f])
 		}
 	}
-	return &plan{parsed: parsed, expanded: sc.expanded, prox: prox, spec: spec}, nil
+	var scope *paragraphScope
+	if groups := scopedGroups(parsed, r.Scope == ScopeParagraph); len(groups) > 0 {
+		if scope, err = s.paragraphScope(ctx, parsed, groups, !r.NoExpand, prox, spec.query); err != nil {
+			return nil, err
+		}
+		spec.query = bleve.NewConjunctionQuery(scope.query(), spec.query)
+		spec.weight = scope.counts
+	}
+	return &plan{parsed: parsed, expanded: sc.expanded, prox: prox, spec: spec, scope: scope}, nil
 }
 
 // restrict adds to a search's scoring query what its documents must match

@@ -81,9 +81,12 @@ type rankedHit struct {
 // hits of the page asked for, in order, with the keys a cursor continues
 // from, and the facet counts.
 type page struct {
-	total  uint64
-	hits   []*rankedHit
-	facets map[string][]FacetValue
+	total uint64
+	// paragraphs counts the matched paragraphs of a same-paragraph
+	// search (rankSpec.weight), which its facets count too.
+	paragraphs uint64
+	hits       []*rankedHit
+	facets     map[string][]FacetValue
 }
 
 // rankAfter is the position a cursor continues from.
@@ -108,6 +111,9 @@ type rankSpec struct {
 	after   *rankAfter // hits at or before this position are passed over
 	facets  []facetSpec
 	filters []facetFilter
+	// weight, when not nil, is what each document counts for in the facets
+	// and in page.paragraphs: its matched paragraphs.
+	weight map[uint64]int
 }
 
 // rank walks every match of spec.query, keeping the best hits in the
@@ -159,6 +165,7 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*page, error) {
 			return nil, w.err
 		}
 		out.total += w.total
+		out.paragraphs += w.paragraphs
 		sum.counter.add(w.counter)
 		for i := range sum.apart {
 			sum.apart[i].add(w.apart[i])
@@ -196,11 +203,14 @@ type rankWalk struct {
 	apart    []*facetCounter // each filtered facet, by filter
 	best     *hitHeap
 	total    uint64
-	err      error
+	weight   map[uint64]int
+	// paragraphs sums the weights of the matches that pass the filters.
+	paragraphs uint64
+	err        error
 }
 
 func newRankWalk(t *facetTable, r *engine.Snapshot, spec rankSpec) (*rankWalk, error) {
-	w := &rankWalk{r: r, t: t, o: spec.order, k: spec.k, after: spec.after, filters: spec.filters,
+	w := &rankWalk{r: r, t: t, o: spec.order, k: spec.k, after: spec.after, filters: spec.filters, weight: spec.weight,
 		counter: t.counter(spec.facets), best: &hitHeap{r: r, t: t, o: spec.order}}
 	if w.counter.err != nil {
 		return nil, w.counter.err
@@ -221,6 +231,10 @@ func newRankWalk(t *facetTable, r *engine.Snapshot, spec rankSpec) (*rankWalk, e
 
 func (w *rankWalk) walk(ctx context.Context, q query.Query) error {
 	return w.r.EachMatch(ctx, q, true, w.from, w.to, func(num uint64, score float64) error {
+		n := 1
+		if w.weight != nil {
+			n = w.weight[num]
+		}
 		failed, fails := -1, 0
 		for i := range w.filters {
 			if !w.filters[i].passes(num) {
@@ -232,14 +246,15 @@ func (w *rankWalk) walk(ctx context.Context, q query.Query) error {
 		}
 		if fails > 0 {
 			if fails == 1 { // it passes every filter but one: count that facet
-				w.apart[failed].addDoc(num)
+				w.apart[failed].addDoc(num, n)
 			}
 			return nil
 		}
 		w.total++
-		w.counter.addDoc(num)
+		w.paragraphs += uint64(n)
+		w.counter.addDoc(num, n)
 		for _, c := range w.apart {
-			c.addDoc(num)
+			c.addDoc(num, n)
 		}
 		// Most matches cannot enter a full heap: their key alone says so,
 		// before a hit is made or an id read. (Where every key ties, as

@@ -120,6 +120,9 @@ func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, star
 		Total: pg.total, Page: r.Page, Size: r.Size, Sort: r.Sort, Expanded: p.expanded,
 		Hits: hits, Facets: map[string][]FacetValue{}, IndexInfo: s.meta.Version,
 	}
+	if p.scope != nil {
+		out.Scope, out.ParagraphTotal = ScopeParagraph, pg.paragraphs
+	}
 	out.Next = nextCursor(r, p.spec.order, pg)
 	for _, f := range Facets {
 		if r.CountsFacet(f) {

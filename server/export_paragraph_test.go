@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -79,5 +80,31 @@ func TestExportByParagraph(t *testing.T) {
 	}
 	if resp, body := get(t, "/api/v1/search.csv?unit=sentence&q=council"); resp.StatusCode != 400 || !strings.Contains(body, "unit") {
 		t.Errorf("unit=sentence: %d %s", resp.StatusCode, body)
+	}
+}
+
+// A same-paragraph search over the API counts its paragraphs, and its
+// export by paragraph has exactly those rows.
+func TestSameParagraphAPI(t *testing.T) {
+	var res search.Result
+	getJSON(t, "/api/v1/search?size=100&scope=paragraph&q=police+council", &res)
+	var grouped search.Result
+	getJSON(t, "/api/v1/search?size=100&q="+url.QueryEscape("para:(police council)"), &grouped)
+	if res.Scope != "paragraph" || res.ParagraphTotal == 0 || res.ParagraphTotal != grouped.ParagraphTotal || res.Total != grouped.Total {
+		t.Fatalf("scope=paragraph: %q %d documents %d paragraphs; para:(...): %d and %d", res.Scope, res.Total, res.ParagraphTotal, grouped.Total, grouped.ParagraphTotal)
+	}
+	_, body := get(t, "/api/v1/search.csv?unit=paragraph&scope=paragraph&q=police+council")
+	records, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil || uint64(len(records)-1) != res.ParagraphTotal {
+		t.Errorf("export by paragraph of a same-paragraph search: %d rows, %v; %d paragraphs matched", len(records)-1, err, res.ParagraphTotal)
+	}
+	resp, page := get(t, "/search?scope=paragraph&q=police+council")
+	if resp.StatusCode != 200 || !strings.Contains(page, itoa(int(res.ParagraphTotal))+" paragraphs with every word") {
+		t.Errorf("the results page does not give the paragraph count %d", res.ParagraphTotal)
+	}
+	for _, bad := range []string{"scope=sentence&q=council", "q=para:council", "from=31/02/2020"} {
+		if resp, body := get(t, "/api/v1/search?"+bad); resp.StatusCode != 400 || !strings.Contains(body, `"invalid_`) {
+			t.Errorf("%s: %d %s", bad, resp.StatusCode, body)
+		}
 	}
 }

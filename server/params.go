@@ -13,12 +13,13 @@ import (
 // searchRequest reads a search from URL parameters:
 // q, page, size, sort, from, to, expand (true or false), after (a
 // result's next cursor, which sets the page), facets (the facets to count,
-// or none), the repeatable filters investigation, type, place, year and
-// institution; unit (document or paragraph) is what one row of an export is.
+// or none), the repeatable filters investigation, report, type, place, year
+// and institution; unit (document or paragraph) is what one row of an
+// export is; scope=paragraph asks for the words in one paragraph.
 func searchRequest(q url.Values) (searchapi.Request, error) {
 	req := searchapi.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: searchapi.Filters{},
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after")),
-		Unit: strings.ToLower(strings.TrimSpace(q.Get("unit")))}
+		Unit: strings.ToLower(strings.TrimSpace(q.Get("unit"))), Scope: strings.ToLower(strings.TrimSpace(q.Get("scope")))}
 	switch v := strings.ToLower(strings.TrimSpace(q.Get("expand"))); v {
 	case "", "true", "1", "yes", "on":
 	case "false", "0", "no", "off":
@@ -76,7 +77,7 @@ func requestValues(r *http.Request) url.Values {
 	out := url.Values{}
 	for k, vs := range r.URL.Query() {
 		switch k {
-		case "q", "sort", "size", "from", "to", "expand", "investigation", "report", "type", "place", "year", "institution", "speaker", "hearing", "role":
+		case "q", "sort", "size", "from", "to", "expand", "scope", "investigation", "report", "type", "place", "year", "institution", "speaker", "hearing", "role":
 			for _, v := range vs {
 				if v != "" {
 					out.Add(k, v)

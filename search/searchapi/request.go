@@ -40,11 +40,21 @@ type Request struct {
 	// Unit is what one row of an export is: UnitDocument (the default) or
 	// UnitParagraph. Searches ignore it.
 	Unit string
+	// Scope ScopeParagraph asks for every word, phrase and identifier of
+	// the query to match within one paragraph, as para:(...) around the
+	// whole query does.
+	Scope string
 	// Facets names the facets to count; none named counts every one, and
 	// FacetsNone alone counts none. Each facet costs a walk of its values
 	// for every match, so a caller that shows no facets should not ask.
 	Facets []string `json:",omitempty"`
 }
+
+// Scopes: where the words of a search must be found together.
+const (
+	ScopeDocument  = "document" // anywhere in the document (the default)
+	ScopeParagraph = "paragraph"
+)
 
 // Validate fills in defaults and checks every bound of the request; its
 // filters are put in the form the index holds. Errors wrap
@@ -73,6 +83,8 @@ func (r *Request) Validate() error {
 		// Divided rather than multiplied: page × size overflows for a
 		// page near the largest int, and a negative product passed.
 		return Invalid(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
+	case r.Scope != "" && r.Scope != ScopeDocument && r.Scope != ScopeParagraph:
+		return Invalid(fmt.Sprintf("unknown scope %q; use document or paragraph", r.Scope))
 	case r.Unit != "" && r.Unit != UnitDocument && r.Unit != UnitParagraph:
 		return Invalid(fmt.Sprintf("unknown unit %q; use document or paragraph", r.Unit))
 	case !ValidSort(r.Sort):
@@ -100,22 +112,27 @@ func ValidSort(name string) bool {
 
 // Result is one page of results.
 type Result struct {
-	Query      string                  `json:"query"`   // the query as typed
-	Parsed     string                  `json:"parsed"`  // the query as understood, in normalised syntax
-	Filters    Filters                 `json:"filters"` // the filters applied
-	From       string                  `json:"from,omitempty"`
-	To         string                  `json:"to,omitempty"`
-	Total      uint64                  `json:"total"`
-	Page       int                     `json:"page"`
-	Size       int                     `json:"size"`
-	Sort       string                  `json:"sort"`
-	TookMS     float64                 `json:"took_ms"`
-	Expanded   []Expansion             `json:"expanded,omitempty"`     // what glossary expansion added
-	DidYouMean string                  `json:"did_you_mean,omitempty"` // a corrected query, when this one finds little
-	Hits       []Hit                   `json:"hits"`
-	Next       string                  `json:"next,omitempty"` // the cursor to the next page, when there is one
-	Facets     map[string][]FacetValue `json:"facets"`
-	IndexInfo  string                  `json:"index_version"`
+	Query   string  `json:"query"`   // the query as typed
+	Parsed  string  `json:"parsed"`  // the query as understood, in normalised syntax
+	Filters Filters `json:"filters"` // the filters applied
+	From    string  `json:"from,omitempty"`
+	To      string  `json:"to,omitempty"`
+	Total   uint64  `json:"total"`
+	// Of a same-paragraph search (scope=paragraph, or para:(...) in the
+	// query): Scope is "paragraph" and ParagraphTotal counts the matched
+	// paragraphs of every result, as the facets then do.
+	Scope          string                  `json:"scope,omitempty"`
+	ParagraphTotal uint64                  `json:"paragraph_total,omitempty"`
+	Page           int                     `json:"page"`
+	Size           int                     `json:"size"`
+	Sort           string                  `json:"sort"`
+	TookMS         float64                 `json:"took_ms"`
+	Expanded       []Expansion             `json:"expanded,omitempty"`     // what glossary expansion added
+	DidYouMean     string                  `json:"did_you_mean,omitempty"` // a corrected query, when this one finds little
+	Hits           []Hit                   `json:"hits"`
+	Next           string                  `json:"next,omitempty"` // the cursor to the next page, when there is one
+	Facets         map[string][]FacetValue `json:"facets"`
+	IndexInfo      string                  `json:"index_version"`
 }
 
 // Hit is one matching document.
