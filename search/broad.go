@@ -42,6 +42,11 @@ func (s *Searcher) broad(ctx context.Context, r Request, q *Query) bool {
 	if q.Empty() {
 		return byDate
 	}
+	if !slices.ContainsFunc(q.Groups, func(g []Term) bool {
+		return slices.ContainsFunc(g, func(t Term) bool { return t.Field == "" && (t.Phrase || byDate) })
+	}) {
+		return false // no term whose postings the loop below would count
+	}
 	snap, err := engine.Open(s.idx)
 	if err != nil {
 		return false

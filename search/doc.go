@@ -20,7 +20,8 @@
 //     filters (facetFilter), the one form a filter takes.
 //  4. Rank (Searcher.rank, rank.go): one pass over the query's matches,
 //     split into parts walked side by side, each match checked against the
-//     filters in the facet table (facetcount.go), counted into the facets,
+//     filters in the facet table (facetcount.go), counted into the facets
+//     the request asks for (Request.Facets; all by default),
 //     and offered to a heap ordered by score or by date (dates from the
 //     same table), then by id. It returns a page: the total, the page's
 //     hits with their sort keys, the facet counts.
@@ -28,7 +29,8 @@
 //     their stored documents and match locations, made into Hits (hits.go:
 //     matched paragraphs, snippet, citation). A body phrase's locations
 //     come from the same phrase matcher that ranked it. The next cursor is
-//     the last hit's sort keys (nextCursor).
+//     the last hit's sort keys (nextCursor). Beside the fetch, a search
+//     with fewer than three results looks for a did-you-mean correction.
 //
 // Below bleve's search API, the passes read the index through
 // internal/engine, which lists what it assumes of bleve.

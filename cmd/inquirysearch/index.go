@@ -76,8 +76,15 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dirs := dataDirs{root: cfg.Data}
 	switch {
 	case cfg.JSONL != "":
-		if err := importJSONL(ctx, dirs, cfg.JSONL, cfg.ReplaceSample, stdout); err != nil {
+		docs, whole, err := importJSONL(ctx, dirs, cfg.JSONL, cfg.ReplaceSample, stdout)
+		if err != nil {
 			return err
+		}
+		if whole {
+			// The corpus is what was just imported: index it as read,
+			// rather than read every document back from its file (at 100k
+			// documents that took longer than writing them).
+			return buildIndexOf(ctx, dirs, docs, stdout, log)
 		}
 	case len(cfg.WARCs) > 0:
 		store, err := crawl.OpenStore(dirs.corpus())
@@ -103,29 +110,34 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // importJSONL adds a JSON-lines corpus to the store: every line is checked
 // before any is written. Real documents go into no store holding the
-// sample unless replaceSample removes it.
-func importJSONL(ctx context.Context, dirs dataDirs, path string, replaceSample bool, stdout io.Writer) error {
+// sample unless replaceSample removes it. It returns the documents, and
+// whether they are the whole corpus (the store held none before).
+func importJSONL(ctx context.Context, dirs dataDirs, path string, replaceSample bool, stdout io.Writer) ([]*corpus.Document, bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("from-jsonl: %w", err)
+		return nil, false, fmt.Errorf("from-jsonl: %w", err)
 	}
 	defer f.Close()
 	docs, err := crawl.ReadJSONL(ctx, f)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, false, fmt.Errorf("%s: %w", path, err)
 	}
 	store, err := crawl.OpenStore(dirs.corpus())
 	if err != nil {
-		return err
+		return nil, false, err
 	}
 	if slices.ContainsFunc(docs, func(d *corpus.Document) bool { return !corpus.IsSample(d.URL) }) {
 		if _, err := clearSample(store, dirs.root, "an import of real documents", replaceSample, stdout); err != nil {
-			return err
+			return nil, false, err
 		}
 	}
+	before, err := store.Len()
+	if err != nil {
+		return nil, false, err
+	}
 	if err := store.PutDocuments(ctx, docs); err != nil {
-		return err
+		return nil, false, err
 	}
 	fmt.Fprintf(stdout, "Added %d documents from %s to the corpus.\n", len(docs), path)
-	return nil
+	return docs, before == 0, nil
 }

@@ -54,4 +54,18 @@ func TestIndexFromJSONL(t *testing.T) {
 	if len(docs) != 2 {
 		t.Errorf("%d documents stored after a failed import, want the 2 from before", len(docs))
 	}
+	// An import into a corpus that holds documents indexes them all: the
+	// first import is indexed as read, a later one from the whole corpus.
+	more := filepath.Join(t.TempDir(), "more.jsonl")
+	os.WriteFile(more, []byte(`{"id": "r2-a", "title": "Ferry report", "body": "No register of visitors was kept on the ferry.", "type": "section", "url": "https://example.org/r2/a"}`+"\n"), 0o644)
+	if err := run(context.Background(), []string{"index", "--data", data, "--from-jsonl", more}, &out, &out); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"search", "--data", data, "--json", `"register of visitors"`}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil || res.Total != 3 {
+		t.Errorf("after a second import: %v: %s", err, out.String())
+	}
 }

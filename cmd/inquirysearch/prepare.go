@@ -94,6 +94,11 @@ func buildIndex(ctx context.Context, dirs dataDirs, stdout io.Writer, log *slog.
 	if err != nil {
 		return err
 	}
+	return buildIndexOf(ctx, dirs, docs, stdout, log)
+}
+
+// buildIndexOf is buildIndex of documents already read: the whole corpus.
+func buildIndexOf(ctx context.Context, dirs dataDirs, docs []*corpus.Document, stdout io.Writer, log *slog.Logger) error {
 	start := time.Now()
 	fmt.Fprintf(stdout, "Indexing %d documents...\n", len(docs))
 	meta, err := indexer.Build(ctx, docs, dirs.index(), log)
