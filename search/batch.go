@@ -18,9 +18,9 @@ import (
 // total, filters in the term included) and the paragraphs that match in
 // them (the paragraphs its hits name, added up). It fetches no hit: one
 // walk of each term's matches reads their term locations and checks the
-// facet table. Before any term is counted, the postings of every term's
-// words are added up from the index, and a batch reading more than
-// Tuning.MaxBatchPostings is refused. A term that cannot be read, or that asks
+// facet table. Before any term is counted, the word positions the batch
+// would read are estimated from the index (batchCost), and a batch over
+// Tuning.MaxBatchPositions is refused. A term that cannot be read, or that asks
 // for a distance search, gets an error of its own and no counts. Errors
 // wrap ErrInvalidQuery (no terms, too many, too costly) or
 // ErrUnavailable.
@@ -90,9 +90,13 @@ func (s *Searcher) batchPlan(ctx context.Context, term string) (*plan, error) {
 	return s.compile(ctx, r, nil)
 }
 
-// batchCost adds up the postings of every counted term's words (a word
-// in several terms counts each time) and refuses the batch past
-// Tuning.MaxBatchPostings, naming its costliest terms.
+// batchCost estimates what counting the batch would read and refuses it
+// past Tuning.MaxBatchPositions, naming its costliest terms. Counting
+// reads every position of a term's words in every document holding one
+// (the paragraphs are learnt from them), so a term costs, for each of its
+// words, the documents holding it times its mean occurrences in them,
+// learnt from a bounded sample of its postings (engine.WordStats); a word
+// in several terms counts each time.
 func (s *Searcher) batchCost(ctx context.Context, terms []string, plans []*plan) error {
 	r, err := engine.Open(s.idx)
 	if err != nil {
@@ -100,40 +104,40 @@ func (s *Searcher) batchCost(ctx context.Context, terms []string, plans []*plan)
 	}
 	defer r.Close()
 	type cost struct {
-		term     string
-		postings uint64
+		term      string
+		positions float64
 	}
 	var costs []cost
-	var total uint64
+	total := 0.0
 	for i, p := range plans {
 		if p == nil {
 			continue
 		}
-		var n uint64
+		n := 0.0
 		for _, g := range p.parsed.Groups {
 			for _, t := range g {
 				for _, w := range s.builder.tokens(indexer.AnalyzerExact, t.Text) {
-					df, err := r.DocFreq(ctx, indexer.FieldTextExact, w)
+					docs, perDoc, err := r.WordStats(ctx, indexer.FieldTextExact, w, tfSample)
 					if err != nil {
 						return unavailable(ctx, err)
 					}
-					n += df
+					n += float64(docs) * perDoc
 				}
 			}
 		}
 		total += n
 		costs = append(costs, cost{terms[i], n})
 	}
-	if total <= uint64(s.tune.MaxBatchPostings) {
+	if total <= float64(s.tune.MaxBatchPositions) {
 		return nil
 	}
-	sort.SliceStable(costs, func(i, j int) bool { return costs[i].postings > costs[j].postings })
+	sort.SliceStable(costs, func(i, j int) bool { return costs[i].positions > costs[j].positions })
 	var worst []string
 	for _, c := range costs[:min(3, len(costs))] {
-		worst = append(worst, fmt.Sprintf("%q (%d)", c.term, c.postings))
+		worst = append(worst, fmt.Sprintf("%q (%.0f)", c.term, c.positions))
 	}
-	return invalidf(fmt.Sprintf("the batch would read %d postings, and one batch may read %d; the costliest terms are %s: split the batch or leave out the most common words",
-		total, s.tune.MaxBatchPostings, strings.Join(worst, ", ")))
+	return invalidf(fmt.Sprintf("the batch would read about %.0f word positions, and one batch may read %d; the costliest terms are %s: split the batch or leave out the most common words",
+		total, s.tune.MaxBatchPositions, strings.Join(worst, ", ")))
 }
 
 // countMatches walks a plan's matches with their term locations: the

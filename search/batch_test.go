@@ -72,9 +72,9 @@ func TestBatchRefuses(t *testing.T) {
 	}
 	// The budget: past it a batch is refused before any term is counted,
 	// with the costliest terms named.
-	tight := New(testSearcher.idx, testSearcher.meta, WithTuning(Tuning{MaxBatchPostings: 100}))
+	tight := New(testSearcher.idx, testSearcher.meta, WithTuning(Tuning{MaxBatchPositions: 100}))
 	_, err = tight.Batch(ctx, []string{"zzzqqq", "council police records", "records"})
-	if !errors.Is(err, ErrInvalidQuery) || !strings.Contains(err.Error(), "postings") || !strings.Contains(err.Error(), `"council police records"`) {
+	if !errors.Is(err, ErrInvalidQuery) || !strings.Contains(err.Error(), "positions") || !strings.Contains(err.Error(), `"council police records"`) {
 		t.Errorf("a batch over budget: %v", err)
 	}
 	if _, err := tight.Batch(ctx, []string{"zzzqqq", "Elmwood"}); err != nil {

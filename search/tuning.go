@@ -33,17 +33,19 @@ type Tuning struct {
 	// memory holds one batch at a time, whatever the size of the result.
 	// Default 200.
 	ExportBatch int
-	// MaxBatchPostings bounds what one batch search reads: the postings
-	// of its terms' words, added up over the terms, estimated from the
-	// index before any term is counted. Default 2,000,000 (a thousand
-	// terms of rare names, or a few dozen of the commonest words, at
-	// 100,000 paragraphs).
-	MaxBatchPostings int
+	// MaxBatchPositions bounds what one batch search reads: the word
+	// positions of its terms' words in the documents holding them, added
+	// up over the terms and estimated from the index before any term is
+	// counted. Default 20,000,000: at 100,000 paragraphs the benchmark's
+	// batch of 100 words and two-word phrases, many of the commonest
+	// words, reads about 17,000,000 and took 0.3 to 1.2 s on the shared
+	// two-core machine (BENCHMARKS.md).
+	MaxBatchPositions int
 }
 
 // DefaultTuning returns the tuning a Searcher has by default.
 func DefaultTuning() Tuning {
-	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MaxProximityCandidates: 10000, MaxProximityPositions: 1_000_000, MaxPrefixTerms: 10000, ExportBatch: 200, MaxBatchPostings: 2_000_000}
+	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MaxProximityCandidates: 10000, MaxProximityPositions: 1_000_000, MaxPrefixTerms: 10000, ExportBatch: 200, MaxBatchPositions: 20_000_000}
 }
 
 // orDefault fills the zero fields of t from DefaultTuning.
@@ -55,7 +57,7 @@ func (t Tuning) orDefault() Tuning {
 	}{
 		{&t.RankParts, d.RankParts}, {&t.MinSplit, d.MinSplit},
 		{&t.MaxProximityCandidates, d.MaxProximityCandidates}, {&t.MaxProximityPositions, d.MaxProximityPositions},
-		{&t.MaxPrefixTerms, d.MaxPrefixTerms}, {&t.ExportBatch, d.ExportBatch}, {&t.MaxBatchPostings, d.MaxBatchPostings},
+		{&t.MaxPrefixTerms, d.MaxPrefixTerms}, {&t.ExportBatch, d.ExportBatch}, {&t.MaxBatchPositions, d.MaxBatchPositions},
 	} {
 		if *f.v <= 0 {
 			*f.v = f.d
