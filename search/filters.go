@@ -70,7 +70,7 @@ type facetFilter struct {
 	facet   facetSpec
 	col     *facetColumn
 	accept  []bool // by value number
-	counted bool   // the search asks for the facet's counts
+	counted bool   // the facet's counts are asked for (by default they are)
 }
 
 func (f *facetFilter) passes(num uint64) bool {
@@ -103,7 +103,7 @@ func (t *facetTable) filters(specs map[string]facetSpec, names []string, filters
 		for _, v := range values {
 			want[spec.foldValue(v)] = true
 		}
-		f := facetFilter{facet: spec, col: &t.cols[col]}
+		f := facetFilter{facet: spec, col: &t.cols[col], counted: true}
 		f.accept = make([]bool, len(f.col.values))
 		for o, v := range f.col.values {
 			f.accept[o] = want[spec.foldValue(v)]
