@@ -2,6 +2,12 @@
 // searchapi.Service, whose requests, results and errors it uses (under
 // the same names, by alias). Searcher is safe for concurrent use.
 //
+// The aliases (api.go) are names, not a second set of types: a
+// search.Result is a searchapi.Result. They let the implementation, its
+// tests and the commands say search.Request where the server, which must
+// not import this package, says searchapi.Request; removing them would
+// change every file of the package and its callers and nothing else.
+//
 // # One request
 //
 // A search goes through the same five steps whatever it asks for; each
