@@ -6,54 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
-// exportColumns are the CSV export's columns; the NDJSON export has the
-// same fields under the same names.
-var exportColumns = []string{"id", "title", "report", "section", "type", "investigation", "published",
-	"paragraph", "citation", "permalink", "url", "score", "snippet"}
-
-// exportRow is one result as an export writes it: the citation fields and
-// the snippet as plain text.
-type exportRow struct {
-	ID            string  `json:"id"`
-	Title         string  `json:"title"`
-	Report        string  `json:"report"`
-	Section       string  `json:"section"`
-	Type          string  `json:"type"`
-	Investigation string  `json:"investigation"`
-	Published     string  `json:"published"`
-	Paragraph     string  `json:"paragraph"`
-	Citation      string  `json:"citation"`
-	Permalink     string  `json:"permalink"`
-	URL           string  `json:"url"`
-	Score         float64 `json:"score"`
-	Snippet       string  `json:"snippet"`
-}
-
-func toExportRow(h searchapi.Hit, base string) exportRow {
-	return exportRow{ID: h.ID, Title: h.Title, Report: h.Report, Section: h.Section, Type: h.Type,
-		Investigation: h.Investigation, Published: h.Published, Paragraph: h.Citation.Paragraph,
-		Citation: h.Citation.Text, Permalink: base + h.Permalink, URL: h.Citation.URL, Score: h.Score,
-		Snippet: plainText(h.Snippet)}
-}
-
-func (e exportRow) cells() []string {
-	return []string{e.ID, e.Title, e.Report, e.Section, e.Type, e.Investigation, e.Published, e.Paragraph,
-		e.Citation, e.Permalink, e.URL, strconv.FormatFloat(e.Score, 'f', 4, 64), e.Snippet}
-}
-
-// paragraphColumns are the columns of an export by paragraph (unit=paragraph).
-var paragraphColumns = []string{"id", "title", "report", "section", "type", "investigation", "published",
-	"paragraph", "page", "citation", "permalink", "url", "text"}
-
-// paragraphRow is one matched paragraph as an export by paragraph writes
-// it: its document, its number, page and citation, and its whole text.
-type paragraphRow struct {
+// exportDocument names the document of an export row, of either unit: the
+// first columns of both.
+type exportDocument struct {
 	ID            string `json:"id"`
 	Title         string `json:"title"`
 	Report        string `json:"report"`
@@ -61,17 +23,62 @@ type paragraphRow struct {
 	Type          string `json:"type"`
 	Investigation string `json:"investigation"`
 	Published     string `json:"published"`
-	Paragraph     string `json:"paragraph"`
-	Page          int    `json:"page,omitempty"`
-	Citation      string `json:"citation"`
-	Permalink     string `json:"permalink"`
-	URL           string `json:"url"`
-	Text          string `json:"text"`
+}
+
+var documentColumns = []string{"id", "title", "report", "section", "type", "investigation", "published"}
+
+func toExportDocument(h searchapi.Hit) exportDocument {
+	return exportDocument{ID: h.ID, Title: h.Title, Report: h.Report, Section: h.Section, Type: h.Type,
+		Investigation: h.Investigation, Published: h.Published}
+}
+
+func (d exportDocument) cells(more ...string) []string {
+	return append([]string{d.ID, d.Title, d.Report, d.Section, d.Type, d.Investigation, d.Published}, more...)
+}
+
+// exportColumns are the CSV export's columns; the NDJSON export has the
+// same fields under the same names.
+var exportColumns = append(slices.Clone(documentColumns), "paragraph", "citation", "permalink", "url", "score", "snippet")
+
+// exportRow is one result as an export writes it: the citation fields and
+// the snippet as plain text.
+type exportRow struct {
+	exportDocument
+	Paragraph string  `json:"paragraph"`
+	Citation  string  `json:"citation"`
+	Permalink string  `json:"permalink"`
+	URL       string  `json:"url"`
+	Score     float64 `json:"score"`
+	Snippet   string  `json:"snippet"`
+}
+
+func toExportRow(h searchapi.Hit, base string) exportRow {
+	return exportRow{exportDocument: toExportDocument(h), Paragraph: h.Citation.Paragraph,
+		Citation: h.Citation.Text, Permalink: base + h.Permalink, URL: h.Citation.URL, Score: h.Score,
+		Snippet: plainText(h.Snippet)}
+}
+
+func (e exportRow) cells() []string {
+	return e.exportDocument.cells(e.Paragraph, e.Citation, e.Permalink, e.URL, strconv.FormatFloat(e.Score, 'f', 4, 64), e.Snippet)
+}
+
+// paragraphColumns are the columns of an export by paragraph (unit=paragraph).
+var paragraphColumns = append(slices.Clone(documentColumns), "paragraph", "page", "citation", "permalink", "url", "text")
+
+// paragraphRow is one matched paragraph as an export by paragraph writes
+// it: its document, its number, page and citation, and its whole text.
+type paragraphRow struct {
+	exportDocument
+	Paragraph string `json:"paragraph"`
+	Page      int    `json:"page,omitempty"`
+	Citation  string `json:"citation"`
+	Permalink string `json:"permalink"`
+	URL       string `json:"url"`
+	Text      string `json:"text"`
 }
 
 func toParagraphRow(h searchapi.Hit, m searchapi.Match, base string) paragraphRow {
-	return paragraphRow{ID: h.ID, Title: h.Title, Report: h.Report, Section: h.Section, Type: h.Type,
-		Investigation: h.Investigation, Published: h.Published, Paragraph: m.Paragraph, Page: m.Page,
+	return paragraphRow{exportDocument: toExportDocument(h), Paragraph: m.Paragraph, Page: m.Page,
 		Citation: m.Citation.Text, Permalink: base + m.Citation.Permalink, URL: m.Citation.URL, Text: m.Text}
 }
 
@@ -80,8 +87,7 @@ func (e paragraphRow) cells() []string {
 	if e.Page > 0 {
 		page = strconv.Itoa(e.Page)
 	}
-	return []string{e.ID, e.Title, e.Report, e.Section, e.Type, e.Investigation, e.Published, e.Paragraph,
-		page, e.Citation, e.Permalink, e.URL, e.Text}
+	return e.exportDocument.cells(e.Paragraph, page, e.Citation, e.Permalink, e.URL, e.Text)
 }
 
 // row is one row of an export, of either unit: its CSV cells, and itself
