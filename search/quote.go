@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,7 +15,6 @@ import (
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
-	"github.com/inquirysearch/inquirysearch/internal/engine"
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
@@ -215,25 +216,16 @@ func (s *Searcher) rareTerms(ctx context.Context, q quotation) (map[string]float
 	for _, t := range s.builder.tokens(indexer.AnalyzerText, strings.Join(keys, " ")) {
 		terms[t] = true
 	}
-	r, err := engine.Open(s.idx)
+	dfs, total, err := s.docFreqs(ctx, slices.Collect(maps.Keys(terms)))
 	if err != nil {
-		return nil, unavailable(ctx, err)
-	}
-	defer r.Close()
-	total, err := r.DocCount()
-	if err != nil || total == 0 {
-		return nil, unavailable(ctx, fmt.Errorf("count documents: %v", err))
+		return nil, err
 	}
 	type rated struct {
 		term string
 		df   uint64
 	}
 	var all []rated
-	for t := range terms {
-		df, err := r.DocFreq(ctx, indexer.FieldText, t)
-		if err != nil {
-			return nil, unavailable(ctx, err)
-		}
+	for t, df := range dfs {
 		if df > 0 {
 			all = append(all, rated{t, df})
 		}

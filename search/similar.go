@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
@@ -102,14 +104,9 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 			tf[t]++
 		}
 	}
-	r, err := engine.Open(s.idx)
+	dfs, total, err := s.docFreqs(ctx, slices.Collect(maps.Keys(tf)))
 	if err != nil {
-		return nil, unavailable(ctx, err)
-	}
-	defer r.Close()
-	total, err := r.DocCount()
-	if err != nil || total == 0 {
-		return nil, unavailable(ctx, fmt.Errorf("count documents: %v", err))
+		return nil, err
 	}
 	type scored struct {
 		term string
@@ -117,10 +114,7 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 	}
 	var all []scored
 	for term, n := range tf {
-		df, err := r.DocFreq(ctx, indexer.FieldText, term)
-		if err != nil {
-			return nil, unavailable(ctx, err)
-		}
+		df := dfs[term]
 		if df < 2 {
 			continue
 		}
@@ -200,4 +194,27 @@ func sortedTerms(weights map[string]float64) []string {
 		return out[i] < out[j]
 	})
 	return out
+}
+
+// docFreqs returns how many documents hold each of the body's terms, and
+// how many the index holds in all, read from one snapshot.
+func (s *Searcher) docFreqs(ctx context.Context, terms []string) (map[string]uint64, uint64, error) {
+	r, err := engine.Open(s.idx)
+	if err != nil {
+		return nil, 0, unavailable(ctx, err)
+	}
+	defer r.Close()
+	total, err := r.DocCount()
+	if err != nil || total == 0 {
+		return nil, 0, unavailable(ctx, fmt.Errorf("count documents: %v", err))
+	}
+	out := make(map[string]uint64, len(terms))
+	for _, t := range terms {
+		df, err := r.DocFreq(ctx, indexer.FieldText, t)
+		if err != nil {
+			return nil, 0, unavailable(ctx, err)
+		}
+		out[t] = df
+	}
+	return out, total, nil
 }
