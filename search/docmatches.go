@@ -5,9 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
-
-	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/search/searchapi"
 )
 
@@ -40,18 +37,15 @@ func (s *Searcher) DocumentMatches(ctx context.Context, id, q string) (*searchap
 		return nil, err
 	}
 	sc := s.builder.build(parsed, !r.NoExpand, prox)
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery([]string{id}), sc.query), 1, 0, false)
-	req.Fields = []string{indexer.FieldSource}
-	req.IncludeLocations = true
-	req.Score = "none"
-	res, err := s.idx.SearchInContext(ctx, req)
+	found, err := s.locate(ctx, []string{id}, sc.query)
 	if err != nil {
-		return nil, unavailable(ctx, err)
+		return nil, err
 	}
-	if len(res.Hits) == 0 {
+	dm, ok := found[id]
+	if !ok {
 		return out, nil
 	}
-	spans := paragraphSpans(res.Hits[0], doc, prox.keep(id))
+	spans := paragraphSpans(dm, doc, prox.keep(id))
 	indices := make([]int, 0, len(spans))
 	for i := range spans {
 		indices = append(indices, i)

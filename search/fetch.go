@@ -6,6 +6,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
 )
@@ -24,17 +25,9 @@ func (s *Searcher) fetch(ctx context.Context, p *plan, hits []*rankedHit) ([]Hit
 	for i, h := range hits {
 		ids[i] = h.id
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), p.spec.query), len(ids), 0, false)
-	req.Fields = []string{indexer.FieldSource}
-	req.IncludeLocations = true
-	req.Score = "none"
-	res, err := s.idx.SearchInContext(ctx, req)
+	byID, err := s.locate(ctx, ids, p.spec.query)
 	if err != nil {
-		return nil, unavailable(ctx, err)
-	}
-	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
-	for _, h := range res.Hits {
-		byID[h.ID] = h
+		return nil, err
 	}
 	for _, h := range hits {
 		dm, ok := byID[h.id]
@@ -48,4 +41,23 @@ func (s *Searcher) fetch(ctx context.Context, p *plan, hits []*rankedHit) ([]Hit
 		out = append(out, hit)
 	}
 	return out, nil
+}
+
+// locate reads the stored documents of ids and where q matches in each,
+// in one search restricted to them; a document q does not match is left
+// out of the answer.
+func (s *Searcher) locate(ctx context.Context, ids []string, q query.Query) (map[string]*bsearch.DocumentMatch, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.Fields = []string{indexer.FieldSource}
+	req.IncludeLocations = true
+	req.Score = "none"
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		byID[h.ID] = h
+	}
+	return byID, nil
 }
