@@ -220,27 +220,13 @@ func (s *Searcher) rareTerms(ctx context.Context, q quotation) (map[string]float
 	if err != nil {
 		return nil, err
 	}
-	type rated struct {
-		term string
-		df   uint64
-	}
-	var all []rated
+	weights := map[string]float64{}
 	for t, df := range dfs {
 		if df > 0 {
-			all = append(all, rated{t, df})
+			weights[t] = math.Log(1 + float64(total)/float64(df))
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].df != all[j].df {
-			return all[i].df < all[j].df
-		}
-		return all[i].term < all[j].term
-	})
-	out := map[string]float64{}
-	for _, a := range all[:min(len(all), quoteTerms)] {
-		out[a.term] = math.Log(1 + float64(total)/float64(a.df))
-	}
-	return out, nil
+	return heaviest(weights, quoteTerms), nil
 }
 
 // runs returns the quotation's runs of words between its marks, cut into

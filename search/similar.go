@@ -1,12 +1,14 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -108,29 +110,27 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 	if err != nil {
 		return nil, err
 	}
-	type scored struct {
-		term string
-		w    float64
-	}
-	var all []scored
+	weights := map[string]float64{}
 	for term, n := range tf {
-		df := dfs[term]
-		if df < 2 {
-			continue
+		if df := dfs[term]; df >= 2 {
+			weights[term] = float64(n) * math.Log(1+float64(total)/float64(df))
 		}
-		all = append(all, scored{term, float64(n) * math.Log(1+float64(total)/float64(df))})
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].w != all[j].w {
-			return all[i].w > all[j].w
-		}
-		return all[i].term < all[j].term
+	return heaviest(weights, similarTerms), nil
+}
+
+// heaviest keeps the n terms of greatest weight, ties broken by term so
+// that the choice does not rest on map order.
+func heaviest(weights map[string]float64, n int) map[string]float64 {
+	terms := slices.Collect(maps.Keys(weights))
+	slices.SortFunc(terms, func(a, b string) int {
+		return cmp.Or(cmp.Compare(weights[b], weights[a]), strings.Compare(a, b))
 	})
-	out := map[string]float64{}
-	for i := 0; i < len(all) && i < similarTerms; i++ {
-		out[all[i].term] = all[i].w
+	out := make(map[string]float64, min(n, len(terms)))
+	for _, t := range terms[:min(n, len(terms))] {
+		out[t] = weights[t]
 	}
-	return out, nil
+	return out
 }
 
 // bestSimilar picks the document's paragraph that shares the most weight
