@@ -87,6 +87,11 @@ func sourceOf(h *bsearch.DocumentMatch) (*corpus.Document, error) {
 	return &d, nil
 }
 
+// paragraphFields are the fields indexed paragraph by paragraph (a
+// location's array position is the paragraph's index): the body, stemmed
+// and exact, and the identifiers each paragraph cites or prints.
+var paragraphFields = []string{indexer.FieldText, indexer.FieldTextExact, indexer.FieldRefs, indexer.FieldCiphers}
+
 // paragraphSpans groups the matched byte ranges of the paragraph fields by
 // paragraph index (the location's array position). Identifier fields hold
 // terms, not the paragraph's text, so their offsets mean nothing there: an
@@ -94,7 +99,7 @@ func sourceOf(h *bsearch.DocumentMatch) (*corpus.Document, error) {
 // it cites only through a footnote names the paragraph without a mark.
 func paragraphSpans(h *bsearch.DocumentMatch, doc *corpus.Document, keep func(field, term string, para int) bool) map[int][]span {
 	out := map[int][]span{}
-	for _, field := range []string{indexer.FieldText, indexer.FieldTextExact, indexer.FieldRefs, indexer.FieldCiphers} {
+	for _, field := range paragraphFields {
 		identifier := field == indexer.FieldRefs || field == indexer.FieldCiphers
 		for term, locs := range h.Locations[field] {
 			for _, l := range locs {

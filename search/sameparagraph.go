@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
@@ -142,12 +142,7 @@ func (s *Searcher) paragraphScope(ctx context.Context, q *Query, groups []int, e
 func locatedParagraphs(h *bsearch.DocumentMatch, keep func(field, term string, para int) bool) map[int]bool {
 	out := map[int]bool{}
 	for _, ftl := range h.FieldTermLocations {
-		switch ftl.Field {
-		case indexer.FieldText, indexer.FieldTextExact, indexer.FieldRefs, indexer.FieldCiphers:
-		default:
-			continue
-		}
-		if len(ftl.Location.ArrayPositions) == 0 {
+		if !slices.Contains(paragraphFields, ftl.Field) || len(ftl.Location.ArrayPositions) == 0 {
 			continue
 		}
 		i := int(ftl.Location.ArrayPositions[0])
