@@ -45,7 +45,7 @@ type Meta struct {
 
 // SchemaVersion numbers the index layout. An index built with an older
 // one is treated as missing, so that it is rebuilt from the corpus.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // Build indexes docs into a new index at dir, replacing any index there
 // only once the new one is complete: it is built beside the old one and

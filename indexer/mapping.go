@@ -44,7 +44,8 @@ const (
 
 	// Every document that belongs to a report: the report's name, one
 	// spelling a report (corpus.NormaliseReports).
-	FieldReport = "report" // keyword facet
+	FieldReport    = "report"     // keyword facet
+	FieldReportKey = "report_key" // lower-cased, for report names typed by hand
 
 	// Recommendation documents only.
 	FieldRecipient    = "recipient"     // keyword facet: the institutions addressed, canonical names
@@ -121,7 +122,7 @@ func NewMapping(common ...string) (*mapping.IndexMappingImpl, error) {
 	for _, f := range []string{FieldInvestigation, FieldType, FieldYear, FieldPlace, FieldInstitution, FieldRecipient, FieldReport, FieldSpeaker, FieldRole, FieldHearing, FieldSplit} {
 		dm.AddFieldMappingsAt(f, facetField(f))
 	}
-	for _, f := range []string{FieldInvestigationKey, FieldPlaceKey, FieldInstitutionKey, FieldRecipientKey, FieldSpeakerKey, FieldHearingKey} {
+	for _, f := range []string{FieldInvestigationKey, FieldReportKey, FieldPlaceKey, FieldInstitutionKey, FieldRecipientKey, FieldSpeakerKey, FieldHearingKey} {
 		fm := facetField(f)
 		fm.Analyzer = AnalyzerKeyLow
 		fm.DocValues = false

@@ -71,6 +71,7 @@ func recordWithSource(d *corpus.Document, source any) (map[string]any, error) {
 	set(FieldInvestigation, d.Investigation)
 	set(FieldInvestigationKey, FoldKey(d.Investigation))
 	set(FieldReport, d.Report)
+	set(FieldReportKey, FoldKey(d.Report))
 	setList(FieldPlace, d.Places, false)
 	setList(FieldPlaceKey, d.Places, true)
 	setList(FieldInstitution, d.Institutions, false)

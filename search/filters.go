@@ -13,7 +13,7 @@ import (
 // facetSpec is one facet as the search layer counts and filters it: the
 // keyword field whose values the facet table holds, how many values it
 // shows, and whether values people type match it case-folded (names) or
-// exactly (types, years, reports). A filter of a request is checked in the
+// exactly (types, years). A filter of a request is checked in the
 // facet table (facetFilter); a value typed in a query (place:Ashcombe), which
 // may stand beside words, OR and exclusions, is a term of the query on key,
 // the copy of field the index keeps folded (indexer.FoldKey).
@@ -30,7 +30,7 @@ type facetSpec struct {
 // searchFacets are the facets of a search.
 var searchFacets = map[string]facetSpec{
 	FacetInvestigation: {name: FacetInvestigation, field: indexer.FieldInvestigation, key: indexer.FieldInvestigationKey, size: 50, fold: true},
-	FacetReport:        {name: FacetReport, field: indexer.FieldReport, key: indexer.FieldReport, size: 100},
+	FacetReport:        {name: FacetReport, field: indexer.FieldReport, key: indexer.FieldReportKey, size: 100, fold: true},
 	FacetType:          {name: FacetType, field: indexer.FieldType, key: indexer.FieldType, size: 20},
 	FacetYear:          {name: FacetYear, field: indexer.FieldYear, key: indexer.FieldYear, size: 100},
 	FacetPlace:         {name: FacetPlace, field: indexer.FieldPlace, key: indexer.FieldPlaceKey, size: 60, fold: true},
@@ -44,7 +44,7 @@ var searchFacets = map[string]facetSpec{
 // value it counts.
 var recFacets = map[string]facetSpec{
 	FacetRecipient:     {name: FacetRecipient, field: indexer.FieldRecipient, key: indexer.FieldRecipientKey, size: 500, fold: true},
-	FacetReport:        {name: FacetReport, field: indexer.FieldReport, key: indexer.FieldReport, size: 500},
+	FacetReport:        {name: FacetReport, field: indexer.FieldReport, key: indexer.FieldReportKey, size: 500, fold: true},
 	FacetInvestigation: {name: FacetInvestigation, field: indexer.FieldInvestigation, key: indexer.FieldInvestigationKey, size: 500, fold: true},
 }
 

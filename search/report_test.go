@@ -9,7 +9,7 @@ import (
 
 // The report facet names each report once, as its landing page spells
 // it, and the report filter (a parameter, or report: in the query) finds
-// exactly the report's documents.
+// exactly the report's documents, whatever the case it is typed in.
 func TestReportFacetAndFilter(t *testing.T) {
 	t.Parallel()
 	landing := map[string]string{}
@@ -41,6 +41,13 @@ func TestReportFacetAndFilter(t *testing.T) {
 		byQuery := mustSearch(t, Request{Query: `report:"` + v.Value + `"`})
 		if int(byFilter.Total) != want || int(byQuery.Total) != want {
 			t.Errorf("report %q: the filter finds %d, the query %d; it has %d documents", v.Value, byFilter.Total, byQuery.Total, want)
+		}
+		// A name typed by hand, in another case, finds the same.
+		typed := strings.ToLower(v.Value)
+		byFilter = mustSearch(t, Request{Filters: Filters{FacetReport: {typed}}})
+		byQuery = mustSearch(t, Request{Query: `report:"` + strings.ToUpper(v.Value) + `"`})
+		if int(byFilter.Total) != want || int(byQuery.Total) != want {
+			t.Errorf("report %q typed %q: the filter finds %d, the query %d; it has %d documents", v.Value, typed, byFilter.Total, byQuery.Total, want)
 		}
 	}
 	for k := range landing {
