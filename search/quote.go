@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
 	"github.com/inquirysearch/inquirysearch/indexer"
@@ -129,13 +128,7 @@ func (s *Searcher) quoteCandidates(ctx context.Context, q quotation) ([]*quoteCa
 	if len(weights) == 0 {
 		return nil, nil
 	}
-	var alts []query.Query
-	for term, w := range weights {
-		tq := bleve.NewTermQuery(term)
-		tq.SetField(indexer.FieldText)
-		tq.SetBoost(w)
-		alts = append(alts, tq)
-	}
+	alts := weightedTerms(weights)
 	for _, run := range q.runs() {
 		alts = append(alts, s.builder.bodyPhrase(run))
 	}

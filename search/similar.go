@@ -59,13 +59,7 @@ func (s *Searcher) Similar(ctx context.Context, id, number string, n int) (*Simi
 	if len(weights) < similarMinShared {
 		return out, nil
 	}
-	var alts []query.Query
-	for term, w := range weights {
-		tq := bleve.NewTermQuery(term)
-		tq.SetField(indexer.FieldText)
-		tq.SetBoost(w)
-		alts = append(alts, tq)
-	}
+	alts := weightedTerms(weights)
 	dq := bleve.NewDisjunctionQuery(alts...)
 	dq.SetMin(similarMinShared)
 	req := bleve.NewSearchRequestOptions(restrict(dq, nil, false, false), similarCandidates, 0, false)
@@ -117,6 +111,18 @@ func (s *Searcher) distinctive(ctx context.Context, text string) (map[string]flo
 		}
 	}
 	return heaviest(weights, similarTerms), nil
+}
+
+// weightedTerms matches each body term, boosted by its weight.
+func weightedTerms(weights map[string]float64) []query.Query {
+	alts := make([]query.Query, 0, len(weights))
+	for term, w := range weights {
+		tq := bleve.NewTermQuery(term)
+		tq.SetField(indexer.FieldText)
+		tq.SetBoost(w)
+		alts = append(alts, tq)
+	}
+	return alts
 }
 
 // heaviest keeps the n terms of greatest weight, ties broken by term so
