@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -31,6 +32,7 @@ type Searcher struct {
 	facets    lazyTable
 	examples  lazyExamples
 	tune      Tuning
+	ranking   atomic.Int32 // searches in their ranking pass
 }
 
 // Option changes how a Searcher is set up.

@@ -7,7 +7,8 @@
 // The indexer needs them to check an index it opens (CheckSegments) and to
 // hear of a failed background write (OnWriteError). The search layer needs
 // them for its own passes: the ranking pass and the counting passes walk a
-// query's matches by document number (Snapshot.EachMatch), the facet table
+// query's matches by document number (Snapshot.NewWalk, Walk.Each;
+// Snapshot.EachMatch), the facet table
 // is read from doc values by number (Snapshot.EachDocument), did-you-mean
 // reads the fuzzy dictionary (Snapshot.Neighbours), the examples the
 // plain one (Snapshot.MostFrequent), and body phrases are
