@@ -27,9 +27,14 @@ const correctionRatio = 10
 // not at all is replaced by the closest word it holds (fewest edits, then
 // most documents).
 func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total uint64) string {
-	lexicon, err := s.words.get(ctx)
-	if err != nil {
-		return ""
+	near := s.words.ready()
+	if near == nil { // still being read: look in the index itself
+		r, err := engine.Open(s.idx)
+		if err != nil {
+			return ""
+		}
+		defer r.Close()
+		near = r
 	}
 	changed := false
 	fixed := &Query{Exclude: q.Exclude}
@@ -42,7 +47,7 @@ func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total ui
 			}
 			words := strings.Fields(t.Text)
 			for j, w := range words {
-				if c := s.correction(ctx, lexicon, w); c != "" {
+				if c := s.correction(ctx, near, w); c != "" {
 					words[j] = c
 					changed = true
 				}
@@ -75,7 +80,7 @@ func suggestionsWanted(ctx context.Context) bool { return ctx.Value(noSuggestKey
 
 // correction returns the word the index holds that w was probably meant
 // to be, in w's capitalisation, or "".
-func (s *Searcher) correction(ctx context.Context, words *engine.Words, w string) string {
+func (s *Searcher) correction(ctx context.Context, words lexicon, w string) string {
 	toks := s.builder.tokens(indexer.AnalyzerExact, w)
 	if len(toks) != 1 || utf8.RuneCountInString(toks[0]) < 4 || strings.IndexFunc(toks[0], unicode.IsDigit) >= 0 {
 		return ""
@@ -85,11 +90,13 @@ func (s *Searcher) correction(ctx context.Context, words *engine.Words, w string
 	if utf8.RuneCountInString(word) > 6 {
 		fuzziness = 2
 	}
-	own := words.Docs(word)
-	if own >= rareWord {
+	own, err := words.DocFreq(ctx, indexer.FieldTextExact, word)
+	if err != nil || own >= rareWord {
 		return ""
 	}
-	near, err := words.Neighbours(ctx, word, fuzziness, func(term string) bool { return term != word })
+	near, err := words.Neighbours(ctx, indexer.FieldTextExact, word, fuzziness, func(term string) bool {
+		return term != word && !strings.Contains(term, " ") // " ": an indexed pair of words
+	})
 	if err != nil || len(near) == 0 {
 		return ""
 	}
@@ -116,19 +123,29 @@ func matchCase(typed, word string) string {
 	return word
 }
 
-// lazyWords is the words of the exact body field with their document
-// counts, which corrections are looked for among: read into memory in the
-// background from the moment the Searcher is made (engine.Words says why).
+// lexicon is where corrections are looked for: the index's own
+// dictionaries, or the same words read once into memory (engine.Words).
+type lexicon interface {
+	DocFreq(ctx context.Context, field, term string) (uint64, error)
+	Neighbours(ctx context.Context, field, word string, fuzziness int, keep func(term string) bool) ([]engine.Neighbour, error)
+}
+
+// lazyWords is the exact body field's words with their document counts,
+// read into memory in the background from the moment the Searcher is
+// made (engine.Words says why). Reading them touches every segment's
+// dictionary of the field, word pairs included (seconds at a million
+// paragraphs), so nothing waits for it: until they are read, corrections
+// are looked for in the index.
 type lazyWords struct {
-	ready chan struct{} // closed once w and err are set
-	w     *engine.Words
-	err   error
+	done chan struct{} // closed once w and err are set
+	w    *engine.Words
+	err  error
 }
 
 func (l *lazyWords) start(idx bleve.Index) {
-	l.ready = make(chan struct{})
+	l.done = make(chan struct{})
 	go func() {
-		defer close(l.ready)
+		defer close(l.done)
 		r, err := engine.Open(idx)
 		if err != nil {
 			l.err = err
@@ -141,12 +158,14 @@ func (l *lazyWords) start(idx bleve.Index) {
 	}()
 }
 
-// get waits until the words are read.
-func (l *lazyWords) get(ctx context.Context) (*engine.Words, error) {
+// ready returns the words once read, or nil.
+func (l *lazyWords) ready() lexicon {
 	select {
-	case <-l.ready:
-		return l.w, l.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	case <-l.done:
+		if l.err == nil {
+			return l.w
+		}
+	default:
 	}
+	return nil
 }

@@ -290,7 +290,7 @@ func (s *Searcher) TypeCounts(ctx context.Context) (map[string]int, error) {
 func (s *Searcher) Close() error {
 	s.closeOnce.Do(func() {
 		<-s.suggester.ready // they read the index
-		<-s.words.ready
+		<-s.words.done
 		if err := s.idx.Close(); err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
 			s.closeErr = fmt.Errorf("close index: %w", err)
 		}

@@ -10,8 +10,8 @@
 // query's matches by document number (Snapshot.NewWalk, Walk.Each;
 // Snapshot.EachMatch), the facet table
 // is read from doc values by number (Snapshot.EachDocument), did-you-mean
-// looks among one field's words read once into memory (ReadWords,
-// Words.Neighbours), the examples the
+// reads the fuzzy dictionary (Snapshot.Neighbours) until it has one
+// field's words read into memory (ReadWords, Words.Neighbours), the examples the
 // plain one (Snapshot.MostFrequent), and body phrases are
 // checked beside their terms' searchers (NewBodyPhrase), and a page's
 // documents are read by number with their match locations (Fetch).

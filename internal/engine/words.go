@@ -19,7 +19,8 @@ import (
 // slowest part of a search that finds almost nothing. Over one FST the
 // same automaton finds the same words with their counts.
 type Words struct {
-	fst *vellum.FST
+	field string
+	fst   *vellum.FST
 }
 
 // ReadWords reads the words of field that keep accepts, with their
@@ -61,16 +62,17 @@ func (s *Snapshot) ReadWords(ctx context.Context, field string, keep func(term s
 	if err != nil {
 		return nil, fmt.Errorf("words of %s: %w", field, err)
 	}
-	return &Words{fst: fst}, nil
+	return &Words{field: field, fst: fst}, nil
 }
 
-// Docs returns how many documents hold word, 0 for a word not read.
-func (w *Words) Docs(word string) uint64 {
-	n, _, err := w.fst.Get([]byte(word))
-	if err != nil {
-		return 0
+// DocFreq returns how many documents hold term in field, 0 for a term
+// not read; field must be the one read.
+func (w *Words) DocFreq(_ context.Context, field, term string) (uint64, error) {
+	if field != w.field {
+		return 0, fmt.Errorf("documents holding %q: the words read are of %s, not %s", term, w.field, field)
 	}
-	return n
+	n, _, err := w.fst.Get([]byte(term))
+	return n, err
 }
 
 // levenshteinBuilders are the automaton builders of scorch's fuzzy
@@ -89,9 +91,13 @@ var levenshteinBuilders = sync.OnceValues(func() ([2]*levenshtein.LevenshteinAut
 	return out, nil
 })
 
-// Neighbours returns the words within fuzziness (1 or 2) edits of word
-// that keep accepts, as Snapshot.Neighbours finds them in the index.
-func (w *Words) Neighbours(ctx context.Context, word string, fuzziness int, keep func(term string) bool) ([]Neighbour, error) {
+// Neighbours returns the words of field within fuzziness (1 or 2) edits
+// of word that keep accepts, as Snapshot.Neighbours finds them in the
+// index; field must be the one read.
+func (w *Words) Neighbours(ctx context.Context, field, word string, fuzziness int, keep func(term string) bool) ([]Neighbour, error) {
+	if field != w.field {
+		return nil, fmt.Errorf("neighbours of %q: the words read are of %s, not %s", word, w.field, field)
+	}
 	if fuzziness < 1 || fuzziness > 2 {
 		return nil, fmt.Errorf("neighbours of %q: fuzziness %d is not 1 or 2", word, fuzziness)
 	}

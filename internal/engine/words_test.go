@@ -42,7 +42,7 @@ func TestWordsEqualFuzzyDictionary(t *testing.T) {
 		if !skip(word) {
 			want = 0
 		}
-		if got := w.Docs(word); got != want {
+		if got, err := w.DocFreq(ctx, textField, word); err != nil || got != want {
 			t.Errorf("%s: %d documents, want %d", word, got, want)
 		}
 		for fuzziness := 1; fuzziness <= 2; fuzziness++ {
@@ -51,7 +51,7 @@ func TestWordsEqualFuzzyDictionary(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := w.Neighbours(ctx, word, fuzziness, keep)
+			got, err := w.Neighbours(ctx, textField, word, fuzziness, keep)
 			if err != nil {
 				t.Fatal(err)
 			}
