@@ -31,8 +31,9 @@
 //     and offered to a heap ordered by score or by date (dates from the
 //     same table), then by id. It returns a page: the total, the page's
 //     hits with their sort keys, the facet counts.
-//  5. Fetch (Searcher.fetch, fetch.go): one search of the page's ids for
-//     their stored documents and match locations, made into Hits (hits.go:
+//  5. Fetch (Searcher.fetch, fetch.go): the page's documents read by number
+//     (engine.Snapshot.Fetch), with their stored source and the locations
+//     of the query's matches in them, made into Hits (hits.go:
 //     matched paragraphs, snippet, citation). A body phrase's locations
 //     come from the same phrase matcher that ranked it. The next cursor is
 //     the last hit's sort keys (nextCursor). Beside the fetch, a search

@@ -9,29 +9,35 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inquirysearch/inquirysearch/indexer"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
-// fetch reads the stored documents and match locations of a page's hits,
-// in one search restricted to their ids, and makes them Hits in the page's
-// order. The ranking pass gathers neither: bleve gathers locations for
-// every match, not only for the page, and for a common word that was over
-// two fifths of a search's time.
+// fetch reads the stored documents and match locations of a page's hits
+// by their document numbers, and makes them Hits in the page's order. The
+// ranking pass gathers neither: bleve gathers locations for every match,
+// not only for the page, and for a common word that was over two fifths of
+// a search's time.
 func (s *Searcher) fetch(ctx context.Context, p *plan, hits []*rankedHit) ([]Hit, error) {
 	out := make([]Hit, 0, len(hits))
 	if len(hits) == 0 {
 		return out, nil
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.id
-	}
-	byID, err := s.locate(ctx, ids, p.spec.query)
+	r, err := engine.Open(s.idx)
 	if err != nil {
-		return nil, err
+		return nil, unavailable(ctx, err)
+	}
+	defer r.Close()
+	nums := make([]uint64, len(hits))
+	for i, h := range hits {
+		nums[i] = h.num
+	}
+	byNum, err := r.Fetch(ctx, p.spec.query, nums, indexer.FieldSource)
+	if err != nil {
+		return nil, unavailable(ctx, err)
 	}
 	for _, h := range hits {
-		dm, ok := byID[h.id]
-		if !ok {
+		dm, ok := byNum[h.num]
+		if !ok || dm.ID != h.id {
 			return nil, fmt.Errorf("%w: document %s was ranked but could not be read", ErrUnavailable, h.id)
 		}
 		hit, err := toHit(dm, h.key.score, p.scope.keep(h.id, p.prox.keep(h.id)), p.passages)

@@ -11,7 +11,8 @@
 // is read from doc values by number (Snapshot.EachDocument), did-you-mean
 // reads the fuzzy dictionary (Snapshot.Neighbours), the examples the
 // plain one (Snapshot.MostFrequent), and body phrases are
-// checked beside their terms' searchers (NewBodyPhrase).
+// checked beside their terms' searchers (NewBodyPhrase), and a page's
+// documents are read by number with their match locations (Fetch).
 //
 // # What it assumes of bleve
 //
@@ -25,6 +26,13 @@
 //     InternalID(n) moves to the first match numbered n or more. The
 //     ranking pass splits the index into ranges of numbers on this.
 //     TestDocumentNumbers, search.TestRankingMatchesBleve.
+//   - Stored fields by number. Document numbers run through the
+//     snapshot's Segments() in order, each taking as many numbers as its
+//     segment's Count(), deleted documents included (scorch's offsets);
+//     a searcher advanced to a number with term vectors gives the
+//     locations bleve's search gives, once DocumentMatch.Complete has
+//     made its Locations. The fetch reads a page by number on this.
+//     TestFetchEqualsBleveSearch.
 //   - A closed index. Reader() on a closed scorch index returns a nil
 //     *scorch.IndexSnapshot and no error; Open turns it into
 //     bleve.ErrorIndexClosed. TestOpenClosedIndex.
