@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
@@ -25,12 +27,10 @@ const correctionRatio = 10
 // not at all is replaced by the closest word it holds (fewest edits, then
 // most documents).
 func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total uint64) string {
-	reader, err := engine.Open(s.idx)
+	lexicon, err := s.words.get(ctx)
 	if err != nil {
 		return ""
 	}
-	defer reader.Close()
-
 	changed := false
 	fixed := &Query{Exclude: q.Exclude}
 	for _, g := range q.Groups {
@@ -42,7 +42,7 @@ func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total ui
 			}
 			words := strings.Fields(t.Text)
 			for j, w := range words {
-				if c := s.correction(ctx, reader, w); c != "" {
+				if c := s.correction(ctx, lexicon, w); c != "" {
 					words[j] = c
 					changed = true
 				}
@@ -75,7 +75,7 @@ func suggestionsWanted(ctx context.Context) bool { return ctx.Value(noSuggestKey
 
 // correction returns the word the index holds that w was probably meant
 // to be, in w's capitalisation, or "".
-func (s *Searcher) correction(ctx context.Context, reader *engine.Snapshot, w string) string {
+func (s *Searcher) correction(ctx context.Context, words *engine.Words, w string) string {
 	toks := s.builder.tokens(indexer.AnalyzerExact, w)
 	if len(toks) != 1 || utf8.RuneCountInString(toks[0]) < 4 || strings.IndexFunc(toks[0], unicode.IsDigit) >= 0 {
 		return ""
@@ -85,13 +85,11 @@ func (s *Searcher) correction(ctx context.Context, reader *engine.Snapshot, w st
 	if utf8.RuneCountInString(word) > 6 {
 		fuzziness = 2
 	}
-	own, err := reader.DocFreq(ctx, indexer.FieldTextExact, word)
-	if err != nil || own >= rareWord {
+	own := words.Docs(word)
+	if own >= rareWord {
 		return ""
 	}
-	near, err := reader.Neighbours(ctx, indexer.FieldTextExact, word, fuzziness, func(term string) bool {
-		return term != word && !strings.Contains(term, " ") // " ": an indexed pair of words
-	})
+	near, err := words.Neighbours(ctx, word, fuzziness, func(term string) bool { return term != word })
 	if err != nil || len(near) == 0 {
 		return ""
 	}
@@ -116,4 +114,39 @@ func matchCase(typed, word string) string {
 		return string(r)
 	}
 	return word
+}
+
+// lazyWords is the words of the exact body field with their document
+// counts, which corrections are looked for among: read into memory in the
+// background from the moment the Searcher is made (engine.Words says why).
+type lazyWords struct {
+	ready chan struct{} // closed once w and err are set
+	w     *engine.Words
+	err   error
+}
+
+func (l *lazyWords) start(idx bleve.Index) {
+	l.ready = make(chan struct{})
+	go func() {
+		defer close(l.ready)
+		r, err := engine.Open(idx)
+		if err != nil {
+			l.err = err
+			return
+		}
+		defer r.Close()
+		l.w, l.err = r.ReadWords(context.Background(), indexer.FieldTextExact, func(term string) bool {
+			return !strings.Contains(term, " ") // " ": an indexed pair of words
+		})
+	}()
+}
+
+// get waits until the words are read.
+func (l *lazyWords) get(ctx context.Context) (*engine.Words, error) {
+	select {
+	case <-l.ready:
+		return l.w, l.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

@@ -74,6 +74,9 @@ func (s *Searcher) Warm(ctx context.Context) error {
 	if _, err := s.empty.get(ctx, s, Request{}, time.Now()); err != nil {
 		return err
 	}
+	if _, err := s.words.get(ctx); err != nil {
+		return err
+	}
 	_, err := s.suggester.get(ctx)
 	return err
 }
