@@ -10,20 +10,14 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/inquirysearch/inquirysearch/corpus"
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
-
-// BatchSize is how many documents go into one index batch. A document is
-// a page of ten or so paragraphs.
-const BatchSize = 250
 
 // metaKey is the internal key under which an index keeps its Meta.
 var metaKey = []byte("inquirysearch.meta")
@@ -65,37 +59,13 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	if err != nil {
 		return nil, err
 	}
-	// A fresh index that is renamed into place only when complete can take
-	// unsafe batches: a crash loses only the half-built copy.
-	forgetAsyncError(building)
-	defer forgetAsyncError(building)
-	idx, err := bleve.NewUsing(building, m, bleve.Config.DefaultIndexType, scorchName,
-		map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback})
-	if err != nil {
-		return nil, fmt.Errorf("build index: create %s: %w", building, err)
-	}
 	// The lexicon only reads the documents: build it while they index.
 	lexicon := make(chan []Entry, 1)
 	go func() { lexicon <- buildLexicon(docs) }()
-	meta, err := fill(ctx, idx, building, docs, log)
-	if err == nil {
-		meta.Recommendations, err = indexRecommendations(idx, docs)
-	}
-	if err == nil {
-		meta.Testimonies, err = indexTestimonies(idx, docs)
-	}
+	meta, err := write(ctx, building, m, docs, log)
 	lex := <-lexicon
 	if err == nil {
-		err = idx.SetInternal(lexiconKey, mustJSON(lex))
-	}
-	if err == nil {
-		err = idx.SetInternal(metaKey, mustJSON(meta))
-	}
-	if err == nil {
-		err = waitSteady(ctx, idx, building)
-	}
-	if cerr := idx.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close new index: %w", cerr)
+		err = setInternals(ctx, building, meta, lex)
 	}
 	if err == nil {
 		err = writeManifest(building)
@@ -117,9 +87,9 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 // engine package imports bleve's internals.
 const scorchName = "scorch"
 
-// fill indexes docs in batches, from one goroutine per core, so that
-// mapping one batch overlaps with analysing another.
-func fill(ctx context.Context, idx bleve.Index, path string, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
+// newMeta describes a build of docs: their counts and the digest of
+// their ids and contents.
+func newMeta(docs []*corpus.Document) *Meta {
 	meta := &Meta{BuiltAt: time.Now().UTC(), Schema: SchemaVersion}
 	digest := sha256.New()
 	sorted := append([]*corpus.Document(nil), docs...)
@@ -131,73 +101,12 @@ func fill(ctx context.Context, idx bleve.Index, path string, docs []*corpus.Docu
 	}
 	meta.CorpusDigest = hex.EncodeToString(digest.Sum(nil)[:12])
 	meta.Version = meta.CorpusDigest + "-" + meta.BuiltAt.Format("20060102T150405Z")
-
-	chunks := make(chan []*corpus.Document)
-	errs := make(chan error, runtime.NumCPU())
-	var wg sync.WaitGroup
-	var done atomic.Int64
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for chunk := range chunks {
-				if err := indexChunk(idx, chunk); err != nil {
-					errs <- err
-					return
-				}
-				log.Debug("indexing", "documents", done.Add(int64(len(chunk))))
-			}
-		}()
-	}
-	var err error
-feed:
-	for start := 0; start < len(sorted); start += BatchSize {
-		if err = asyncError(path); err != nil {
-			break
-		}
-		select {
-		case chunks <- sorted[start:min(start+BatchSize, len(sorted))]:
-		case err = <-errs:
-			break feed
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(chunks)
-	wg.Wait()
-	if err == nil {
-		select {
-		case err = <-errs:
-		default:
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	return meta, nil
-}
-
-func indexChunk(idx bleve.Index, chunk []*corpus.Document) error {
-	batch := idx.NewBatch()
-	for _, d := range chunk {
-		r, err := toRecord(d)
-		if err != nil {
-			return err
-		}
-		if err := batch.Index(d.ID, r); err != nil {
-			return fmt.Errorf("index %s: %w", d.ID, err)
-		}
-	}
-	if err := idx.Batch(batch); err != nil {
-		return fmt.Errorf("index batch: %w", err)
-	}
-	return nil
+	return meta
 }
 
 // indexRecommendations derives the recommendation documents of docs and
-// indexes them in one batch (a corpus holds at most a few hundred).
-func indexRecommendations(idx bleve.Index, docs []*corpus.Document) (int, error) {
+// indexes them (a corpus holds at most a few hundred).
+func indexRecommendations(idx *engine.Builder, docs []*corpus.Document) (int, error) {
 	recs, err := Recommendations(docs)
 	if err != nil {
 		return 0, err
@@ -206,28 +115,25 @@ func indexRecommendations(idx bleve.Index, docs []*corpus.Document) (int, error)
 }
 
 // indexTestimonies derives the testimony documents of docs' transcripts
-// and indexes them in one batch (a few per sitting).
-func indexTestimonies(idx bleve.Index, docs []*corpus.Document) (int, error) {
+// and indexes them (a few per sitting).
+func indexTestimonies(idx *engine.Builder, docs []*corpus.Document) (int, error) {
 	return indexDerived(idx, "testimonies", Testimonies(docs), func(t *TestimonyDocument) string { return t.ID }, testimonyRecord)
 }
 
-// indexDerived indexes documents derived from the corpus in one batch.
-func indexDerived[T any](idx bleve.Index, what string, items []T, id func(T) string, record func(T) (map[string]any, error)) (int, error) {
-	if len(items) == 0 {
-		return 0, nil
-	}
-	batch := idx.NewBatch()
+// indexDerived indexes documents derived from the corpus.
+func indexDerived[T any](idx *engine.Builder, what string, items []T, id func(T) string, record func(T) (map[string]any, error)) (int, error) {
 	for _, it := range items {
 		rec, err := record(it)
 		if err != nil {
 			return 0, err
 		}
-		if err := batch.Index(id(it), rec); err != nil {
-			return 0, fmt.Errorf("index %s: %w", id(it), err)
+		a, err := idx.Analyse(id(it), rec)
+		if err == nil {
+			err = idx.Add(a)
 		}
-	}
-	if err := idx.Batch(batch); err != nil {
-		return 0, fmt.Errorf("index %s: %w", what, err)
+		if err != nil {
+			return 0, fmt.Errorf("index %s %s: %w", what, id(it), err)
+		}
 	}
 	return len(items), nil
 }

@@ -27,6 +27,7 @@ type indexConfig struct {
 	// imported into a data directory holding them.
 	ReplaceSample bool
 	Verbose       bool
+	CPUProfile    string // write a CPU profile of the import and build here, or ""
 }
 
 // parseIndex reads the index subcommand's flags and checks that the
@@ -40,6 +41,7 @@ func parseIndex(args []string, stderr io.Writer) (*indexConfig, error) {
 	fs.BoolVar(&cfg.ReplaceSample, "replace-sample", false, "remove the embedded sample site's pages from the data directory before importing real pages")
 	memLimit := fs.String("memory-limit", "", "soft limit on the build's Go heap, such as 1300MiB or 2GiB: the collector works harder as it nears it, trading build time for peak memory (default: GOMEMLIMIT, else none)")
 	fs.BoolVar(&cfg.Verbose, "verbose", false, "log debug detail")
+	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of the import and the build to this file")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -71,6 +73,13 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if cfg.MemoryLimit > 0 {
 		debug.SetMemoryLimit(cfg.MemoryLimit)
+	}
+	if cfg.CPUProfile != "" {
+		stop, err := startCPUProfile(cfg.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	log := newLogger(stderr, cfg.Verbose)
 	dirs := dataDirs{root: cfg.Data}
