@@ -82,11 +82,6 @@ func Build(ctx context.Context, docs []*corpus.Document, dir string, log *slog.L
 	return meta, nil
 }
 
-// scorchName is the store bleve's default index type (scorch) records in
-// an index's metadata: scorch.Name, written out so that only the search
-// engine package imports bleve's internals.
-const scorchName = "scorch"
-
 // newMeta describes a build of docs: their counts and the digest of
 // their ids and contents.
 func newMeta(docs []*corpus.Document) *Meta {

@@ -53,7 +53,10 @@
 // byte offsets and array positions of term locations, so no text is stored
 // twice.
 //
-// Build writes into "<dir>.building" and renames it to dir (moving the old
-// index to "<dir>.old" meanwhile); Open restores "<dir>.old" if a crash
-// left no index at dir. An index is safe for concurrent searches.
+// Build writes into "<dir>.building" with bleve's offline builder (every
+// core maps and analyses documents, one goroutine builds a segment of each
+// 1,000, and the segments are merged once, into one) and renames it to
+// dir (moving the old index to "<dir>.old" meanwhile); Open restores
+// "<dir>.old" if a crash left no index at dir. An index is safe for
+// concurrent searches.
 package indexer

@@ -4,8 +4,9 @@
 // module uses bleve's public API only; a test (TestOnlyEngineImportsInternals)
 // keeps it so.
 //
-// The indexer needs them to check an index it opens (CheckSegments) and to
-// hear of a failed background write (OnWriteError). The search layer needs
+// The indexer needs them to check an index it opens (CheckSegments), to
+// hear of a failed background write (OnWriteError) and to write a fresh
+// index on every core with bleve's offline builder (Builder). The search layer needs
 // them for its own passes: the ranking pass and the counting passes walk a
 // query's matches by document number (Snapshot.NewWalk, Walk.Each;
 // Snapshot.EachMatch), the facet table
@@ -81,6 +82,14 @@
 //     callback named by the kvconfig key "asyncErrorCallbackName", from
 //     RegistryAsyncErrorCallbacks, and then retries for ever.
 //     indexer.TestFullDiskEndsBuild, indexer.TestUnwritableIndexEndsBuild.
+//   - The offline builder. bleve.NewBuilder maps a document in Index,
+//     then, under one lock, calls Analyze on each indexed field and
+//     builds a segment from the fields' AnalyzedTokenFrequencies;
+//     Builder maps and analyses first and hands the builder a mapped
+//     *document.Document whose fields' Analyze does nothing. Fields are
+//     only asserted to special kinds (vectors, geo shapes, synonyms) that
+//     the index does not use. The builder cannot close with no segment.
+//     TestBuilderEqualsOnlineIndex, TestBuilderOfNothing.
 //   - Expansion limits. searcher.DisjunctionMaxClauseCount is a global of
 //     bleve's, 0 (no limit) by default; it is left alone, and a prefix is
 //     counted with PrefixTerms before it is searched. search.TestLimits.
