@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/inquirysearch/inquirysearch/indexer"
 	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
@@ -25,12 +27,15 @@ const correctionRatio = 10
 // not at all is replaced by the closest word it holds (fewest edits, then
 // most documents).
 func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total uint64) string {
-	reader, err := engine.Open(s.idx)
-	if err != nil {
-		return ""
+	near := s.words.ready()
+	if near == nil { // still being read: look in the index itself
+		r, err := engine.Open(s.idx)
+		if err != nil {
+			return ""
+		}
+		defer r.Close()
+		near = r
 	}
-	defer reader.Close()
-
 	changed := false
 	fixed := &Query{Exclude: q.Exclude}
 	for _, g := range q.Groups {
@@ -42,7 +47,7 @@ func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total ui
 			}
 			words := strings.Fields(t.Text)
 			for j, w := range words {
-				if c := s.correction(ctx, reader, w); c != "" {
+				if c := s.correction(ctx, near, w); c != "" {
 					words[j] = c
 					changed = true
 				}
@@ -75,7 +80,7 @@ func suggestionsWanted(ctx context.Context) bool { return ctx.Value(noSuggestKey
 
 // correction returns the word the index holds that w was probably meant
 // to be, in w's capitalisation, or "".
-func (s *Searcher) correction(ctx context.Context, reader *engine.Snapshot, w string) string {
+func (s *Searcher) correction(ctx context.Context, words lexicon, w string) string {
 	toks := s.builder.tokens(indexer.AnalyzerExact, w)
 	if len(toks) != 1 || utf8.RuneCountInString(toks[0]) < 4 || strings.IndexFunc(toks[0], unicode.IsDigit) >= 0 {
 		return ""
@@ -85,11 +90,11 @@ func (s *Searcher) correction(ctx context.Context, reader *engine.Snapshot, w st
 	if utf8.RuneCountInString(word) > 6 {
 		fuzziness = 2
 	}
-	own, err := reader.DocFreq(ctx, indexer.FieldTextExact, word)
+	own, err := words.DocFreq(ctx, indexer.FieldTextExact, word)
 	if err != nil || own >= rareWord {
 		return ""
 	}
-	near, err := reader.Neighbours(ctx, indexer.FieldTextExact, word, fuzziness, func(term string) bool {
+	near, err := words.Neighbours(ctx, indexer.FieldTextExact, word, fuzziness, func(term string) bool {
 		return term != word && !strings.Contains(term, " ") // " ": an indexed pair of words
 	})
 	if err != nil || len(near) == 0 {
@@ -116,4 +121,51 @@ func matchCase(typed, word string) string {
 		return string(r)
 	}
 	return word
+}
+
+// lexicon is where corrections are looked for: the index's own
+// dictionaries, or the same words read once into memory (engine.Words).
+type lexicon interface {
+	DocFreq(ctx context.Context, field, term string) (uint64, error)
+	Neighbours(ctx context.Context, field, word string, fuzziness int, keep func(term string) bool) ([]engine.Neighbour, error)
+}
+
+// lazyWords is the exact body field's words with their document counts,
+// read into memory in the background from the moment the Searcher is
+// made (engine.Words says why). Reading them touches every segment's
+// dictionary of the field, word pairs included (seconds at a million
+// paragraphs), so nothing waits for it: until they are read, corrections
+// are looked for in the index.
+type lazyWords struct {
+	done chan struct{} // closed once w and err are set
+	w    *engine.Words
+	err  error
+}
+
+func (l *lazyWords) start(idx bleve.Index) {
+	l.done = make(chan struct{})
+	go func() {
+		defer close(l.done)
+		r, err := engine.Open(idx)
+		if err != nil {
+			l.err = err
+			return
+		}
+		defer r.Close()
+		l.w, l.err = r.ReadWords(context.Background(), indexer.FieldTextExact, func(term string) bool {
+			return !strings.Contains(term, " ") // " ": an indexed pair of words
+		})
+	}()
+}
+
+// ready returns the words once read, or nil.
+func (l *lazyWords) ready() lexicon {
+	select {
+	case <-l.done:
+		if l.err == nil {
+			return l.w
+		}
+	default:
+	}
+	return nil
 }

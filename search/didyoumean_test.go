@@ -1,8 +1,11 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
 // TestDidYouMean: a place name with a letter dropped or two swapped finds
@@ -44,5 +47,44 @@ func TestDidYouMean(t *testing.T) {
 	}
 	if res := mustSearch(t, Request{Query: "zzzzqqqq"}); res.DidYouMean != "" {
 		t.Errorf("nonsense: did you mean %q", res.DidYouMean)
+	}
+}
+
+// A correction is the same whether it is looked for among the words read
+// into memory or, while they are still being read, in the index.
+func TestCorrectionsSameFromWordsReadOrIndex(t *testing.T) {
+	t.Parallel()
+	s := testSearcher
+	<-s.words.done
+	words := s.words.ready()
+	if words == nil {
+		t.Fatalf("the words were not read: %v", s.words.err)
+	}
+	r, err := engine.Open(s.idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ctx := context.Background()
+	tried, corrected := 0, 0
+	for _, d := range testDocs {
+		for _, p := range d.Places {
+			if len(p) < 6 || strings.Contains(p, " ") {
+				continue
+			}
+			for _, w := range []string{p, p[:3] + p[4:], p[:2] + p[3:4] + p[2:3] + p[4:], strings.ToUpper(p[1:])} {
+				fromWords, fromIndex := s.correction(ctx, words, w), s.correction(ctx, r, w)
+				if fromWords != fromIndex {
+					t.Errorf("%q: corrected to %q from the words read, %q from the index", w, fromWords, fromIndex)
+				}
+				tried++
+				if fromIndex != "" {
+					corrected++
+				}
+			}
+		}
+	}
+	if corrected < 6 {
+		t.Errorf("only %d of %d words corrected", corrected, tried)
 	}
 }

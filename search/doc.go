@@ -24,8 +24,9 @@
 //     body as engine.NewBodyPhrase; restrict adds the dates and leaves out
 //     recommendation documents; the request's filters become facet table
 //     filters (facetFilter), the one form a filter takes.
-//  4. Rank (Searcher.rank, rank.go): one pass over the query's matches,
-//     split into parts walked side by side, each match checked against the
+//  4. Rank (Searcher.rank, rank.go): one pass over the query's matches
+//     (a long one, on an otherwise idle machine, split into parts walked
+//     side by side: Searcher.parts), each match checked against the
 //     filters in the facet table (facetcount.go), counted into the facets
 //     the request asks for (Request.Facets; all by default),
 //     and offered to a heap ordered by score or by date (dates from the
@@ -69,8 +70,8 @@
 // (Parse: one phrase term; requestDates; proximities: none; builder.build,
 // builder.term, builder.exactPhrase: engine.NewBodyPhrase on the exact
 // body field or a phrase of the title; restrict: no recommendations;
-// facetTable.filters: the type filter), Searcher.rank (rankWalk.walk,
-// Snapshot.EachMatch, facetFilter.passes, facetCounter.addDoc,
+// facetTable.filters: the type filter), Searcher.rank (Snapshot.NewWalk, Searcher.parts, rankWalk.walk,
+// Walk.Each, facetFilter.passes, facetCounter.addDoc,
 // hitHeap.offer, hitHeap.sorted), Searcher.fetch (toHit, paragraphSpans,
 // bestSnippet, searchapi.Cite), nextCursor; and the server writes the
 // Result as JSON.

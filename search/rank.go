@@ -25,8 +25,9 @@ import (
 // walks the matches once, scored, keeps the best in a heap that reads an
 // id only to break an exact tie, checks the facet filters and counts the
 // facets from the facet table as it goes. The date orders take their dates
-// from the same table. The index's document numbers are split into parts
-// walked side by side, so that one search uses every core.
+// from the same table. When a walk is long and no other search is being
+// ranked, the index's document numbers are split into parts walked side
+// by side, so that one search uses every core (parts).
 
 // order is how a search ranks its hits: by score, or by publication date
 // and then score. Equal keys are ordered by id.
@@ -124,11 +125,15 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*page, error) {
 		return nil, err
 	}
 	defer r.Close()
-	docs := t.docs()
-	parts := s.tune.RankParts
-	if docs < s.tune.MinSplit || parts < 1 || !engine.SplitsExactly(spec.query) {
-		parts = 1
+	s.ranking.Add(1)
+	defer s.ranking.Add(-1)
+	first, err := r.NewWalk(ctx, spec.query, true)
+	if err != nil {
+		return nil, err
 	}
+	defer first.Close()
+	docs := t.docs()
+	parts := s.parts(docs, spec.query, first.Postings())
 	if spec.after != nil {
 		spec.after.place(t)
 	}
@@ -138,6 +143,13 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*page, error) {
 		if err != nil {
 			return nil, err
 		}
+		w.walker = first
+		if i > 0 {
+			if w.walker, err = r.NewWalk(ctx, spec.query, true); err != nil {
+				return nil, err
+			}
+			defer w.walker.Close()
+		}
 		w.from = uint64(docs) * uint64(i) / uint64(parts)
 		w.to = uint64(docs) * uint64(i+1) / uint64(parts)
 		if i == parts-1 {
@@ -145,15 +157,15 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*page, error) {
 		}
 		walks[i] = w
 	}
-	var wg sync.WaitGroup
-	for _, w := range walks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w.err = w.walk(ctx, spec.query)
-		}()
+	if parts == 1 {
+		walks[0].err = walks[0].walk()
+	} else {
+		var wg sync.WaitGroup
+		for _, w := range walks {
+			wg.Go(func() { w.err = w.walk() })
+		}
+		wg.Wait()
 	}
-	wg.Wait()
 	out := &page{}
 	best := &hitHeap{r: r, t: t, o: spec.order}
 	sum, err := newRankWalk(t, r, spec) // the counts of every part, added up
@@ -190,9 +202,26 @@ func (s *Searcher) rank(ctx context.Context, spec rankSpec) (*page, error) {
 	return out, nil
 }
 
+// parts says into how many parts a ranking pass splits the index. A
+// split pays only for a long walk on an otherwise idle machine: each part
+// builds a searcher of its own, looking every term up in every segment
+// again, and hands its work to another goroutine, which for a short walk
+// costs more than it saves; and where other searches are being ranked,
+// every core already has one. postings is the first walk's bound on what
+// it reads. A query whose scores depend on where a walk starts is walked
+// whole (engine.SplitsExactly).
+func (s *Searcher) parts(docs int, q query.Query, postings uint64) int {
+	if s.tune.RankParts < 2 || docs < s.tune.MinSplit || postings < uint64(s.tune.MinSplitPostings) ||
+		s.ranking.Load() > 1 || !engine.SplitsExactly(q) {
+		return 1
+	}
+	return s.tune.RankParts
+}
+
 // rankWalk walks the matches whose document numbers lie in [from, to).
 type rankWalk struct {
 	r        *engine.Snapshot
+	walker   *engine.Walk
 	t        *facetTable
 	from, to uint64
 	o        order
@@ -229,8 +258,8 @@ func newRankWalk(t *facetTable, r *engine.Snapshot, spec rankSpec) (*rankWalk, e
 	return w, nil
 }
 
-func (w *rankWalk) walk(ctx context.Context, q query.Query) error {
-	return w.r.EachMatch(ctx, q, true, w.from, w.to, func(num uint64, score float64) error {
+func (w *rankWalk) walk() error {
+	return w.walker.Each(w.from, w.to, func(num uint64, score float64) error {
 		n := 1
 		if w.weight != nil {
 			n = w.weight[num]

@@ -50,7 +50,7 @@ func TestRankingMatchesBleve(t *testing.T) {
 		{q: "council", filters: Filters{FacetInvestigation: {"organised networks"}, FacetType: {"section"}}},
 	}
 	for _, parts := range []int{1, 2, 3, 7} {
-		s := New(testSearcher.idx, testSearcher.meta, WithTuning(Tuning{RankParts: parts, MinSplit: 1}))
+		s := New(testSearcher.idx, testSearcher.meta, WithTuning(Tuning{RankParts: parts, MinSplit: 1, MinSplitPostings: 1}))
 		for _, sort := range []string{SortRelevance, SortNewest, SortOldest} {
 			for _, sr := range searches {
 				for page := 1; page <= 3; page++ {
@@ -111,5 +111,32 @@ func TestRankingMatchesBleve(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A ranking pass splits only a walk long enough to pay for the searchers
+// and goroutines a split adds, and only when no other search is being
+// ranked: at full load every core already has a search.
+func TestRankSplitsOnlyLongWalksOnAnIdleMachine(t *testing.T) {
+	s := New(testSearcher.idx, testSearcher.meta, WithTuning(Tuning{RankParts: 3, MinSplit: 10, MinSplitPostings: 1000}))
+	q := bleve.NewTermQuery("council")
+	for _, c := range []struct {
+		docs     int
+		postings uint64
+		others   int32
+		want     int
+	}{
+		{docs: 100, postings: 1000, want: 3},
+		{docs: 100, postings: 999, want: 1},
+		{docs: 9, postings: 1000, want: 1},
+		{docs: 100, postings: 1000, others: 1, want: 1},
+	} {
+		s.ranking.Store(1 + c.others) // this search and the others
+		if got := s.parts(c.docs, q, c.postings); got != c.want {
+			t.Errorf("%d documents, %d postings, %d other searches: %d parts, want %d", c.docs, c.postings, c.others, got, c.want)
+		}
+	}
+	if got := s.parts(100, bleve.NewWildcardQuery("coun*"), 1000); got != 1 {
+		t.Errorf("a wildcard is split into %d parts: its scores depend on where a walk starts", got)
 	}
 }

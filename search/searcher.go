@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -27,10 +28,12 @@ type Searcher struct {
 	meta      *indexer.Meta
 	builder   builder
 	suggester lazySuggester
+	words     lazyWords
 	empty     emptyBox
 	facets    lazyTable
 	examples  lazyExamples
 	tune      Tuning
+	ranking   atomic.Int32 // searches in their ranking pass
 }
 
 // Option changes how a Searcher is set up.
@@ -57,6 +60,7 @@ func New(idx bleve.Index, meta *indexer.Meta, opts ...Option) *Searcher {
 	// The lexicon's keys take a sort of their own (a third of a second at
 	// a million paragraphs): it runs beside Warm's facet table and empty
 	// box rather than before them.
+	s.words.start(idx)
 	s.suggester.ready = make(chan struct{})
 	go func() {
 		defer close(s.suggester.ready)
@@ -285,7 +289,8 @@ func (s *Searcher) TypeCounts(ctx context.Context) (map[string]int, error) {
 // own Close is not).
 func (s *Searcher) Close() error {
 	s.closeOnce.Do(func() {
-		<-s.suggester.ready // it reads the index
+		<-s.suggester.ready // they read the index
+		<-s.words.done
 		if err := s.idx.Close(); err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
 			s.closeErr = fmt.Errorf("close index: %w", err)
 		}

@@ -8,10 +8,15 @@ import "runtime"
 type Tuning struct {
 	// RankParts is how many parts a ranking pass splits the index into, to
 	// walk them side by side; default GOMAXPROCS. An index of fewer than
-	// MinSplit documents is walked whole, and so is a query whose scores
-	// would depend on where a walk starts (engine.SplitsExactly).
+	// MinSplit documents is walked whole, and so is a query whose terms
+	// hold fewer than MinSplitPostings postings in all, a query whose
+	// scores would depend on where a walk starts (engine.SplitsExactly),
+	// and any query while another search is being ranked.
 	RankParts int
 	MinSplit  int // default 4096
+	// MinSplitPostings: default 32,768 (BENCHMARKS.md, "One search: what
+	// changed").
+	MinSplitPostings int
 	// MaxProximityCandidates bounds the documents holding all the words of
 	// a proximity search that are checked for their distance; a search
 	// whose words are all this common is refused with a message rather
@@ -45,7 +50,7 @@ type Tuning struct {
 
 // DefaultTuning returns the tuning a Searcher has by default.
 func DefaultTuning() Tuning {
-	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MaxProximityCandidates: 10000, MaxProximityPositions: 1_000_000, MaxPrefixTerms: 10000, ExportBatch: 200, MaxBatchPositions: 20_000_000}
+	return Tuning{RankParts: runtime.GOMAXPROCS(0), MinSplit: 4096, MinSplitPostings: 32768, MaxProximityCandidates: 10000, MaxProximityPositions: 1_000_000, MaxPrefixTerms: 10000, ExportBatch: 200, MaxBatchPositions: 20_000_000}
 }
 
 // orDefault fills the zero fields of t from DefaultTuning.
@@ -55,7 +60,7 @@ func (t Tuning) orDefault() Tuning {
 		v *int
 		d int
 	}{
-		{&t.RankParts, d.RankParts}, {&t.MinSplit, d.MinSplit},
+		{&t.RankParts, d.RankParts}, {&t.MinSplit, d.MinSplit}, {&t.MinSplitPostings, d.MinSplitPostings},
 		{&t.MaxProximityCandidates, d.MaxProximityCandidates}, {&t.MaxProximityPositions, d.MaxProximityPositions},
 		{&t.MaxPrefixTerms, d.MaxPrefixTerms}, {&t.ExportBatch, d.ExportBatch}, {&t.MaxBatchPositions, d.MaxBatchPositions},
 	} {

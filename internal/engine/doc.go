@@ -8,9 +8,11 @@
 // hear of a failed background write (OnWriteError) and to write a fresh
 // index on every core with bleve's offline builder (Builder). The search layer needs
 // them for its own passes: the ranking pass and the counting passes walk a
-// query's matches by document number (Snapshot.EachMatch), the facet table
+// query's matches by document number (Snapshot.NewWalk, Walk.Each;
+// Snapshot.EachMatch), the facet table
 // is read from doc values by number (Snapshot.EachDocument), did-you-mean
-// reads the fuzzy dictionary (Snapshot.Neighbours), the examples the
+// reads the fuzzy dictionary (Snapshot.Neighbours) until it has one
+// field's words read into memory (ReadWords, Words.Neighbours), the examples the
 // plain one (Snapshot.MostFrequent), and body phrases are
 // checked beside their terms' searchers (NewBodyPhrase), and a page's
 // documents are read by number with their match locations (Fetch).
@@ -64,7 +66,11 @@
 //   - The fuzzy dictionary. FieldDictFuzzy fills each entry's EditDistance
 //     (in runes, without transpositions) but, since it omits counts, leaves
 //     Count at 0; Neighbours counts documents from the postings.
-//     TestNeighboursEditsAndCounts.
+//     TestNeighboursEditsAndCounts. Words runs scorch's own automaton
+//     builders (vellum/levenshtein, distances 1 and 2, as scorch's
+//     snapshot_index.go makes them) over one FST of the field's words and
+//     their FieldDict counts, and so finds the same neighbours, edits and
+//     counts. TestWordsEqualFuzzyDictionary.
 //   - The plain dictionary. FieldDict's entries carry Count, the number
 //     of documents holding the term (not its occurrences); MostFrequent
 //     picks the help page's examples by it. TestMostFrequentCountsDocuments.
