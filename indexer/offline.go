@@ -61,10 +61,12 @@ func setInternals(ctx context.Context, path string, meta *Meta, lex []Entry) err
 	if err != nil {
 		return fmt.Errorf("open the new index: %w", err)
 	}
-	err = idx.SetInternal(lexiconKey, mustJSON(lex))
-	if err == nil {
-		err = idx.SetInternal(metaKey, mustJSON(meta))
-	}
+	// One batch: each write of internal values persists a snapshot
+	// holding all of them, the lexicon included.
+	batch := idx.NewBatch()
+	batch.SetInternal(lexiconKey, mustJSON(lex))
+	batch.SetInternal(metaKey, mustJSON(meta))
+	err = idx.Batch(batch)
 	if err == nil {
 		err = waitSteady(ctx, idx, path)
 	}
