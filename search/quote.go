@@ -60,9 +60,10 @@ func (s *Searcher) Quote(ctx context.Context, text string, n int) (*searchapi.Qu
 		if a.score < quoteMinScore {
 			continue
 		}
+		label := quoteLabel(p, a)
 		out.Results = append(out.Results, searchapi.QuoteMatch{
-			DocumentID: c.doc.ID, Title: c.doc.Title, Report: c.doc.Report, Paragraph: p.Number,
-			Exact: a.exact, Score: a.score, Diff: a.ops, Citation: searchapi.Cite(c.doc, p.Number),
+			DocumentID: c.doc.ID, Title: c.doc.Title, Report: c.doc.Report, Paragraph: label,
+			Exact: a.exact, Score: a.score, Diff: a.ops, Citation: searchapi.Cite(c.doc, label),
 		})
 	}
 	sort.SliceStable(out.Results, func(i, j int) bool {
@@ -79,6 +80,24 @@ func (s *Searcher) Quote(ctx context.Context, text string, n int) (*searchapi.Qu
 		out.Results = out.Results[:n]
 	}
 	return out, nil
+}
+
+// quoteLabel cites a quotation by the rule every match follows: by the
+// lettered or roman item of p that holds all of the words it was aligned
+// with ("74(a)"), by the paragraph when they run across items or into its
+// lead-in.
+func quoteLabel(p corpus.Paragraph, a alignment) string {
+	if a.start < 0 {
+		return p.Number
+	}
+	first, ok := p.SubparagraphAt(a.start)
+	if !ok {
+		return p.Number
+	}
+	if last, ok := p.SubparagraphAt(a.end - 1); !ok || last != first {
+		return p.Number
+	}
+	return p.Cite(first)
 }
 
 // readQuotation checks a quotation's size before reading it, then that

@@ -118,7 +118,7 @@ func TestQuoteFindsAlteredQuotations(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Quote(%q): %v", q.text, err)
 		}
-		if len(res.Results) > 0 && res.Results[0].DocumentID == q.doc.ID && res.Results[0].Paragraph == q.para.Number {
+		if len(res.Results) > 0 && res.Results[0].DocumentID == q.doc.ID && quotedNumber(res.Results[0]) == q.para.Number {
 			first++
 			checkQuoteDiff(t, q.text, res.Results[0])
 			continue
@@ -189,6 +189,61 @@ func TestQuoteExactPassage(t *testing.T) {
 	}
 	if top.Citation.Paragraph != q.para.Number || top.Citation.Permalink == "" {
 		t.Errorf("citation %+v", top.Citation)
+	}
+}
+
+// quotedNumber is the number of the paragraph a result cites: a passage
+// drawn from one lettered item is cited by the item.
+func quotedNumber(m searchapi.QuoteMatch) string {
+	number, _ := corpus.SplitCitation(m.Paragraph)
+	return number
+}
+
+// TestQuoteInASubparagraphIsCitedByItsLetter checks a quotation by the
+// rule a search's matches are cited by: the words of item (c) of
+// paragraph 13 of the organised networks recommendations are cited
+// "13(c)", and a passage running from the lead-in into item (a) is cited
+// by the paragraph.
+func TestQuoteInASubparagraphIsCitedByItsLetter(t *testing.T) {
+	t.Parallel()
+	var para corpus.Paragraph
+	var doc *corpus.Document
+	for _, d := range corpusDocs {
+		if strings.HasSuffix(d.URL, "/organised-networks/part-e-conclusions-and-recommendations/e2-recommendations") {
+			for _, p := range d.Paragraphs {
+				if p.Number == "13" {
+					doc, para = d, p
+				}
+			}
+		}
+	}
+	if doc == nil {
+		t.Fatal("the sample has no paragraph 13 in the organised networks recommendations")
+	}
+	spans := para.SubparagraphSpans()
+	if len(spans) < 3 || spans[2].Label != "c" || spans[0].Start == 0 {
+		t.Fatalf("paragraph 13's items %+v, want (a) to (c) after a lead-in", spans)
+	}
+	item := strings.TrimSpace(para.Text[spans[2].Start:spans[2].End])
+	across := para.Text[:spans[0].End]
+	for _, c := range []struct{ quote, want string }{
+		{item, "13(c)"},
+		{"“" + item + "”", "13(c)"},
+		{across, "13"},
+	} {
+		res, err := testSearcher.Quote(context.Background(), c.quote, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Results) == 0 || res.Results[0].DocumentID != doc.ID {
+			t.Errorf("Quote(%q) = %+v, want %s first", c.quote, res.Results, doc.ID)
+			continue
+		}
+		top := res.Results[0]
+		if top.Paragraph != c.want || top.Citation.Paragraph != c.want ||
+			!strings.HasSuffix(top.Citation.Permalink, "#"+corpus.Anchor(c.want)) {
+			t.Errorf("Quote(%q) cites %s (citation %+v), want %s", c.quote, top.Paragraph, top.Citation, c.want)
+		}
 	}
 }
 

@@ -38,6 +38,10 @@ type alignment struct {
 	ops   []searchapi.QuoteOp
 	score float64
 	exact bool
+	// start and end are the bytes of the paragraph's text that the
+	// quotation was aligned with, from its first word to its last (both
+	// -1 when it shares none): what a citation of the quotation covers.
+	start, end int
 }
 
 // segment is a run of the word diff: source words [s0, s1) against
@@ -70,7 +74,28 @@ func align(q quotation, text string) alignment {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = alignTimeout
 	segs := trimContext(mergeStrays(segments(dmp.DiffMainRunes(a, b, false))), q)
-	return q.render(segs, text, src)
+	out := q.render(segs, text, src)
+	out.start, out.end = alignedSpan(segs, src)
+	return out
+}
+
+// alignedSpan returns the bytes of the paragraph's words that segs cover,
+// from the first to the last; -1, -1 when they cover none.
+func alignedSpan(segs []segment, src []quoteToken) (start, end int) {
+	first, last := -1, -1
+	for _, s := range segs {
+		if s.s0 >= s.s1 {
+			continue
+		}
+		if first < 0 {
+			first = s.s0
+		}
+		last = s.s1 - 1
+	}
+	if first < 0 {
+		return -1, -1
+	}
+	return src[first].start, src[last].end
 }
 
 // Stray matches: a run of at most strayWords words in common between two
