@@ -90,6 +90,12 @@ func (b builder) build(q *Query, expand bool, prox proximities) scoring {
 		}
 	}
 	if musts == 0 {
+		if bq.MustNot == nil {
+			// Every document, equally: a boolean query would walk them
+			// through a conjunction of one and score each twice.
+			p.query = bleve.NewMatchAllQuery()
+			return p
+		}
 		bq.AddMust(bleve.NewMatchAllQuery())
 	}
 	p.query = bq
