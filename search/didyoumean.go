@@ -94,10 +94,25 @@ func (s *Searcher) correction(ctx context.Context, words lexicon, w string) stri
 	if err != nil || own >= rareWord {
 		return ""
 	}
-	near, err := words.Neighbours(ctx, indexer.FieldTextExact, word, fuzziness, func(term string) bool {
+	// A correction keeps the word's first letter, as spelling checkers
+	// commonly do (Lucene's DirectSpellChecker by default): few
+	// misspellings change it, and the search for neighbours then stays in
+	// the words that begin with it, a few per cent of the lexicon, instead
+	// of running the automaton through all of it.
+	_, first := utf8.DecodeRuneInString(word)
+	keep := func(term string) bool {
 		return term != word && !strings.Contains(term, " ") // " ": an indexed pair of words
-	})
-	if err != nil || len(near) == 0 {
+	}
+	// The closest neighbours win, so the words one edit away are looked
+	// for first (a far smaller automaton); two edits only when there are
+	// none.
+	var near []engine.Neighbour
+	for f := 1; f <= fuzziness && len(near) == 0; f++ {
+		if near, err = words.Neighbours(ctx, indexer.FieldTextExact, word, word[:first], f, keep); err != nil {
+			return ""
+		}
+	}
+	if len(near) == 0 {
 		return ""
 	}
 	best := slices.MinFunc(near, func(a, b engine.Neighbour) int {
@@ -127,7 +142,7 @@ func matchCase(typed, word string) string {
 // dictionaries, or the same words read once into memory (engine.Words).
 type lexicon interface {
 	DocFreq(ctx context.Context, field, term string) (uint64, error)
-	Neighbours(ctx context.Context, field, word string, fuzziness int, keep func(term string) bool) ([]engine.Neighbour, error)
+	Neighbours(ctx context.Context, field, word, prefix string, fuzziness int, keep func(term string) bool) ([]engine.Neighbour, error)
 }
 
 // lazyWords is the exact body field's words with their document counts,

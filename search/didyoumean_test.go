@@ -40,6 +40,13 @@ func TestDidYouMean(t *testing.T) {
 	if checked < 6 {
 		t.Errorf("only %d misspellings checked", checked)
 	}
+	// A correction keeps the first letter typed.
+	for p := range places {
+		typo := "q" + p[1:]
+		if res := mustSearch(t, Request{Query: typo + " council"}); strings.EqualFold(res.DidYouMean, p+" council") {
+			t.Errorf("%q: did you mean %q, which changes the first letter", typo+" council", res.DidYouMean)
+		}
+	}
 	// A query that finds enough is left alone, and so are words that are
 	// fine but absent.
 	if res := mustSearch(t, Request{Query: "council"}); res.DidYouMean != "" {

@@ -107,17 +107,17 @@ type Neighbour struct {
 	Docs  uint64 // documents holding the term
 }
 
-// Neighbours returns the terms of field within fuzziness edits of word
-// that keep accepts, with the edit distance bleve's Levenshtein automaton
+// Neighbours returns the terms of field that begin with prefix ("" for
+// any) and lie within fuzziness edits of word that keep accepts, with the edit distance bleve's Levenshtein automaton
 // found and the number of documents holding each. The fuzzy dictionary of
 // bleve v2.6.3 leaves its entries' counts at 0, so each is counted from
 // the term's postings.
-func (s *Snapshot) Neighbours(ctx context.Context, field, word string, fuzziness int, keep func(term string) bool) ([]Neighbour, error) {
+func (s *Snapshot) Neighbours(ctx context.Context, field, word, prefix string, fuzziness int, keep func(term string) bool) ([]Neighbour, error) {
 	fr, ok := s.r.(index.IndexReaderFuzzy)
 	if !ok {
 		return nil, fmt.Errorf("neighbours of %q: the index has no fuzzy dictionary", word)
 	}
-	dict, err := fr.FieldDictFuzzy(field, word, fuzziness, "")
+	dict, err := fr.FieldDictFuzzy(field, word, fuzziness, prefix)
 	if err != nil {
 		return nil, fmt.Errorf("neighbours of %q: %w", word, err)
 	}

@@ -74,7 +74,7 @@ func TestNeighboursEditsAndCounts(t *testing.T) {
 	s := mustOpen(t, idx)
 	ctx := context.Background()
 	got := map[string]Neighbour{}
-	near, err := s.Neighbours(ctx, textField, "ashcombe", 2, func(string) bool { return true })
+	near, err := s.Neighbours(ctx, textField, "ashcombe", "", 2, func(string) bool { return true })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,14 +93,14 @@ func TestNeighboursEditsAndCounts(t *testing.T) {
 	if _, ok := got["kitten"]; ok {
 		t.Error("kitten is a neighbour of ashcombe")
 	}
-	near, err = s.Neighbours(ctx, textField, "kitten", 2, func(term string) bool { return term != "kitten" })
+	near, err = s.Neighbours(ctx, textField, "kitten", "", 2, func(term string) bool { return term != "kitten" })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(near) != 0 {
 		t.Errorf("kitten's neighbours within 2 edits: %+v; sitting is 3 away", near)
 	}
-	near, err = s.Neighbours(ctx, textField, "cafe", 1, func(term string) bool { return term != "cafe" })
+	near, err = s.Neighbours(ctx, textField, "cafe", "", 1, func(term string) bool { return term != "cafe" })
 	if err != nil {
 		t.Fatal(err)
 	}

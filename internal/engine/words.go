@@ -91,10 +91,10 @@ var levenshteinBuilders = sync.OnceValues(func() ([2]*levenshtein.LevenshteinAut
 	return out, nil
 })
 
-// Neighbours returns the words of field within fuzziness (1 or 2) edits
-// of word that keep accepts, as Snapshot.Neighbours finds them in the
-// index; field must be the one read.
-func (w *Words) Neighbours(ctx context.Context, field, word string, fuzziness int, keep func(term string) bool) ([]Neighbour, error) {
+// Neighbours returns the words of field that begin with prefix and lie
+// within fuzziness (1 or 2) edits of word that keep accepts, as
+// Snapshot.Neighbours finds them in the index; field must be the one read.
+func (w *Words) Neighbours(ctx context.Context, field, word, prefix string, fuzziness int, keep func(term string) bool) ([]Neighbour, error) {
 	if field != w.field {
 		return nil, fmt.Errorf("neighbours of %q: the words read are of %s, not %s", word, w.field, field)
 	}
@@ -110,7 +110,8 @@ func (w *Words) Neighbours(ctx context.Context, field, word string, fuzziness in
 		return nil, fmt.Errorf("neighbours of %q: %w", word, err)
 	}
 	var out []Neighbour
-	it, err := w.fst.Search(dfa, nil, nil)
+	start, end := prefixRange(prefix)
+	it, err := w.fst.Search(dfa, start, end)
 	for n := 0; err == nil; n++ {
 		if n%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -125,4 +126,21 @@ func (w *Words) Neighbours(ctx context.Context, field, word string, fuzziness in
 		return nil, fmt.Errorf("neighbours of %q: %w", word, err)
 	}
 	return out, nil
+}
+
+// prefixRange returns the keys that begin with prefix as a range, start
+// included and end excluded; nil, nil for every key.
+func prefixRange(prefix string) (start, end []byte) {
+	if prefix == "" {
+		return nil, nil
+	}
+	start = []byte(prefix)
+	end = bytes.Clone(start)
+	for i := len(end) - 1; i >= 0; i-- {
+		end[i]++
+		if end[i] != 0 {
+			return start, end[:i+1]
+		}
+	}
+	return start, nil // every byte was 0xff: the range runs to the last key
 }

@@ -46,20 +46,22 @@ func TestWordsEqualFuzzyDictionary(t *testing.T) {
 			t.Errorf("%s: %d documents, want %d", word, got, want)
 		}
 		for fuzziness := 1; fuzziness <= 2; fuzziness++ {
-			keep := func(term string) bool { return term != word }
-			want, err := s.Neighbours(ctx, textField, word, fuzziness, func(term string) bool { return keep(term) && skip(term) })
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := w.Neighbours(ctx, textField, word, fuzziness, keep)
-			if err != nil {
-				t.Fatal(err)
-			}
-			byTerm := func(a, b Neighbour) int { return strings.Compare(a.Term, b.Term) }
-			slices.SortFunc(want, byTerm)
-			slices.SortFunc(got, byTerm)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s within %d: %+v, want %+v", word, fuzziness, got, want)
+			for _, prefix := range []string{"", word[:1], word[:min(2, len(word))], "\xff"} {
+				keep := func(term string) bool { return term != word }
+				want, err := s.Neighbours(ctx, textField, word, prefix, fuzziness, func(term string) bool { return keep(term) && skip(term) })
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := w.Neighbours(ctx, textField, word, prefix, fuzziness, keep)
+				if err != nil {
+					t.Fatal(err)
+				}
+				byTerm := func(a, b Neighbour) int { return strings.Compare(a.Term, b.Term) }
+				slices.SortFunc(want, byTerm)
+				slices.SortFunc(got, byTerm)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s within %d, prefix %q: %+v, want %+v", word, fuzziness, prefix, got, want)
+				}
 			}
 		}
 	}
