@@ -55,6 +55,8 @@ const (
 	MaxMatches         = searchapi.MaxMatches
 	UnitDocument       = searchapi.UnitDocument
 	UnitParagraph      = searchapi.UnitParagraph
+	HitsFull           = searchapi.HitsFull
+	HitsIDs            = searchapi.HitsIDs
 	ScopeDocument      = searchapi.ScopeDocument
 	ScopeParagraph     = searchapi.ScopeParagraph
 	DidYouMeanBelow    = searchapi.DidYouMeanBelow

@@ -63,6 +63,13 @@ func (e *emptyBox) get(ctx context.Context, s *Searcher, r Request, start time.T
 			}
 		}
 	}
+	if r.Hits == HitsIDs {
+		ids := make([]Hit, len(out.Hits))
+		for i, h := range out.Hits {
+			ids[i] = Hit{ID: h.ID, Score: h.Score, Paragraphs: []string{}, Matches: []Match{}}
+		}
+		out.Hits = ids
+	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return &out, nil
 }

@@ -49,6 +49,16 @@ func (s *Searcher) fetch(ctx context.Context, p *plan, hits []*rankedHit) ([]Hit
 	return out, nil
 }
 
+// idHits makes a page's hits of their ids and scores alone, with nothing
+// read from their documents (Request.Hits HitsIDs).
+func idHits(hits []*rankedHit) []Hit {
+	out := make([]Hit, len(hits))
+	for i, h := range hits {
+		out[i] = Hit{ID: h.id, Score: h.key.score, Paragraphs: []string{}, Matches: []Match{}}
+	}
+	return out
+}
+
 // locate reads the stored documents of ids and where q matches in each,
 // in one search restricted to them; a document q does not match is left
 // out of the answer.

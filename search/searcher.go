@@ -114,7 +114,12 @@ func (s *Searcher) search(ctx context.Context, r Request, after *rankAfter, star
 	if pg.total < DidYouMeanBelow && suggestionsWanted(ctx) {
 		looked.Go(func() { didYouMean = s.didYouMean(ctx, r, p.parsed, pg.total) })
 	}
-	hits, err := s.fetch(ctx, p, pg.hits)
+	var hits []Hit
+	if r.Hits == HitsIDs {
+		hits = idHits(pg.hits)
+	} else {
+		hits, err = s.fetch(ctx, p, pg.hits)
+	}
 	looked.Wait()
 	if err != nil {
 		return nil, err

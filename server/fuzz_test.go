@@ -35,7 +35,7 @@ func FuzzParams(f *testing.F) {
 	h := mustServerWith(f, Options{MaxInFlight: 64})
 	f.Fuzz(func(t *testing.T, route uint8, q, page, size, sort, from, to, after string) {
 		v := url.Values{"q": {q}, "page": {page}, "size": {size}, "sort": {sort}, "from": {from}, "to": {to},
-			"after": {after}, "limit": {size}, "recipient": {from}, "place": {to}, "facets": {from}}
+			"after": {after}, "limit": {size}, "recipient": {from}, "place": {to}, "facets": {from}, "hits": {sort}}
 		for k, vs := range v {
 			if vs[0] == "" {
 				delete(v, k)

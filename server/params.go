@@ -15,11 +15,13 @@ import (
 // result's next cursor, which sets the page), facets (the facets to count,
 // or none), the repeatable filters investigation, report, type, place, year
 // and institution; unit (document or paragraph) is what one row of an
-// export is; scope=paragraph asks for the words in one paragraph.
+// export is; scope=paragraph asks for the words in one paragraph;
+// hits=ids asks for each hit's id and score alone.
 func searchRequest(q url.Values) (searchapi.Request, error) {
 	req := searchapi.Request{Query: q.Get("q"), Sort: q.Get("sort"), Filters: searchapi.Filters{},
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), After: strings.TrimSpace(q.Get("after")),
-		Unit: strings.ToLower(strings.TrimSpace(q.Get("unit"))), Scope: strings.ToLower(strings.TrimSpace(q.Get("scope")))}
+		Unit: strings.ToLower(strings.TrimSpace(q.Get("unit"))), Scope: strings.ToLower(strings.TrimSpace(q.Get("scope"))),
+		Hits: strings.ToLower(strings.TrimSpace(q.Get("hits")))}
 	switch v := strings.ToLower(strings.TrimSpace(q.Get("expand"))); v {
 	case "", "true", "1", "yes", "on":
 	case "false", "0", "no", "off":

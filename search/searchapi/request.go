@@ -48,7 +48,19 @@ type Request struct {
 	// FacetsNone alone counts none. Each facet costs a walk of its values
 	// for every match, so a caller that shows no facets should not ask.
 	Facets []string `json:",omitempty"`
+	// Hits HitsIDs asks for each hit's id and score alone: the search is
+	// ranked and counted as ever, and nothing of the page's documents is
+	// read (no titles, snippets, passages or citations). For a caller that
+	// needs only which documents and how many, such as a comparison of
+	// engines. "" or HitsFull gives whole hits.
+	Hits string `json:",omitempty"`
 }
+
+// What each hit of a search carries.
+const (
+	HitsFull = "full" // everything a results page shows (the default)
+	HitsIDs  = "ids"  // the id and the score
+)
 
 // Scopes: where the words of a search must be found together.
 const (
@@ -85,6 +97,8 @@ func (r *Request) Validate() error {
 		return Invalid(fmt.Sprintf("results beyond the first %d cannot be paged to by number; follow the next links, or narrow the search", MaxWindow))
 	case r.Scope != "" && r.Scope != ScopeDocument && r.Scope != ScopeParagraph:
 		return Invalid(fmt.Sprintf("unknown scope %q; use document or paragraph", r.Scope))
+	case r.Hits != "" && r.Hits != HitsFull && r.Hits != HitsIDs:
+		return Invalid(fmt.Sprintf("unknown hits %q; use full or ids", r.Hits))
 	case r.Unit != "" && r.Unit != UnitDocument && r.Unit != UnitParagraph:
 		return Invalid(fmt.Sprintf("unknown unit %q; use document or paragraph", r.Unit))
 	case !ValidSort(r.Sort):
