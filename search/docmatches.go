@@ -37,13 +37,9 @@ func (s *Searcher) DocumentMatches(ctx context.Context, id, q string) (*searchap
 		return nil, err
 	}
 	sc := s.builder.build(parsed, !r.NoExpand, prox)
-	found, err := s.locate(ctx, []string{id}, sc.query)
-	if err != nil {
-		return nil, err
-	}
-	dm, ok := found[id]
-	if !ok {
-		return out, nil
+	dm, err := s.fetchOne(ctx, id, sc.query)
+	if err != nil || dm == nil {
+		return out, err
 	}
 	spans := paragraphSpans(dm, doc, prox.keep(id))
 	indices := make([]int, 0, len(spans))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -59,21 +58,24 @@ func idHits(hits []*rankedHit) []Hit {
 	return out
 }
 
-// locate reads the stored documents of ids and where q matches in each,
-// in one search restricted to them; a document q does not match is left
-// out of the answer.
-func (s *Searcher) locate(ctx context.Context, ids []string, q query.Query) (map[string]*bsearch.DocumentMatch, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
-	req.Fields = []string{indexer.FieldSource}
-	req.IncludeLocations = true
-	req.Score = "none"
-	res, err := s.idx.SearchInContext(ctx, req)
+// fetchOne reads the stored document with id id and where q matches in
+// it, as fetch reads a page's hits; nil when q does not match it.
+func (s *Searcher) fetchOne(ctx context.Context, id string, q query.Query) (*bsearch.DocumentMatch, error) {
+	r, err := engine.Open(s.idx)
 	if err != nil {
 		return nil, unavailable(ctx, err)
 	}
-	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
-	for _, h := range res.Hits {
-		byID[h.ID] = h
+	defer r.Close()
+	num, ok, err := r.Number(id)
+	if err != nil {
+		return nil, unavailable(ctx, err)
 	}
-	return byID, nil
+	if !ok {
+		return nil, nil
+	}
+	byNum, err := r.Fetch(ctx, q, []uint64{num}, indexer.FieldSource)
+	if err != nil {
+		return nil, unavailable(ctx, err)
+	}
+	return byNum[num], nil
 }

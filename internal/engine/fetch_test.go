@@ -62,6 +62,16 @@ func TestFetchEqualsBleveSearch(t *testing.T) {
 	if nums[len(nums)-1] != uint64(len(texts)-1) {
 		t.Fatalf("the last document is numbered %d, want %d: the replaced one's number is not left deleted", nums[len(nums)-1], len(texts)-1)
 	}
+	// Each live document's number is found from its id; the replaced
+	// d001's old number is not, nor is an id never indexed.
+	for _, num := range nums {
+		if got, ok, err := s.Number(ids[num]); err != nil || !ok || got != num {
+			t.Errorf("Number(%s) = %d, %v, %v; want %d", ids[num], got, ok, err, num)
+		}
+	}
+	if got, ok, err := s.Number("d999"); err != nil || ok {
+		t.Errorf("Number(d999) = %d, %v, %v; want none", got, ok, err)
+	}
 	slices.Reverse(nums) // Fetch takes them in any order
 	term := func(w string) query.Query {
 		q := bleve.NewTermQuery(w)

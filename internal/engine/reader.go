@@ -54,6 +54,23 @@ func (s *Snapshot) ExternalID(num uint64) (string, error) {
 	return s.r.ExternalID(InternalID(num))
 }
 
+// Number returns the number of the live document whose id is id, and
+// false when the snapshot holds none.
+func (s *Snapshot) Number(id string) (uint64, bool, error) {
+	iid, err := s.r.InternalID(id)
+	if err != nil {
+		return 0, false, fmt.Errorf("number of document %s: %w", id, err)
+	}
+	if len(iid) == 0 {
+		return 0, false, nil
+	}
+	num, err := DocNumber(iid)
+	if err != nil {
+		return 0, false, fmt.Errorf("number of document %s: %w", id, err)
+	}
+	return num, true, nil
+}
+
 // EachDocument calls doc with the number and id of every live document,
 // in number order, and then value with each of its values of the doc
 // value fields named.
