@@ -19,8 +19,15 @@ func printExtraction(w io.Writer, sum *corpus.ExtractionSummary, path string) {
 	if sum == nil {
 		return
 	}
-	fmt.Fprintf(w, "Extraction: %d pages read, %d cleanly, %d with warnings; %d numbered and %d unnumbered paragraphs, %d footnotes.\n",
-		sum.Pages, sum.Clean, sum.Warned, sum.Numbered, sum.Unnumbered, sum.Footnotes)
+	imported := ""
+	if sum.Unrecorded > 0 {
+		// Documents imported as JSON lines came already split into
+		// paragraphs: nothing here read them, so nothing can be said of
+		// how well.
+		imported = fmt.Sprintf(", %d imported already read (JSON lines, no record)", sum.Unrecorded)
+	}
+	fmt.Fprintf(w, "Extraction: %d pages, %d read cleanly, %d with warnings%s; %d numbered and %d unnumbered paragraphs, %d footnotes.\n",
+		sum.Pages, sum.Clean, sum.Warned, imported, sum.Numbered, sum.Unnumbered, sum.Footnotes)
 	if sum.Sample {
 		fmt.Fprintln(w, "The corpus holds the embedded sample site (fictional pages).")
 	}
