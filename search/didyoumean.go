@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,7 +29,8 @@ const correctionRatio = 10
 // most documents).
 func (s *Searcher) didYouMean(ctx context.Context, r Request, q *Query, total uint64) string {
 	near := s.words.ready()
-	if near == nil { // still being read: look in the index itself
+	if near == nil { // not read yet: look in the index itself
+		s.words.start(s.idx)
 		r, err := engine.Open(s.idx)
 		if err != nil {
 			return ""
@@ -146,31 +148,43 @@ type lexicon interface {
 }
 
 // lazyWords is the exact body field's words with their document counts,
-// read into memory in the background from the moment the Searcher is
-// made (engine.Words says why). Reading them touches every segment's
-// dictionary of the field, word pairs included (seconds at a million
-// paragraphs), so nothing waits for it: until they are read, corrections
-// are looked for in the index.
+// read into memory in the background (engine.Words says why). Reading
+// them touches every segment's dictionary of the field, word pairs
+// included (seconds at a million paragraphs), so nothing waits for it:
+// until they are read, corrections are looked for in the index. It
+// starts once the Searcher is warm (Warm), so that it does not hold up
+// what readiness waits for, or at the first correction looked for by a
+// Searcher that is never warmed.
 type lazyWords struct {
-	done chan struct{} // closed once w and err are set
+	once sync.Once
+	done chan struct{} // closed once w and err are set, or by Close before a start
 	w    *engine.Words
 	err  error
 }
 
+// start begins reading the words in the background, the first time.
 func (l *lazyWords) start(idx bleve.Index) {
-	l.done = make(chan struct{})
-	go func() {
-		defer close(l.done)
-		r, err := engine.Open(idx)
-		if err != nil {
-			l.err = err
-			return
-		}
-		defer r.Close()
-		l.w, l.err = r.ReadWords(context.Background(), indexer.FieldTextExact, func(term string) bool {
-			return !strings.Contains(term, " ") // " ": an indexed pair of words
-		})
-	}()
+	l.once.Do(func() {
+		go func() {
+			defer close(l.done)
+			r, err := engine.Open(idx)
+			if err != nil {
+				l.err = err
+				return
+			}
+			defer r.Close()
+			l.w, l.err = r.ReadWords(context.Background(), indexer.FieldTextExact, func(term string) bool {
+				return !strings.Contains(term, " ") // " ": an indexed pair of words
+			})
+		}()
+	})
+}
+
+// stop keeps the words from being read from now on, and waits for a read
+// begun earlier to end, so that the index can be closed.
+func (l *lazyWords) stop() {
+	l.once.Do(func() { close(l.done) })
+	<-l.done
 }
 
 // ready returns the words once read, or nil.

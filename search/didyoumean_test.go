@@ -62,6 +62,7 @@ func TestDidYouMean(t *testing.T) {
 func TestCorrectionsSameFromWordsReadOrIndex(t *testing.T) {
 	t.Parallel()
 	s := testSearcher
+	s.words.start(s.idx)
 	<-s.words.done
 	words := s.words.ready()
 	if words == nil {

@@ -66,7 +66,7 @@ func (e *emptyBox) get(ctx context.Context, s *Searcher, r Request, start time.T
 	if r.Hits == HitsIDs {
 		ids := make([]Hit, len(out.Hits))
 		for i, h := range out.Hits {
-			ids[i] = Hit{ID: h.ID, Score: h.Score, Paragraphs: []string{}, Matches: []Match{}}
+			ids[i] = idHit(h.ID, h.Score)
 		}
 		out.Hits = ids
 	}
@@ -81,6 +81,11 @@ func (s *Searcher) Warm(ctx context.Context) error {
 	if _, err := s.empty.get(ctx, s, Request{}, time.Now()); err != nil {
 		return err
 	}
-	_, err := s.suggester.get(ctx)
-	return err
+	if _, err := s.suggester.get(ctx); err != nil {
+		return err
+	}
+	// Warm, the server is ready: only now is the lexicon for corrections
+	// read, so that it does not compete with the above for the cores.
+	s.words.start(s.idx)
+	return nil
 }

@@ -53,9 +53,15 @@ func (s *Searcher) fetch(ctx context.Context, p *plan, hits []*rankedHit) ([]Hit
 func idHits(hits []*rankedHit) []Hit {
 	out := make([]Hit, len(hits))
 	for i, h := range hits {
-		out[i] = Hit{ID: h.id, Score: h.key.score, Paragraphs: []string{}, Matches: []Match{}}
+		out[i] = idHit(h.id, h.key.score)
 	}
 	return out
+}
+
+// idHit is a hit of its id and score alone; its lists are empty, not
+// null, as a whole hit's are.
+func idHit(id string, score float64) Hit {
+	return Hit{ID: id, Score: score, Paragraphs: []string{}, Matches: []Match{}}
 }
 
 // fetchOne reads the stored document with id id and where q matches in

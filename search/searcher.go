@@ -60,7 +60,7 @@ func New(idx bleve.Index, meta *indexer.Meta, opts ...Option) *Searcher {
 	// The lexicon's keys take a sort of their own (a third of a second at
 	// a million paragraphs): it runs beside Warm's facet table and empty
 	// box rather than before them.
-	s.words.start(idx)
+	s.words.done = make(chan struct{})
 	s.suggester.ready = make(chan struct{})
 	go func() {
 		defer close(s.suggester.ready)
@@ -295,7 +295,7 @@ func (s *Searcher) TypeCounts(ctx context.Context) (map[string]int, error) {
 func (s *Searcher) Close() error {
 	s.closeOnce.Do(func() {
 		<-s.suggester.ready // they read the index
-		<-s.words.done
+		s.words.stop()
 		if err := s.idx.Close(); err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
 			s.closeErr = fmt.Errorf("close index: %w", err)
 		}
