@@ -39,6 +39,8 @@
 //     come from the same phrase matcher that ranked it. The next cursor is
 //     the last hit's sort keys (nextCursor). Beside the fetch, a search
 //     with fewer than three results looks for a did-you-mean correction.
+//     A request for ids alone (Request.Hits HitsIDs) skips the fetch: its
+//     hits are the page's ids and scores (idHits).
 //
 // # Passages and same-paragraph search
 //
@@ -86,8 +88,8 @@
 // and walks each one's matches once with their term locations to count
 // documents and paragraphs, without ranking or fetching; DocumentMatches
 // (docmatches.go) builds a query as step 3 does, without the type and date
-// restrictions, and fetches one document's match locations as step 5
-// does.
+// restrictions, and fetches one document's match locations by its number
+// as step 5 does (fetchOne).
 //
 // Not a search, and so through bleve's own collector: Quote (the
 // quotation's rarest words and some of its phrases find candidate
