@@ -15,15 +15,36 @@ import (
 	"github.com/inquirysearch/inquirysearch/internal/engine"
 )
 
-// builderBatch is how many documents go into one segment before it is
-// written; mergeFanIn is how many segments are merged at a time once
+// builderBatch is the most documents that go into one segment before it
+// is written, and segmentParagraphs about how many paragraphs a segment
+// should hold: a segment is built in memory, so documents of many
+// paragraphs make fewer documents a segment (the generated corpus's
+// reports of eleven paragraphs each, cut every 1,000 documents, peaked at
+// 4.3 GB at 100,000 paragraphs where one-paragraph documents peaked at
+// 1.3 GB). mergeFanIn is how many segments are merged at a time once
 // every document is in: all of them, so that each document is merged
 // once (bleve's default, 10 at a time, merged the 100 segments of a
 // 100,000-document build twice over).
 const (
-	builderBatch = 1000
-	mergeFanIn   = 1 << 20
+	builderBatch      = 1000
+	minBuilderBatch   = 50
+	segmentParagraphs = 2000
+	mergeFanIn        = 1 << 20
 )
+
+// segmentDocs is how many of docs go into one segment: builderBatch, or
+// fewer when documents hold several paragraphs on average.
+func segmentDocs(docs []*corpus.Document) int {
+	paragraphs := 0
+	for _, d := range docs {
+		paragraphs += len(d.Paragraphs)
+	}
+	if len(docs) == 0 || paragraphs <= len(docs) {
+		return builderBatch
+	}
+	perDoc := (paragraphs + len(docs) - 1) / len(docs)
+	return max(minBuilderBatch, min(builderBatch, segmentParagraphs/perDoc))
+}
 
 // write builds a fresh index of docs at path with bleve's offline
 // builder: it writes one segment per batch and merges them once at the
@@ -31,11 +52,12 @@ const (
 // as batches arrive. A build that fails leaves path for the caller to
 // remove.
 func write(ctx context.Context, path string, m *mapping.IndexMappingImpl, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
-	b, err := engine.NewBuilder(path, m, builderBatch, mergeFanIn)
+	batch := segmentDocs(docs)
+	b, err := engine.NewBuilder(path, m, batch, mergeFanIn)
 	if err != nil {
 		return nil, err
 	}
-	meta, err := fill(ctx, b, docs, log)
+	meta, err := fill(ctx, b, batch, docs, log)
 	if err == nil {
 		meta.Recommendations, err = indexRecommendations(b, docs)
 	}
@@ -77,12 +99,13 @@ func setInternals(ctx context.Context, path string, meta *Meta, lex []Entry) err
 }
 
 // fill maps and analyses docs from one goroutine per core and hands them
-// to the builder from one more, which builds the segments meanwhile.
-func fill(ctx context.Context, b *engine.Builder, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
+// to the builder from one more, which builds the segments meanwhile; at
+// most a segment's batch of analysed documents wait for it.
+func fill(ctx context.Context, b *engine.Builder, batch int, docs []*corpus.Document, log *slog.Logger) (*Meta, error) {
 	meta := newMeta(docs)
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	analysed := make(chan engine.Analysed, builderBatch)
+	analysed := make(chan engine.Analysed, batch)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
