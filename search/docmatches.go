@@ -38,8 +38,11 @@ func (s *Searcher) DocumentMatches(ctx context.Context, id, q string) (*searchap
 	}
 	sc := s.builder.build(parsed, !r.NoExpand, prox)
 	dm, err := s.fetchOne(ctx, id, sc.query)
-	if err != nil || dm == nil {
-		return out, err
+	if err != nil {
+		return nil, err
+	}
+	if dm == nil {
+		return out, nil
 	}
 	spans := paragraphSpans(dm, doc, prox.keep(id))
 	indices := make([]int, 0, len(spans))

@@ -46,6 +46,10 @@ func TestIDHitsRankAndCountAsWholeHits(t *testing.T) {
 			}
 		}
 	}
+	full := Request{Query: "council", Hits: HitsFull}
+	if err := full.Validate(); err != nil || full.Hits != "" {
+		t.Errorf("hits=full validates to %q (%v), want the default's one form", full.Hits, err)
+	}
 	bad := Request{Query: "council", Hits: "titles"}
 	if err := bad.Validate(); err == nil {
 		t.Error("hits=titles was accepted")

@@ -57,10 +57,10 @@ func New(idx bleve.Index, meta *indexer.Meta, opts ...Option) *Searcher {
 	for _, o := range opts {
 		o(s)
 	}
+	s.words.done = make(chan struct{}) // the words are read once warm (Warm)
 	// The lexicon's keys take a sort of their own (a third of a second at
 	// a million paragraphs): it runs beside Warm's facet table and empty
 	// box rather than before them.
-	s.words.done = make(chan struct{})
 	s.suggester.ready = make(chan struct{})
 	go func() {
 		defer close(s.suggester.ready)

@@ -125,8 +125,9 @@ type Neighbour struct {
 }
 
 // Neighbours returns the terms of field that begin with prefix ("" for
-// any) and lie within fuzziness edits of word that keep accepts, with the edit distance bleve's Levenshtein automaton
-// found and the number of documents holding each. The fuzzy dictionary of
+// any) and lie within fuzziness edits of word that keep accepts, with the
+// edit distance bleve's Levenshtein automaton found and the number of
+// documents holding each. The fuzzy dictionary of
 // bleve v2.6.3 leaves its entries' counts at 0, so each is counted from
 // the term's postings.
 func (s *Snapshot) Neighbours(ctx context.Context, field, word, prefix string, fuzziness int, keep func(term string) bool) ([]Neighbour, error) {

@@ -104,6 +104,9 @@ func (r *Request) Validate() error {
 	case !ValidSort(r.Sort):
 		return Invalid(fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", r.Sort))
 	}
+	if r.Hits == HitsFull {
+		r.Hits = "" // one form, so that both share a cached result
+	}
 	filters, err := r.Filters.Normalise()
 	if err != nil {
 		return err
